@@ -1,0 +1,107 @@
+import { removeRxDatabase } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { databaseNameFor } from './database';
+import { Replica } from './replica';
+import { currentSession, signIn, signOut, SignInError, type SessionInfo } from './session-client';
+import { initialSyncStatus, type SyncStatus } from './sync-status';
+
+const SESSION_KEY = 'baodao.session';
+const serverUrl = () => globalThis.location.origin;
+
+/**
+ * This device: who is signed in and their replica. The session is remembered locally so the app
+ * opens offline with the last user's data; signing out, or another person signing in, deletes it.
+ */
+class Device {
+	session = $state<SessionInfo | null>(null);
+	status = $state<SyncStatus>(initialSyncStatus);
+	booted = $state(false);
+	replica = $state.raw<Replica | null>(null);
+	private unsubscribe: (() => void) | undefined;
+
+	async boot(): Promise<void> {
+		if (this.booted) return;
+		const remembered = globalThis.localStorage.getItem(SESSION_KEY);
+		if (remembered) {
+			this.session = JSON.parse(remembered) as SessionInfo;
+			await this.openReplica(this.session.user.username);
+			await this.resume();
+		}
+		globalThis.addEventListener('online', () => void this.resume());
+		globalThis.addEventListener('offline', () => this.replica?.setOnline(false));
+		globalThis.addEventListener('focus', () => void this.syncSoon());
+		this.booted = true;
+	}
+
+	/** Asks the server who is signed in and syncs; offline, the replica stays usable as it is. */
+	async resume(): Promise<void> {
+		const replica = this.replica;
+		if (!replica) return;
+		let session: SessionInfo | null;
+		try {
+			session = await currentSession({ serverUrl: serverUrl() });
+		} catch {
+			this.status = { ...this.status, online: false };
+			return;
+		}
+		if (!session || session.user.username !== replica.username) {
+			this.status = { ...this.status, online: true, signedIn: false };
+			return;
+		}
+		this.remember(session);
+		await replica.start(session.channels);
+	}
+
+	private async syncSoon(): Promise<void> {
+		if (this.replica && this.status.signedIn && this.status.online) {
+			await this.replica.syncNow().catch(() => undefined);
+		} else await this.resume();
+	}
+
+	async signIn(username: string, password: string): Promise<void> {
+		const session = await signIn({ serverUrl: serverUrl() }, username, password);
+		const previous = this.replica?.username ?? this.session?.user.username;
+		if (previous && previous !== session.user.username) await this.wipe(previous);
+		this.remember(session);
+		if (!this.replica) await this.openReplica(session.user.username);
+		await this.replica?.start(session.channels);
+	}
+
+	async signOut(): Promise<void> {
+		await signOut({ serverUrl: serverUrl() }).catch(() => undefined);
+		const username = this.replica?.username ?? this.session?.user.username;
+		if (username) await this.wipe(username);
+	}
+
+	private remember(session: SessionInfo) {
+		this.session = session;
+		globalThis.localStorage.setItem(SESSION_KEY, JSON.stringify(session));
+	}
+
+	private async openReplica(username: string) {
+		const replica = await Replica.open({
+			username,
+			serverUrl: serverUrl(),
+			storage: getRxStorageDexie(),
+			multiInstance: true
+		});
+		const subscription = replica.status$.subscribe((status) => (this.status = status));
+		if (!globalThis.navigator.onLine) replica.setOnline(false);
+		this.unsubscribe = () => subscription.unsubscribe();
+		this.replica = replica;
+	}
+
+	/** Deletes everything this device holds of a user. */
+	private async wipe(username: string) {
+		this.unsubscribe?.();
+		if (this.replica) await this.replica.destroy();
+		else await removeRxDatabase(databaseNameFor(username), getRxStorageDexie());
+		this.replica = null;
+		this.session = null;
+		this.status = initialSyncStatus;
+		globalThis.localStorage.removeItem(SESSION_KEY);
+	}
+}
+
+export const device = new Device();
+export { SignInError };

@@ -1,0 +1,308 @@
+import { BehaviorSubject, type Subscription } from 'rxjs';
+import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
+import { collectionNames, collections, type CollectionName } from '../domain/collections';
+import {
+	databaseNameFor,
+	openDatabase,
+	resetCollections,
+	type AnyStorage,
+	type BaodaoDatabase
+} from './database';
+import { PendingChanges } from './pending-changes';
+import { initialSyncStatus, type SyncStatus } from './sync-status';
+
+/**
+ * Collections that follow the server live (one longpoll each). Browsers allow six connections per
+ * origin over HTTP/1.1, so reference data is synced once on start, on demand and on a timer.
+ */
+export const LIVE_COLLECTIONS: readonly CollectionName[] = ['reports', 'reviews', 'notices'];
+
+export interface ReplicaOptions {
+	username: string;
+	/** Origin of the baodao server, e.g. `https://baodao.example.cn` (no trailing slash). */
+	serverUrl: string;
+	storage: AnyStorage;
+	/** Local database name; by default one per username. */
+	databaseName?: string;
+	fetch?: typeof fetch;
+	liveCollections?: readonly CollectionName[];
+	batchSize?: number;
+	retryTimeMs?: number;
+	/** How often reference collections are synced while running; 0 turns the timer off. */
+	pollIntervalMs?: number;
+	heartbeatMs?: number;
+	multiInstance?: boolean;
+	waitForLeadership?: boolean;
+	/** Check local writes against the shared schemas (on by default). */
+	validate?: boolean;
+}
+
+type State = RxCouchDBReplicationState<unknown>;
+type Mode = { live: boolean; pull: boolean; push: boolean; identifier?: string };
+
+const CHANNELS_DOC = 'channels';
+
+function idOf(doc: object): string {
+	return String((doc as { id?: unknown }).id);
+}
+
+/**
+ * A device's full replica of what its user may see, kept in sync through the gateway.
+ * Framework-free: the screens wrap it in runes, the integration tests drive it directly.
+ */
+export class Replica {
+	readonly status$ = new BehaviorSubject<SyncStatus>(initialSyncStatus);
+	private readonly live = new Map<CollectionName, State>();
+	private readonly once = new Map<CollectionName, Promise<void>>();
+	private readonly pending: PendingChanges;
+	private readonly subscriptions: Subscription[] = [];
+	private readonly activeStates = new Set<State>();
+	private timer: ReturnType<typeof setInterval> | undefined;
+	private writeDebounce: ReturnType<typeof setTimeout> | undefined;
+	private running = false;
+
+	private constructor(
+		readonly db: BaodaoDatabase,
+		private readonly options: ReplicaOptions
+	) {
+		this.pending = new PendingChanges(db);
+	}
+
+	static async open(options: ReplicaOptions): Promise<Replica> {
+		const db = await openDatabase({
+			name: options.databaseName ?? databaseNameFor(options.username),
+			storage: options.storage,
+			multiInstance: options.multiInstance ?? false,
+			validate: options.validate ?? true
+		});
+		const replica = new Replica(db, options);
+		await replica.pending.start();
+		replica.subscriptions.push(
+			replica.pending.count$.subscribe((pending) => replica.update({ pending })),
+			db.eventBulks$.subscribe((bulk) => {
+				const name = bulk.collectionName as CollectionName | undefined;
+				if (!name || bulk.isLocal || bulk.context.startsWith('replication')) return;
+				if (replica.running && !replica.liveCollections.includes(name))
+					replica.scheduleReferenceSync();
+			})
+		);
+		return replica;
+	}
+
+	get status(): SyncStatus {
+		return this.status$.getValue();
+	}
+
+	get username(): string {
+		return this.options.username;
+	}
+
+	private get liveCollections(): readonly CollectionName[] {
+		return this.options.liveCollections ?? LIVE_COLLECTIONS;
+	}
+
+	private update(patch: Partial<SyncStatus>) {
+		const current = this.status;
+		if (Object.entries(patch).every(([key, value]) => current[key as keyof SyncStatus] === value))
+			return;
+		this.status$.next({ ...current, ...patch });
+	}
+
+	/** The platform's word on the network (the browser's online/offline events). */
+	setOnline(online: boolean): void {
+		this.update(online ? { online } : { online, lastError: 'offline' });
+	}
+
+	/** Every sync request goes through here: it notices offline, expired sessions and errors. */
+	private readonly fetchForSync = async (
+		input: RequestInfo | URL,
+		init?: RequestInit
+	): Promise<Response> => {
+		const fetcher = this.options.fetch ?? globalThis.fetch.bind(globalThis);
+		let response: Response;
+		try {
+			response = await fetcher(input, { ...init, credentials: 'same-origin' });
+		} catch (error) {
+			this.update({ online: false, lastError: 'offline' });
+			throw error;
+		}
+		if (response.status === 401) {
+			// Keep the replica and its unsent changes; sync resumes when the same person signs in.
+			this.update({ online: true, signedIn: false, lastError: 'unauthorized' });
+			setTimeout(() => void this.stop(), 0);
+			throw new Error('The session has ended.');
+		}
+		if (!response.ok) {
+			this.update({ online: true, lastError: `http-${response.status}` });
+			throw new Error(`The server answered ${response.status}.`);
+		}
+		this.update({ online: true, lastError: null });
+		return response;
+	};
+
+	private replicate(name: CollectionName, mode: Mode): State {
+		const writable = collections[name].policy !== null;
+		const state: State = replicateCouchDB<unknown>({
+			replicationIdentifier: mode.identifier ?? `main-${name}`,
+			collection: this.db.collections[name],
+			url: `${this.options.serverUrl}/sync/${name}/`,
+			fetch: this.fetchForSync,
+			live: mode.live,
+			retryTime: this.options.retryTimeMs ?? 5000,
+			waitForLeadership: this.options.waitForLeadership ?? true,
+			autoStart: true,
+			...(mode.pull
+				? {
+						pull: {
+							batchSize: this.options.batchSize ?? 100,
+							heartbeat: this.options.heartbeatMs ?? 25_000
+						}
+					}
+				: {}),
+			...(mode.push && writable ? { push: { batchSize: this.options.batchSize ?? 100 } } : {})
+		});
+		state.sent$.subscribe((doc) => this.pending.settled(name, idOf(doc)));
+		state.conflict$.subscribe((conflict) =>
+			this.pending.settled(name, idOf(conflict.input.newDocumentState))
+		);
+		state.active$.subscribe((active) => {
+			if (active) this.activeStates.add(state);
+			else this.activeStates.delete(state);
+			const anyActive = this.activeStates.size > 0;
+			if (!anyActive && this.status.active && this.status.lastError === null) {
+				this.update({ active: false, lastSyncedAt: new Date() });
+			} else this.update({ active: anyActive });
+		});
+		state.canceled$.subscribe((canceled) => {
+			if (canceled) this.activeStates.delete(state);
+		});
+		return state;
+	}
+
+	/**
+	 * Runs a replication until it is in sync, then ends it; rejects at its first error. With
+	 * `forget`, its checkpoint is removed too (a non-live replication closes its own state when
+	 * done, so such a run is started live and removed by hand).
+	 */
+	private async runOnce(
+		name: CollectionName,
+		mode: Omit<Mode, 'live'>,
+		forget = false
+	): Promise<void> {
+		const state = this.replicate(name, { ...mode, live: forget });
+		await new Promise<void>((resolve, reject) => {
+			const failed = state.error$.subscribe((error) => {
+				failed.unsubscribe();
+				void state
+					.cancel()
+					.finally(() => reject(error instanceof Error ? error : new Error(String(error))));
+			});
+			state
+				.awaitInSync()
+				.then(() => (forget ? state.remove() : state.cancel()))
+				.then(() => {
+					failed.unsubscribe();
+					resolve();
+				}, reject);
+		});
+	}
+
+	/**
+	 * Starts syncing for a session with these channels. If the channels grew since the last
+	 * session, the new channels' older documents are pulled in by a one-off pull from zero; if they
+	 * shrank, waiting changes are pushed first and then the replica is emptied and pulled afresh.
+	 * The main replications keep their identifiers: re-keying them would re-send every document
+	 * and let the default conflict handler discard unpushed edits.
+	 */
+	async start(channels: readonly string[]): Promise<void> {
+		await this.stop();
+		this.update({ signedIn: true, lastError: null });
+		const saved = await this.db.getLocal<{ channels: string[] }>(CHANNELS_DOC);
+		const known = saved?.get('channels') as string[] | undefined;
+		if (known && known.some((c) => !channels.includes(c))) {
+			await Promise.all(
+				collectionNames.map((name) => this.runOnce(name, { pull: false, push: true }))
+			);
+			await resetCollections(this.db);
+			this.pending.clear();
+		} else if (known && channels.some((c) => !known.includes(c))) {
+			const identifier = `backfill-${Date.now().toString(36)}`;
+			await Promise.all(
+				collectionNames.map((name) =>
+					this.runOnce(name, { pull: true, push: false, identifier }, true)
+				)
+			);
+		}
+		await this.db.upsertLocal(CHANNELS_DOC, { channels: [...channels] });
+		this.running = true;
+		for (const name of this.liveCollections) {
+			this.live.set(name, this.replicate(name, { live: true, pull: true, push: true }));
+		}
+		this.scheduleReferenceSync(0);
+		const every = this.options.pollIntervalMs ?? 120_000;
+		if (every > 0) this.timer = setInterval(() => this.scheduleReferenceSync(0), every);
+	}
+
+	private scheduleReferenceSync(delayMs = 300) {
+		clearTimeout(this.writeDebounce);
+		this.writeDebounce = setTimeout(() => {
+			this.syncReference().catch(() => undefined);
+		}, delayMs);
+	}
+
+	/** One push-and-pull round of the collections that are not live. */
+	private async syncReference(): Promise<void> {
+		const rounds = collectionNames
+			.filter((name) => !this.liveCollections.includes(name))
+			.map((name) => {
+				let round = this.once.get(name);
+				if (!round) {
+					round = this.runOnce(name, { pull: true, push: true }).finally(() =>
+						this.once.delete(name)
+					);
+					this.once.set(name, round);
+				}
+				return round;
+			});
+		await Promise.all(rounds);
+	}
+
+	/** Pushes what is waiting and pulls what is new, everywhere; resolves when all is in sync. */
+	async syncNow(): Promise<void> {
+		if (!this.running) throw new Error('Sync is not running.');
+		const live = [...this.live.values()].map((state) => {
+			state.reSync();
+			return state.awaitInSync();
+		});
+		await Promise.all([...live, this.syncReference()]);
+		this.update({ lastSyncedAt: new Date() });
+	}
+
+	/** Stops every replication; the replica and its unsent changes stay. */
+	async stop(): Promise<void> {
+		this.running = false;
+		clearInterval(this.timer);
+		clearTimeout(this.writeDebounce);
+		const states = [...this.live.values()];
+		this.live.clear();
+		await Promise.all(states.map((state) => state.cancel()));
+		await Promise.allSettled([...this.once.values()]);
+		this.activeStates.clear();
+		this.update({ active: false });
+	}
+
+	async close(): Promise<void> {
+		await this.stop();
+		for (const subscription of this.subscriptions) subscription.unsubscribe();
+		await this.pending.stop();
+		await this.db.close();
+	}
+
+	/** Signs the device out of this user's data: everything local is deleted. */
+	async destroy(): Promise<void> {
+		await this.stop();
+		for (const subscription of this.subscriptions) subscription.unsubscribe();
+		await this.pending.stop();
+		await this.db.remove();
+	}
+}

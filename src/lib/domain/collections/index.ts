@@ -1,0 +1,43 @@
+import type { CollectionDefinition } from '../collection-definition';
+import { communities } from './communities';
+import { contacts } from './contacts';
+import { members } from './members';
+import { notices } from './notices';
+import { orgs } from './orgs';
+import { reports } from './reports';
+import { reviews } from './reviews';
+
+export type { Org } from './orgs';
+export type { Community } from './communities';
+export type { Member } from './members';
+export type { Contact } from './contacts';
+export type { Report, ReportKind } from './reports';
+export type { Review, Decision } from './reviews';
+export type { Notice } from './notices';
+export { reportId } from './reports';
+export { reviewId } from './reviews';
+
+export type AnyDoc = { id: string; channels: string[] } & Record<string, unknown>;
+
+/** Every replicated collection, by the name devices use in `/sync/<name>/`. */
+export const collections = {
+	orgs,
+	communities,
+	members,
+	contacts,
+	reports,
+	reviews,
+	notices
+} as const;
+
+export type CollectionName = keyof typeof collections;
+
+export const collectionNames = Object.keys(collections) as CollectionName[];
+
+export function isCollectionName(name: string): name is CollectionName {
+	return Object.prototype.hasOwnProperty.call(collections, name);
+}
+
+export function collectionDefinition(name: CollectionName): CollectionDefinition<AnyDoc> {
+	return collections[name] as unknown as CollectionDefinition<AnyDoc>;
+}

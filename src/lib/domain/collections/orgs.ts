@@ -1,0 +1,50 @@
+import { PUBLIC_CHANNEL } from '../channels';
+import { baseProperties, type CollectionDefinition } from '../collection-definition';
+import { entityId, idRef, instant } from '../ids';
+import { isOfficeOf } from '../roles';
+import { ACCEPT, reject } from '../write-verdict';
+
+/** A party organisation: the bureau (党委/机关) or one of its branches (党支部). */
+export interface Org {
+	id: string;
+	kind: 'bureau' | 'branch';
+	name: string;
+	/** For a branch: its bureau. */
+	parentId?: string;
+	/** For a branch: the community it is assigned to (联系社区). */
+	linkedCommunityId?: string;
+	/** For a branch: its secretary, the liaison to the linked community. */
+	secretaryMemberId?: string;
+	updatedAt: string;
+	channels: string[];
+}
+
+export const orgs: CollectionDefinition<Org> = {
+	name: 'orgs',
+	schema: {
+		title: 'party organisation',
+		version: 0,
+		primaryKey: 'id',
+		type: 'object',
+		properties: {
+			id: entityId,
+			kind: { type: 'string', enum: ['bureau', 'branch'] },
+			name: { type: 'string', minLength: 1, maxLength: 100 },
+			parentId: idRef,
+			linkedCommunityId: idRef,
+			secretaryMemberId: idRef,
+			updatedAt: instant,
+			...baseProperties
+		},
+		required: ['id', 'kind', 'name', 'updatedAt', 'channels'],
+		additionalProperties: false
+	},
+	// Reference data: every signed-in person of the bureau may see the organisation tree.
+	channelsOf: () => [PUBLIC_CHANNEL],
+	policy: ({ actor, prev, next }) => {
+		const bureauOf = (org: Org) => (org.kind === 'bureau' ? org.id : (org.parentId ?? ''));
+		if (!isOfficeOf(actor, bureauOf(next))) return reject('forbidden');
+		if (prev && !isOfficeOf(actor, bureauOf(prev))) return reject('forbidden');
+		return ACCEPT;
+	}
+};

@@ -1,0 +1,41 @@
+import { sameChannels } from './channels';
+import { collectionDefinition, type AnyDoc, type CollectionName } from './collections';
+import type { Actor } from './roles';
+import { validateAgainst } from './schema-validation';
+import { reject, type Verdict } from './write-verdict';
+
+export interface WriteAttempt {
+	collection: CollectionName;
+	actor: Actor;
+	/** The stored version (own fields only), or null for a new document. */
+	prev: AnyDoc | null;
+	next: AnyDoc;
+	deleting: boolean;
+	subject: Record<string, unknown> | null;
+}
+
+/**
+ * Decides a pushed write: shape first, then the channels its fields imply, then the
+ * collection's own rules. The device runs the same checks before it writes locally.
+ */
+export function checkWrite(attempt: WriteAttempt): Verdict {
+	const definition = collectionDefinition(attempt.collection);
+	if (!definition.policy) return reject('server-owned');
+	const schemaError = validateAgainst(definition.schema, attempt.next);
+	if (schemaError) return reject('invalid', `${schemaError.path} ${schemaError.message}`);
+	if (!sameChannels(attempt.next.channels, definition.channelsOf(attempt.next))) {
+		return reject('channels');
+	}
+	return definition.policy({
+		actor: attempt.actor,
+		prev: attempt.prev,
+		next: attempt.next,
+		deleting: attempt.deleting,
+		subject: attempt.subject
+	});
+}
+
+/** Fills in `channels` from the document's own fields, as the server will recompute them. */
+export function withChannels<T extends AnyDoc>(collection: CollectionName, doc: T): T {
+	return { ...doc, channels: collectionDefinition(collection).channelsOf(doc) };
+}

@@ -1,0 +1,14 @@
+/** Dates in Asia/Shanghai, written the Chinese way (2026年11月25日 18:50). */
+const dateTime = new Intl.DateTimeFormat('zh-CN', {
+	timeZone: 'Asia/Shanghai',
+	year: 'numeric',
+	month: 'long',
+	day: 'numeric',
+	hour: '2-digit',
+	minute: '2-digit',
+	hour12: false
+});
+
+export function formatDateTime(value: Date | string): string {
+	return dateTime.format(typeof value === 'string' ? new Date(value) : value);
+}

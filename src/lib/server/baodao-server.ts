@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import { ChangeHub } from './change-hub';
+import { applyCouchSetup, warmChannelIndex } from './couch-setup';
+import { SeqTokens } from './seq-token';
+import type { ServerContext } from './server-context';
+import { handleSession } from './session-api';
+import {
+	openStore,
+	replicatedDatabases,
+	type DatabaseName,
+	type Store,
+	type StoreOptions
+} from './store';
+import { handleSync } from './sync-gateway';
+
+export interface BaodaoServerOptions extends StoreOptions {
+	now?: () => Date;
+	sessionTtlMs?: number;
+	maxLongpollMs?: number;
+}
+
+export interface BaodaoServer {
+	context: ServerContext;
+	store: Store;
+	/** Answers `/api/session` and `/sync/…`; null for any other path. */
+	handle(request: Request): Promise<Response> | null;
+	close(): Promise<void>;
+}
+
+const DEFAULT_SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+const DEFAULT_LONGPOLL_MS = 25_000;
+
+/** The key that signs `since` tokens is shared through the store, so every gateway accepts them. */
+async function tokenSecret(store: Store): Promise<Uint8Array> {
+	const config = store.db('config');
+	const existing = await config.get('seq-token-secret').catch(() => null);
+	if (existing) return new Uint8Array(Buffer.from(String(existing['secret']), 'base64'));
+	try {
+		const secret = new Uint8Array(randomBytes(32));
+		await config.put({ _id: 'seq-token-secret', secret: Buffer.from(secret).toString('base64') });
+		return secret;
+	} catch {
+		// Another gateway created it first.
+		return tokenSecret(store);
+	}
+}
+
+export async function createBaodaoServer(options: BaodaoServerOptions = {}): Promise<BaodaoServer> {
+	const store = openStore(options);
+	await applyCouchSetup(store);
+	const hubs = new Map<DatabaseName, ChangeHub>();
+	const context: ServerContext = {
+		store,
+		now: options.now ?? (() => new Date()),
+		sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
+		maxLongpollMs: options.maxLongpollMs ?? DEFAULT_LONGPOLL_MS,
+		tokens: new SeqTokens(await tokenSecret(store)),
+		hub(name) {
+			let hub = hubs.get(name);
+			if (!hub) {
+				hub = new ChangeHub(store.db(name));
+				hubs.set(name, hub);
+			}
+			return hub;
+		}
+	};
+	// Follow every replicated database from the start, so the first longpoll misses nothing.
+	for (const name of replicatedDatabases) context.hub(name as DatabaseName).follow();
+	// Build the channel index in the background; the first initial sync would otherwise wait for it.
+	const warming = warmChannelIndex(store).catch((error: unknown) =>
+		console.error('Indexing channels failed:', error)
+	);
+	return {
+		context,
+		store,
+		handle(request) {
+			const { pathname } = new URL(request.url);
+			if (pathname === '/api/session') return handleSession(context, request);
+			if (pathname === '/sync' || pathname.startsWith('/sync/'))
+				return handleSync(context, request);
+			return null;
+		},
+		async close() {
+			await warming;
+			for (const hub of hubs.values()) hub.close();
+			await store.close();
+		}
+	};
+}

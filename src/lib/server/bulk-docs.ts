@@ -1,0 +1,140 @@
+import { canRead } from '../domain/channels';
+import {
+	collectionDefinition,
+	isCollectionName,
+	type AnyDoc,
+	type CollectionName
+} from '../domain/collections';
+import { isValidId } from '../domain/ids';
+import { checkWrite } from '../domain/write-policy';
+import { reject, type Verdict } from '../domain/write-verdict';
+import type { Caller } from './authentication';
+import type { StoredDoc } from './changes-reader';
+import { lookupDocs } from './doc-lookup';
+import { recordRejection } from './rejections';
+import type { ServerContext } from './server-context';
+
+type Pushed = Record<string, unknown> & { _id: string };
+type Outcome = Verdict | 'stale';
+export type BulkRow =
+	{ ok: true; id: string; rev: string } | { id: string; error: 'conflict'; reason: string };
+
+/** The underscore fields a device may send; anything else is not a document of ours. */
+const ALLOWED_SPECIAL = new Set(['_id', '_rev', '_deleted', '_attachments']);
+
+/** The document's own fields, in the shape the shared schemas and policies speak. */
+function ownFields(doc: Record<string, unknown>): AnyDoc {
+	const fields: Record<string, unknown> = { id: doc['_id'] };
+	for (const [key, value] of Object.entries(doc)) if (!key.startsWith('_')) fields[key] = value;
+	return fields as AnyDoc;
+}
+
+function shapeProblem(doc: Pushed): string | null {
+	for (const key of Object.keys(doc)) {
+		if (key.startsWith('_') && !ALLOWED_SPECIAL.has(key)) return `field ${key}`;
+	}
+	if (!isValidId(doc._id)) return 'id';
+	if (doc['_rev'] !== undefined && typeof doc['_rev'] !== 'string') return '_rev';
+	if (doc['_deleted'] !== undefined && typeof doc['_deleted'] !== 'boolean') return '_deleted';
+	const attachments = doc['_attachments'];
+	if (
+		attachments !== undefined &&
+		(typeof attachments !== 'object' || attachments === null || Object.keys(attachments).length > 0)
+	) {
+		return '_attachments';
+	}
+	return null;
+}
+
+/**
+ * Checks each pushed document on its own and writes the accepted ones exactly as sent
+ * (principle 4). A refused document becomes a `conflict` row so the device reverts it and goes on
+ * (principle 6); the rest of the batch is unaffected.
+ */
+export async function bulkDocs(
+	context: ServerContext,
+	caller: Caller,
+	collection: CollectionName,
+	docs: Pushed[]
+): Promise<BulkRow[]> {
+	const db = context.store.db(collection);
+	const granted = new Set(caller.channels);
+	const now = context.now();
+	const stored = await lookupDocs(
+		db,
+		docs.map((d) => (typeof d._id === 'string' ? d._id : '')),
+		granted
+	);
+	const subjects = await loadSubjects(context, collection, docs, granted);
+
+	const outcomes: Outcome[] = docs.map((doc, index) => {
+		const problem = shapeProblem(doc);
+		if (problem) return reject('invalid', problem);
+		const existing = stored[index];
+		if (existing?.hidden) return reject('forbidden');
+		const prev = existing?.doc ?? null;
+		// The device wrote over a version it has not seen: a true conflict, resolved on the device.
+		if (prev && !prev._deleted && doc['_rev'] !== prev._rev) return 'stale';
+		const next = ownFields(doc);
+		if (!canRead(granted, next.channels)) return reject('forbidden');
+		return checkWrite({
+			collection,
+			actor: caller.actor,
+			prev: prev && !prev._deleted ? ownFields(prev) : null,
+			next,
+			deleting: doc['_deleted'] === true,
+			subject: subjects[index] ?? null
+		});
+	});
+
+	const accepted = docs.filter((_, index) => isAccepted(outcomes[index]));
+	const written = accepted.length ? await db.bulkDocs(accepted) : [];
+	const writtenById = new Map(written.map((row, i) => [accepted[i]?._id, row]));
+
+	const rows: BulkRow[] = [];
+	for (const [index, doc] of docs.entries()) {
+		const outcome = outcomes[index] ?? reject('invalid');
+		const id = String(doc._id);
+		if (outcome === 'stale') {
+			rows.push({ id, error: 'conflict', reason: 'Document update conflict.' });
+		} else if (!outcome.ok) {
+			const pushed = { ...doc, _id: id };
+			await recordRejection(context.store, caller.actor.username, collection, pushed, outcome, now);
+			rows.push({ id, error: 'conflict', reason: outcome.reason });
+		} else {
+			const result = writtenById.get(doc._id);
+			if (result && 'ok' in result && result.ok) rows.push({ ok: true, id, rev: result.rev });
+			else rows.push({ id, error: 'conflict', reason: 'Document update conflict.' });
+		}
+	}
+	return rows;
+}
+
+function isAccepted(outcome: Outcome | undefined): boolean {
+	return outcome !== undefined && outcome !== 'stale' && outcome.ok;
+}
+
+/** Loads the documents a collection's policy needs to see (e.g. the report a review decides). */
+async function loadSubjects(
+	context: ServerContext,
+	collection: CollectionName,
+	docs: Pushed[],
+	granted: ReadonlySet<string>
+): Promise<(StoredDoc | null)[]> {
+	const definition = collectionDefinition(collection);
+	if (!definition.subjectOf) return docs.map(() => null);
+	return Promise.all(
+		docs.map(async (doc) => {
+			const ref = (() => {
+				try {
+					return definition.subjectOf?.(ownFields(doc)) ?? null;
+				} catch {
+					return null;
+				}
+			})();
+			if (!ref || !isCollectionName(ref.collection) || !isValidId(ref.id)) return null;
+			const [found] = await lookupDocs(context.store.db(ref.collection), [ref.id], granted);
+			return found?.doc ?? null;
+		})
+	);
+}

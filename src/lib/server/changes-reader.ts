@@ -1,0 +1,113 @@
+import { CHANNEL_VIEW } from './couch-setup';
+import type { FeedPosition } from './seq-token';
+import type { Database } from './store';
+
+export type StoredDoc = Record<string, unknown> & { _id: string; _rev: string; _deleted?: boolean };
+
+export interface ChangeRow {
+	id: string;
+	changes: { rev: string }[];
+	doc: StoredDoc;
+	deleted?: true;
+}
+
+/** How many upstream changes one read of the store's feed asks for while filtering. */
+const UPSTREAM_BATCH = 500;
+
+function visible(granted: ReadonlySet<string>, doc: Record<string, unknown> | undefined): boolean {
+	const channels = doc?.['channels'];
+	return Array.isArray(channels) && channels.some((c) => typeof c === 'string' && granted.has(c));
+}
+
+function rowOf(doc: StoredDoc): ChangeRow {
+	return {
+		id: doc._id,
+		changes: [{ rev: doc._rev }],
+		doc,
+		...(doc._deleted ? { deleted: true as const } : {})
+	};
+}
+
+/**
+ * Reads one page of a user's `_changes`. Every page is full or final: RxDB stops pulling at the
+ * first page shorter than `limit`, so the reader keeps going upstream until it has `limit`
+ * permitted rows or has reached the end of the feed — never a short page in the middle.
+ *
+ * An initial sync (position with `index`) walks the channel index one granted channel after the
+ * other, so it reads what the user may see instead of scanning the whole database; then it follows
+ * the changes feed from the sequence taken when the walk began (some documents may come twice,
+ * which replication absorbs).
+ */
+export async function readChanges(
+	db: Database,
+	granted: readonly string[],
+	start: FeedPosition,
+	limit: number
+): Promise<{ rows: ChangeRow[]; position: FeedPosition }> {
+	// The walk goes through the channels in sorted order; `find(c > channel)` relies on it.
+	const sorted = [...granted].sort();
+	const grantedSet = new Set(sorted);
+	const rows: ChangeRow[] = [];
+	let position: FeedPosition = start.index
+		? { seq: start.seq, index: { ...start.index } }
+		: { seq: start.seq };
+
+	while (rows.length < limit && position.index) {
+		const { channel, after } = position.index;
+		const want = limit - rows.length;
+		const result = await db.query(CHANNEL_VIEW, {
+			startkey: [channel, after],
+			endkey: [channel, {}],
+			include_docs: true,
+			limit: want + 1
+		});
+		let last = after;
+		for (const row of result.rows) {
+			if (row.id === after) continue;
+			last = String(row.id);
+			const doc = row.doc as StoredDoc | undefined;
+			// A document in several granted channels is sent once: under the first of them.
+			const firstGranted = (doc?.['channels'] as string[] | undefined)
+				?.filter((c) => grantedSet.has(c))
+				.sort()[0];
+			if (!doc || firstGranted !== channel) continue;
+			rows.push(rowOf(doc));
+			if (rows.length === limit) break;
+		}
+		const exhausted = result.rows.length < want + 1 && last === (result.rows.at(-1)?.id ?? after);
+		const next = sorted.find((c) => c > channel);
+		if (!exhausted) position = { seq: position.seq, index: { channel, after: last } };
+		else if (next) position = { seq: position.seq, index: { channel: next, after: '' } };
+		else position = { seq: position.seq };
+	}
+
+	while (rows.length < limit) {
+		const result = await db.changes({
+			since: position.seq,
+			limit: UPSTREAM_BATCH,
+			include_docs: true,
+			style: 'all_docs'
+		});
+		for (const change of result.results) {
+			position = { seq: change.seq };
+			const doc = change.doc;
+			if (doc && visible(grantedSet, doc)) {
+				rows.push(rowOf(doc));
+				if (rows.length === limit) break;
+			}
+		}
+		if (result.results.length < UPSTREAM_BATCH) {
+			if (rows.length < limit) position = { seq: result.last_seq };
+			break;
+		}
+	}
+	return { rows, position };
+}
+
+/** The first position of an initial sync: the channel walk, then the feed from now. */
+export function initialPosition(granted: readonly string[], seqNow: string | number): FeedPosition {
+	const first = [...granted].sort()[0];
+	return first === undefined
+		? { seq: seqNow }
+		: { seq: seqNow, index: { channel: first, after: '' } };
+}

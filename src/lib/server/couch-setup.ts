@@ -1,0 +1,39 @@
+import { isDeepStrictEqual } from 'node:util';
+import channelsDesign from '../../../couch/design/channels.json' with { type: 'json' };
+import security from '../../../couch/security.json' with { type: 'json' };
+import { allDatabases, replicatedDatabases, type DatabaseName, type Store } from './store';
+
+export const CHANNEL_VIEW = 'channels/by_channel';
+
+/**
+ * Applies `couch/` to the store: creates every database, puts the design documents the gateway
+ * needs and the security objects. Idempotent, so every process runs it at start.
+ */
+export async function applyCouchSetup(store: Store): Promise<void> {
+	for (const name of allDatabases as DatabaseName[]) {
+		const db = store.db(name);
+		await db.info();
+		await store.setSecurity(name, security);
+		if (replicatedDatabases.includes(name)) await putDesignDoc(store, name, channelsDesign);
+	}
+}
+
+async function putDesignDoc(store: Store, name: DatabaseName, design: { _id: string }) {
+	const db = store.db(name);
+	const existing = await db.get(design._id).catch(() => null);
+	const { _rev, ...current } = existing ?? {};
+	if (existing && isDeepStrictEqual(current, design)) return;
+	try {
+		await db.put({ ...design, ...(existing ? { _rev } : {}) });
+	} catch (error) {
+		// Another process put it at the same moment: theirs is the same file.
+		if ((error as { status?: number }).status !== 409) throw error;
+	}
+}
+
+/** Brings the channel index up to date, so the first initial sync does not pay for building it. */
+export async function warmChannelIndex(store: Store): Promise<void> {
+	for (const name of replicatedDatabases as DatabaseName[]) {
+		await store.db(name).query(CHANNEL_VIEW, { limit: 0 });
+	}
+}

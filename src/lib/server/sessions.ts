@@ -1,0 +1,56 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Database } from './store';
+
+export const SESSION_COOKIE = 'baodao_session';
+
+interface SessionDoc {
+	_id: string;
+	_rev?: string;
+	username: string;
+	createdAt: string;
+	expiresAt: string;
+}
+
+/** Only a hash of the token is stored, so a copy of the database opens no session. */
+function idOf(token: string): string {
+	return createHash('sha256').update(token).digest('hex');
+}
+
+export async function startSession(
+	db: Database,
+	username: string,
+	now: Date,
+	ttlMs: number
+): Promise<{ token: string; expiresAt: Date }> {
+	const token = randomBytes(32).toString('base64url');
+	const expiresAt = new Date(now.getTime() + ttlMs);
+	const doc: SessionDoc = {
+		_id: idOf(token),
+		username,
+		createdAt: now.toISOString(),
+		expiresAt: expiresAt.toISOString()
+	};
+	await db.put(doc as unknown as Record<string, unknown> & { _id: string });
+	return { token, expiresAt };
+}
+
+/** The username of a live session, or null for an unknown, ended or expired one. */
+export async function sessionUser(db: Database, token: string, now: Date): Promise<string | null> {
+	if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+	const doc = (await db.get(idOf(token)).catch(() => null)) as SessionDoc | null;
+	if (!doc || new Date(doc.expiresAt) <= now) return null;
+	return doc.username;
+}
+
+export async function endSession(db: Database, token: string): Promise<void> {
+	const doc = await db.get(idOf(token)).catch(() => null);
+	if (doc) await db.remove(doc).catch(() => undefined);
+}
+
+/** Ends every session of a user, e.g. when an administrator disables the account. */
+export async function endSessionsOf(db: Database, username: string): Promise<number> {
+	const all = await db.allDocs({ include_docs: true });
+	const mine = all.rows.filter((row) => (row.doc as SessionDoc | undefined)?.username === username);
+	await db.bulkDocs(mine.map((row) => ({ _id: row.id, _rev: row.value.rev, _deleted: true })));
+	return mine.length;
+}

@@ -1,0 +1,179 @@
+import { collectionNames, isCollectionName, type CollectionName } from '../domain/collections';
+import { authenticate, type Caller } from './authentication';
+import { bulkDocs } from './bulk-docs';
+import { initialPosition, readChanges } from './changes-reader';
+import { allDocsRow, lookupDocs } from './doc-lookup';
+import { HttpError, errorResponse, json, readJson } from './http-json';
+import { rejectedVersion } from './rejections';
+import type { FeedPosition } from './seq-token';
+import type { ServerContext } from './server-context';
+
+const MAX_LIMIT = 1000;
+const MAX_KEYS = 1000;
+
+/**
+ * `/sync/…`: the part of the CouchDB replication protocol RxDB's CouchDB plugin speaks, filtered by
+ * the caller's channels.
+ */
+export async function handleSync(context: ServerContext, request: Request): Promise<Response> {
+	try {
+		const caller = await authenticate(context, request);
+		if (!caller) throw new HttpError(401, 'unauthorized', 'Sign in to sync.');
+		const path = new URL(request.url).pathname.replace(/^\/sync\/?/, '');
+		const [collection, endpoint, ...rest] = path.split('/').filter(Boolean);
+		if (collection === undefined) {
+			allow(request, ['GET']);
+			return json(collectionNames);
+		}
+		if (!isCollectionName(collection) || rest.length > 0) throw notFound();
+		switch (endpoint) {
+			case '_changes':
+				allow(request, ['GET']);
+				return json(await changes(context, caller, collection, request));
+			case '_all_docs':
+				allow(request, ['GET', 'POST']);
+				return json(await allDocs(context, caller, collection, request));
+			case '_bulk_docs':
+				allow(request, ['POST']);
+				return json(await pushDocs(context, caller, collection, request), 201);
+			default:
+				throw notFound();
+		}
+	} catch (error) {
+		if (error instanceof HttpError) return errorResponse(error);
+		throw error;
+	}
+}
+
+function notFound() {
+	return new HttpError(404, 'not_found', 'No such path.');
+}
+
+function allow(request: Request, methods: string[]) {
+	if (!methods.includes(request.method)) {
+		throw new HttpError(405, 'method_not_allowed', `Use ${methods.join(' or ')}.`);
+	}
+}
+
+function badRequest(message: string) {
+	return new HttpError(400, 'bad_request', message);
+}
+
+function intParam(params: URLSearchParams, name: string, fallback: number, max: number): number {
+	const raw = params.get(name);
+	if (raw === null) return fallback;
+	const value = Number(raw);
+	if (!Number.isInteger(value) || value < 0) throw badRequest(`${name} must be a whole number.`);
+	return Math.min(value, max);
+}
+
+async function changes(
+	context: ServerContext,
+	caller: Caller,
+	collection: CollectionName,
+	request: Request
+) {
+	const params = new URL(request.url).searchParams;
+	const feed = params.get('feed') ?? 'normal';
+	if (feed !== 'normal' && feed !== 'longpoll')
+		throw badRequest('feed must be normal or longpoll.');
+	const limit = Math.max(1, intParam(params, 'limit', MAX_LIMIT, MAX_LIMIT));
+	const heartbeat = intParam(params, 'heartbeat', context.maxLongpollMs, context.maxLongpollMs);
+	const db = context.store.db(collection);
+
+	const since = params.get('since') ?? '0';
+	let position: FeedPosition;
+	if (since === '0') position = initialPosition(caller.channels, (await db.info()).update_seq);
+	else if (since === 'now') position = { seq: (await db.info()).update_seq };
+	else {
+		const decoded = context.tokens.decode(collection, since);
+		if (!decoded) throw badRequest('since is not a sequence this server issued.');
+		position = decoded;
+	}
+
+	// Register before reading, so a change between the read and the wait still wakes this request.
+	const waiting =
+		feed === 'longpoll'
+			? context
+					.hub(collection)
+					.wait(new Set(caller.channels), Math.max(heartbeat, 1), request.signal)
+			: undefined;
+	let page = await readChanges(db, caller.channels, position, limit);
+	if (waiting && page.rows.length === 0) {
+		if (await waiting.woken) page = await readChanges(db, caller.channels, page.position, limit);
+	}
+	waiting?.cancel();
+	const lastSeq = context.tokens.encode(collection, page.position);
+	return {
+		results: page.rows.map((row) => ({ seq: lastSeq, ...row })),
+		last_seq: lastSeq,
+		pending: 0
+	};
+}
+
+function parseKeys(value: unknown): string[] {
+	if (!Array.isArray(value) || !value.every((key) => typeof key === 'string')) {
+		throw badRequest('keys must be an array of strings.');
+	}
+	if (value.length > MAX_KEYS) throw badRequest(`At most ${MAX_KEYS} keys.`);
+	return value;
+}
+
+async function allDocs(
+	context: ServerContext,
+	caller: Caller,
+	collection: CollectionName,
+	request: Request
+) {
+	let keys: string[];
+	if (request.method === 'POST') {
+		const body = await readJson(request);
+		keys = parseKeys((body as { keys?: unknown } | null)?.keys);
+	} else {
+		const raw = new URL(request.url).searchParams.get('keys');
+		if (raw === null) throw badRequest('keys is required.');
+		try {
+			keys = parseKeys(JSON.parse(raw));
+		} catch (error) {
+			if (error instanceof HttpError) throw error;
+			throw badRequest('keys must be a JSON array of strings.');
+		}
+	}
+	const found = await lookupDocs(context.store.db(collection), keys, new Set(caller.channels));
+	// After a refused push RxDB reads refused ids back with GET: give it the pushed content, deleted,
+	// so the device reverts (principle 6). The pre-push check (POST) sees such ids as absent.
+	const rows = await Promise.all(
+		found.map(async ({ key, doc }) => {
+			if (doc || request.method === 'POST') return allDocsRow(key, doc);
+			return allDocsRow(
+				key,
+				await rejectedVersion(context.store, caller.actor.username, collection, key)
+			);
+		})
+	);
+	return { total_rows: rows.length, offset: 0, rows };
+}
+
+async function pushDocs(
+	context: ServerContext,
+	caller: Caller,
+	collection: CollectionName,
+	request: Request
+) {
+	const body = (await readJson(request)) as { docs?: unknown; new_edits?: unknown } | null;
+	const docs = body?.docs;
+	if (
+		!Array.isArray(docs) ||
+		!docs.every((d) => typeof d === 'object' && d !== null && !Array.isArray(d))
+	) {
+		throw badRequest('docs must be an array of documents.');
+	}
+	if (body?.new_edits === false) throw badRequest('new_edits=false is not supported.');
+	if (docs.length > MAX_LIMIT) throw badRequest(`At most ${MAX_LIMIT} documents per request.`);
+	return bulkDocs(
+		context,
+		caller,
+		collection,
+		docs as (Record<string, unknown> & { _id: string })[]
+	);
+}

@@ -1,0 +1,14 @@
+import { baodaoServer } from '$lib/server/instance';
+import type { RequestHandler } from './$types';
+
+// `GET /sync/` is part of the sync contract: no redirect to `/sync`.
+export const trailingSlash = 'ignore';
+
+const handle: RequestHandler = async ({ request }) => {
+	const server = await baodaoServer();
+	return (await server.handle(request)) ?? new Response(null, { status: 404 });
+};
+
+export const GET = handle;
+export const POST = handle;
+export const fallback = handle;

@@ -1,0 +1,264 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { reviewId } from '../../src/lib/domain/collections';
+import { withChannels } from '../../src/lib/domain/write-policy';
+import { toStored } from '../../src/lib/server/demo-seed';
+import { aReport } from '../support/factories';
+import { HttpClient } from '../support/http-client';
+import { NOW, World } from '../support/world';
+
+type Row = {
+	id?: string;
+	key?: string;
+	error?: string;
+	reason?: string;
+	ok?: boolean;
+	doc?: Record<string, unknown>;
+};
+
+describe('the sync gateway over HTTP', () => {
+	let world: World;
+	let member: HttpClient;
+	beforeEach(async () => {
+		world = await World.start(['member1', 'community1']);
+		member = new HttpClient(world.url);
+		await member.signIn('member1');
+	});
+	afterEach(async () => {
+		await world.close();
+	});
+
+	const push = (client: HttpClient, collection: string, docs: unknown[]) =>
+		client.json<Row[]>(`/sync/${collection}/_bulk_docs`, { method: 'POST', json: { docs } });
+
+	it('lists the collections a device replicates', async () => {
+		const list = await member.json('/sync/');
+		expect(list).toEqual({
+			status: 200,
+			body: ['orgs', 'communities', 'members', 'contacts', 'reports', 'reviews', 'notices']
+		});
+	});
+
+	it('answers 401 without a session, 404 for unknown paths and 405 for wrong methods, all JSON', async () => {
+		const anonymous = new HttpClient(world.url);
+		for (const path of ['/sync/', '/sync/reports/_changes', '/sync/nope/_changes']) {
+			const response = await anonymous.json(path);
+			expect(response.status).toBe(401);
+			expect(response.body).toMatchObject({ error: 'unauthorized' });
+		}
+		for (const path of [
+			'/sync/nope/_changes',
+			'/sync/reports/_design',
+			'/sync/reports/',
+			'/sync/reports/_changes/x'
+		]) {
+			const response = await member.json(path);
+			expect(response.status).toBe(404);
+			expect(response.body).toMatchObject({ error: 'not_found' });
+		}
+		expect((await member.json('/sync/reports/_bulk_docs')).status).toBe(405);
+		expect((await member.json('/sync/reports/_changes', { method: 'POST', json: {} })).status).toBe(
+			405
+		);
+	});
+
+	it('refuses malformed JSON (400), a body over 4 MB (413) and non-JSON bodies (415)', async () => {
+		const malformed = await member.request('/sync/reports/_bulk_docs', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: '{"docs": ['
+		});
+		expect(malformed.status).toBe(400);
+		expect(await malformed.json()).toMatchObject({ error: 'bad_request' });
+		const huge = await member.json('/sync/reports/_bulk_docs', {
+			method: 'POST',
+			json: { docs: [{ _id: 'a', padding: 'x'.repeat(4 * 1024 * 1024) }] }
+		});
+		expect(huge.status).toBe(413);
+		const text = await member.request('/sync/reports/_bulk_docs', {
+			method: 'POST',
+			headers: { 'content-type': 'text/plain' },
+			body: '{}'
+		});
+		expect(text.status).toBe(415);
+	});
+
+	it('refuses forged or garbage since tokens and bad parameters with 400', async () => {
+		const first = await member.json<{ last_seq: string }>('/sync/reports/_changes?since=0&limit=5');
+		const token = first.body.last_seq;
+		const [payload, signature] = token.split('.');
+		const forgedPayload = Buffer.from(JSON.stringify({ d: 'reports', s: 0 })).toString('base64url');
+		for (const since of [
+			'garbage',
+			`${forgedPayload}.${signature}`,
+			`${payload}.AAAA`,
+			'12',
+			token + 'x'
+		]) {
+			const response = await member.json(
+				`/sync/reports/_changes?since=${encodeURIComponent(since)}`
+			);
+			expect(response.status, since).toBe(400);
+		}
+		const otherCollection = await member.json(
+			`/sync/members/_changes?since=${encodeURIComponent(token)}`
+		);
+		expect(otherCollection.status).toBe(400);
+		expect((await member.json('/sync/reports/_changes?feed=continuous')).status).toBe(400);
+		expect((await member.json('/sync/reports/_changes?limit=-1')).status).toBe(400);
+	});
+
+	it('refuses keys that are not an array of strings with 400', async () => {
+		for (const keys of ['{"a":1}', '[1,2]', 'not-json', '"x"']) {
+			const response = await member.json(
+				`/sync/reports/_all_docs?keys=${encodeURIComponent(keys)}&include_docs=true`
+			);
+			expect(response.status, keys).toBe(400);
+		}
+		expect((await member.json('/sync/reports/_all_docs')).status).toBe(400);
+		expect(
+			(await member.json('/sync/reports/_all_docs', { method: 'POST', json: { keys: [1] } })).status
+		).toBe(400);
+		expect(
+			(await member.json('/sync/reports/_bulk_docs', { method: 'POST', json: { docs: 'x' } }))
+				.status
+		).toBe(400);
+	});
+
+	it('rejects each bad document as a conflict and accepts the rest of the batch', async () => {
+		const good = aReport('m001', 'cm1');
+		const badSchema = { ...toStored(aReport('m001', 'cm2')), submission: 'one' };
+		const wrongChannels = {
+			...toStored(aReport('m001', 'cm3')),
+			channels: ['member:m001', 'public']
+		};
+		const otherOwner = toStored(aReport('m002', 'cm4'));
+		const reservedField = { ...toStored(aReport('m001', 'cm5')), _conflicts: [] };
+		const result = await push(member, 'reports', [
+			toStored(good),
+			badSchema,
+			wrongChannels,
+			otherOwner,
+			reservedField
+		]);
+		expect(result.status).toBe(201);
+		expect(result.body).toEqual([
+			expect.objectContaining({ ok: true, id: good.id }),
+			{ id: badSchema._id, error: 'conflict', reason: 'invalid' },
+			{ id: wrongChannels._id, error: 'conflict', reason: 'channels' },
+			{ id: otherOwner._id, error: 'conflict', reason: 'forbidden' },
+			{ id: reservedField._id, error: 'conflict', reason: 'invalid' }
+		]);
+		// The device then reads the refused ids back and gets its own content, deleted, to revert to.
+		const keys = JSON.stringify([badSchema._id, otherOwner._id, good.id]);
+		const back = await member.json<{ rows: Row[] }>(
+			`/sync/reports/_all_docs?keys=${keys}&include_docs=true`
+		);
+		expect(back.body.rows.map((r) => [r.key, r.doc?.['_deleted'] ?? false])).toEqual([
+			[badSchema._id, true],
+			[otherOwner._id, true],
+			[good.id, false]
+		]);
+		// The check before a push (POST) sees a refused id as absent, so a corrected version can go up.
+		const precheck = await member.json<{ rows: Row[] }>('/sync/reports/_all_docs', {
+			method: 'POST',
+			json: { keys: [badSchema._id], include_docs: true }
+		});
+		expect(precheck.body.rows).toEqual([{ key: badSchema._id, error: 'not_found' }]);
+	});
+
+	it('rejects changes to fields the writer may not change, writes to server-owned collections and edits of reviews', async () => {
+		const [profile] = (
+			await member.json<{ rows: Row[] }>('/sync/members/_all_docs?keys=["m001"]&include_docs=true')
+		).body.rows;
+		const promoted = { ...profile?.doc, duties: ['secretary'] };
+		expect((await push(member, 'members', [promoted])).body).toEqual([
+			{ id: 'm001', error: 'conflict', reason: 'immutable-field' }
+		]);
+
+		const notice = withChannels('notices', {
+			id: 'fake-notice',
+			recipient: 'member1',
+			kind: 'write-rejected' as const,
+			createdAt: NOW.toISOString(),
+			channels: []
+		});
+		expect((await push(member, 'notices', [toStored(notice)])).body).toEqual([
+			{ id: 'fake-notice', error: 'conflict', reason: 'server-owned' }
+		]);
+
+		const report = aReport('m001', 'cm1');
+		await push(member, 'reports', [toStored(report)]);
+		const staff = new HttpClient(world.url);
+		await staff.signIn('community1');
+		const review = withChannels('reviews', {
+			id: reviewId(report.id, 1),
+			subjectCollection: 'reports' as const,
+			subjectId: report.id,
+			subjectSubmission: 1,
+			memberId: 'm001',
+			branchId: 'br1',
+			orgId: 'org-zjj',
+			communityId: 'cm1',
+			reviewer: 'community1',
+			decision: 'confirmed' as const,
+			decidedAt: NOW.toISOString(),
+			channels: []
+		});
+		const [written] = (await push(staff, 'reviews', [toStored(review)])).body;
+		expect(written).toMatchObject({ ok: true });
+		const edit = {
+			...toStored(review),
+			_rev: (written as { rev: string }).rev,
+			decision: 'returned',
+			reason: '改'
+		};
+		expect((await push(staff, 'reviews', [edit])).body).toEqual([
+			{ id: review.id, error: 'conflict', reason: 'append-only' }
+		]);
+		// A member cannot decide on their own report.
+		const selfReview = { ...toStored(review), _id: reviewId(report.id, 2), reviewer: 'member1' };
+		expect((await push(member, 'reviews', [selfReview])).body[0]).toMatchObject({
+			error: 'conflict'
+		});
+	});
+
+	describe('never shows a document outside the caller channels', () => {
+		let hiddenId: string;
+		beforeAll(() => {
+			hiddenId = aReport('m002', 'cm2').id;
+		});
+
+		it('in _changes, _all_docs and the answers to writes over it', async () => {
+			await world.db('reports').put(toStored(aReport('m002', 'cm2')));
+			const changes = await member.json<{ results: Row[] }>(
+				'/sync/reports/_changes?since=0&include_docs=true'
+			);
+			expect(changes.body.results.map((r) => r.id)).not.toContain(hiddenId);
+			for (const method of ['GET', 'POST']) {
+				const response =
+					method === 'GET'
+						? await member.json<{ rows: Row[] }>(
+								`/sync/reports/_all_docs?keys=["${hiddenId}","nothing"]&include_docs=true`
+							)
+						: await member.json<{ rows: Row[] }>('/sync/reports/_all_docs', {
+								method: 'POST',
+								json: { keys: [hiddenId, 'nothing'] }
+							});
+				expect(response.body.rows).toEqual([
+					{ key: hiddenId, error: 'not_found' },
+					{ key: 'nothing', error: 'not_found' }
+				]);
+			}
+			// Overwriting it is refused exactly like any forbidden write, with no hint it exists.
+			const overwrite = { ...toStored(aReport('m001', 'cm2')), _id: hiddenId };
+			const result = await push(member, 'reports', [overwrite]);
+			expect(result.body).toEqual([{ id: hiddenId, error: 'conflict', reason: 'forbidden' }]);
+			const afterwards = await world.db('reports').get(hiddenId);
+			expect(afterwards).toMatchObject({ memberId: 'm002' });
+			const back = await member.json<{ rows: Row[] }>(
+				`/sync/reports/_all_docs?keys=["${hiddenId}"]&include_docs=true`
+			);
+			expect(back.body.rows[0]?.doc).toMatchObject({ memberId: 'm001', _deleted: true });
+		});
+	});
+});

@@ -1,0 +1,34 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { World } from '../support/world';
+
+describe('a device holds exactly what its user may see', () => {
+	let world: World;
+	beforeEach(async () => {
+		world = await World.start(['member1', 'member2', 'secretary1']);
+	});
+	afterEach(async () => {
+		await world.close();
+	});
+
+	it('gives a member their own private documents and none of another member', async () => {
+		const member = await world.device('member1');
+		await member.sync();
+		expect(await member.ids('contacts')).toEqual(['m001']);
+		expect(await member.ids('members')).toEqual(['m001']);
+		const reportIds = await member.ids('reports');
+		expect(reportIds.every((id) => id.startsWith('m001.'))).toBe(true);
+		expect((await member.ids('orgs')).length).toBe(7);
+		expect((await member.ids('communities')).length).toBe(11);
+	});
+
+	it('gives a branch secretary the whole branch, contacts included, and nothing of other branches', async () => {
+		const secretary = await world.device('secretary1');
+		await secretary.sync();
+		const members = await secretary.ids('members');
+		expect(members).toHaveLength(21);
+		expect(await secretary.ids('contacts')).toEqual(members);
+		const reports = await secretary.replica.db.reports.find().exec();
+		expect(reports.length).toBeGreaterThan(0);
+		expect(reports.every((r) => r.branchId === 'br1')).toBe(true);
+	});
+});

@@ -1,0 +1,86 @@
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { Replica, type ReplicaOptions } from '../../src/lib/db/replica';
+import { signIn, type SessionInfo } from '../../src/lib/db/session-client';
+import { DEMO_PASSWORD } from '../../src/lib/server/demo-data';
+
+let deviceCount = 0;
+
+/**
+ * A phone or tablet in a test: its own cookie jar, a switch to go offline, and a real RxDB replica
+ * (memory storage) replicating through the real gateway over HTTP.
+ */
+export class TestDevice {
+	offline = false;
+	private cookie: string | null = null;
+	session: SessionInfo | null = null;
+	replica!: Replica;
+
+	private constructor(
+		readonly serverUrl: string,
+		readonly username: string
+	) {}
+
+	static async signIn(
+		serverUrl: string,
+		username: string,
+		options: Partial<ReplicaOptions> = {}
+	): Promise<TestDevice> {
+		const device = new TestDevice(serverUrl, username);
+		await device.login();
+		device.replica = await Replica.open({
+			username,
+			serverUrl,
+			storage: getRxStorageMemory(),
+			databaseName: `device${++deviceCount}`,
+			fetch: device.fetch,
+			batchSize: 20,
+			retryTimeMs: 100,
+			pollIntervalMs: 0,
+			heartbeatMs: 2_000,
+			waitForLeadership: false,
+			...options
+		});
+		await device.replica.start(device.session?.channels ?? []);
+		return device;
+	}
+
+	/** Like the browser: sends and keeps the session cookie; fails like a dead network when offline. */
+	readonly fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
+		if (this.offline) throw new TypeError('fetch failed: the device is offline');
+		const headers = new Headers(init.headers);
+		if (this.cookie) headers.set('cookie', this.cookie);
+		const response = await fetch(input, { ...init, headers });
+		const setCookie = response.headers.get('set-cookie');
+		if (setCookie) this.cookie = setCookie.split(';')[0] ?? null;
+		return response;
+	};
+
+	async login(password = DEMO_PASSWORD): Promise<void> {
+		this.session = await signIn(
+			{ serverUrl: this.serverUrl, fetch: this.fetch },
+			this.username,
+			password
+		);
+	}
+
+	/** Signs in again and restarts sync, as the app does after "please sign in again". */
+	async resume(): Promise<void> {
+		await this.login();
+		await this.replica.start(this.session?.channels ?? []);
+	}
+
+	async sync(): Promise<void> {
+		await this.replica.syncNow();
+	}
+
+	ids(collection: keyof Replica['db']['collections']): Promise<string[]> {
+		return this.replica.db.collections[collection]
+			.find()
+			.exec()
+			.then((docs) => docs.map((doc) => doc.primary).sort());
+	}
+
+	async close(): Promise<void> {
+		await this.replica.destroy();
+	}
+}

@@ -158,6 +158,11 @@ describe('the sync gateway over HTTP', () => {
 			[otherOwner._id, true],
 			[good.id, false]
 		]);
+		// It is handed back once; a corrected push of the same id starts from nothing.
+		const again = await member.json<{ rows: Row[] }>(
+			`/sync/reports/_all_docs?keys=${JSON.stringify([badSchema._id])}&include_docs=true`
+		);
+		expect(again.body.rows).toEqual([{ key: badSchema._id, error: 'not_found' }]);
 		// The check before a push (POST) sees a refused id as absent, so a corrected version can go up.
 		const precheck = await member.json<{ rows: Row[] }>('/sync/reports/_all_docs', {
 			method: 'POST',

@@ -1,6 +1,7 @@
 import { removeRxDatabase } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { databaseNameFor } from './database';
+import { deleteIndexedDatabases } from './indexeddb-cleanup';
 import { Replica } from './replica';
 import { currentSession, signIn, signOut, SignInError, type SessionInfo } from './session-client';
 import { initialSyncStatus, type SyncStatus } from './sync-status';
@@ -29,33 +30,33 @@ class Device {
 		}
 		globalThis.addEventListener('online', () => void this.resume());
 		globalThis.addEventListener('offline', () => this.replica?.setOnline(false));
-		globalThis.addEventListener('focus', () => void this.syncSoon());
+		// Coming back to the app: catch up, and notice roles the office changed meanwhile.
+		globalThis.addEventListener('focus', () => void this.resume(false));
 		this.booted = true;
 	}
 
-	/** Asks the server who is signed in and syncs; offline, the replica stays usable as it is. */
-	async resume(): Promise<void> {
+	/**
+	 * Asks the server who is signed in and syncs; offline, the replica stays usable as it is.
+	 * With `restart` false, a running sync whose channels are unchanged only catches up.
+	 */
+	async resume(restart = true): Promise<void> {
 		const replica = this.replica;
 		if (!replica) return;
 		let session: SessionInfo | null;
 		try {
 			session = await currentSession({ serverUrl: serverUrl() });
 		} catch {
-			this.status = { ...this.status, online: false };
+			replica.setOnline(false);
 			return;
 		}
 		if (!session || session.user.username !== replica.username) {
-			this.status = { ...this.status, online: true, signedIn: false };
+			await replica.sessionEnded();
 			return;
 		}
+		const sameChannels = session.channels.join() === this.session?.channels.join();
 		this.remember(session);
-		await replica.start(session.channels);
-	}
-
-	private async syncSoon(): Promise<void> {
-		if (this.replica && this.status.signedIn && this.status.online) {
-			await this.replica.syncNow().catch(() => undefined);
-		} else await this.resume();
+		if (!restart && sameChannels && replica.running) await replica.syncNow().catch(() => undefined);
+		else await replica.start(session.channels);
 	}
 
 	async signIn(username: string, password: string): Promise<void> {
@@ -96,6 +97,7 @@ class Device {
 		this.unsubscribe?.();
 		if (this.replica) await this.replica.destroy();
 		else await removeRxDatabase(databaseNameFor(username), getRxStorageDexie());
+		await deleteIndexedDatabases(databaseNameFor(username));
 		this.replica = null;
 		this.session = null;
 		this.status = initialSyncStatus;

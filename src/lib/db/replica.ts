@@ -59,7 +59,9 @@ export class Replica {
 	private readonly activeStates = new Set<State>();
 	private timer: ReturnType<typeof setInterval> | undefined;
 	private writeDebounce: ReturnType<typeof setTimeout> | undefined;
-	private running = false;
+	private isRunning = false;
+	/** Set once every collection has completed its first sync of this run. */
+	private caughtUp = false;
 
 	private constructor(
 		readonly db: BaodaoDatabase,
@@ -89,6 +91,10 @@ export class Replica {
 		return replica;
 	}
 
+	get running(): boolean {
+		return this.isRunning;
+	}
+
 	get status(): SyncStatus {
 		return this.status$.getValue();
 	}
@@ -113,6 +119,12 @@ export class Replica {
 		this.update(online ? { online } : { online, lastError: 'offline' });
 	}
 
+	/** The server no longer knows this session: stop, keep everything, wait for a new sign-in. */
+	async sessionEnded(): Promise<void> {
+		this.update({ online: true, signedIn: false, lastError: 'unauthorized' });
+		await this.stop();
+	}
+
 	/** Every sync request goes through here: it notices offline, expired sessions and errors. */
 	private readonly fetchForSync = async (
 		input: RequestInfo | URL,
@@ -128,8 +140,9 @@ export class Replica {
 		}
 		if (response.status === 401) {
 			// Keep the replica and its unsent changes; sync resumes when the same person signs in.
+			// Stopping waits for this very request's replication, so it must not be awaited here.
+			setTimeout(() => void this.sessionEnded(), 0);
 			this.update({ online: true, signedIn: false, lastError: 'unauthorized' });
-			setTimeout(() => void this.stop(), 0);
 			throw new Error('The session has ended.');
 		}
 		if (!response.ok) {
@@ -169,7 +182,7 @@ export class Replica {
 			if (active) this.activeStates.add(state);
 			else this.activeStates.delete(state);
 			const anyActive = this.activeStates.size > 0;
-			if (!anyActive && this.status.active && this.status.lastError === null) {
+			if (!anyActive && this.caughtUp && this.status.active && this.status.lastError === null) {
 				this.update({ active: false, lastSyncedAt: new Date() });
 			} else this.update({ active: anyActive });
 		});
@@ -234,11 +247,18 @@ export class Replica {
 			);
 		}
 		await this.db.upsertLocal(CHANNELS_DOC, { channels: [...channels] });
-		this.running = true;
+		this.isRunning = true;
 		for (const name of this.liveCollections) {
 			this.live.set(name, this.replicate(name, { live: true, pull: true, push: true }));
 		}
-		this.scheduleReferenceSync(0);
+		const live = [...this.live.values()].map((state) => state.awaitInSync());
+		Promise.all([...live, this.syncReference()])
+			.then(() => {
+				if (!this.running) return;
+				this.caughtUp = true;
+				this.update({ lastSyncedAt: new Date() });
+			})
+			.catch(() => undefined);
 		const every = this.options.pollIntervalMs ?? 120_000;
 		if (every > 0) this.timer = setInterval(() => this.scheduleReferenceSync(0), every);
 	}
@@ -280,7 +300,8 @@ export class Replica {
 
 	/** Stops every replication; the replica and its unsent changes stay. */
 	async stop(): Promise<void> {
-		this.running = false;
+		this.isRunning = false;
+		this.caughtUp = false;
 		clearInterval(this.timer);
 		clearTimeout(this.writeDebounce);
 		const states = [...this.live.values()];

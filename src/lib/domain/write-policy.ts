@@ -16,7 +16,7 @@ export interface WriteAttempt {
 
 /**
  * Decides a pushed write: shape first, then the channels its fields imply, then the
- * collection's own rules. The device runs the same checks before it writes locally.
+ * collection's own rules. Pure, so a device can run the same checks before it writes locally.
  */
 export function checkWrite(attempt: WriteAttempt): Verdict {
 	const definition = collectionDefinition(attempt.collection);

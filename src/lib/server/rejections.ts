@@ -40,19 +40,22 @@ export async function recordRejection(
 	await upsert(store.db('notices'), id, fields);
 }
 
-/** The pushed content of a refused document, as a deleted document, or null. */
-export async function rejectedVersion(
+/**
+ * The pushed content of a refused document, as a deleted document, or null; read once. Should the
+ * answer get lost, the device's next push is refused again and stashes it anew.
+ */
+export async function takeRejectedVersion(
 	store: Store,
 	username: string,
 	collection: string,
 	docId: string
 ): Promise<Record<string, unknown> | null> {
-	const stash = await store
-		.db('rejections')
-		.get(keyOf(username, collection, docId))
-		.catch(() => null);
-	const doc = stash?.['doc'] as Record<string, unknown> | undefined;
-	return doc ? { ...doc, _deleted: true } : null;
+	const db = store.db('rejections');
+	const stash = await db.get(keyOf(username, collection, docId)).catch(() => null);
+	if (!stash) return null;
+	await db.remove(stash).catch(() => undefined);
+	const doc = stash['doc'] as Record<string, unknown>;
+	return { ...doc, _deleted: true };
 }
 
 async function upsert(db: Database, id: string, fields: Record<string, unknown>) {

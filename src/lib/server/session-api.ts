@@ -24,11 +24,13 @@ export async function handleSession(context: ServerContext, request: Request): P
 	}
 }
 
+/**
+ * TLS ends at the reverse proxy in front of the app (adapter-node speaks plain HTTP), which says so
+ * in X-Forwarded-Proto. The request URL's own protocol is not evidence: without ORIGIN set,
+ * adapter-node assumes https, and a Secure cookie would then be dropped on plain-HTTP LAN use.
+ */
 function isHttps(request: Request): boolean {
-	return (
-		new URL(request.url).protocol === 'https:' ||
-		request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https'
-	);
+	return request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
 }
 
 function cookie(request: Request, value: string, maxAgeSeconds: number): string {

@@ -4,7 +4,7 @@ import { bulkDocs } from './bulk-docs';
 import { initialPosition, readChanges } from './changes-reader';
 import { allDocsRow, lookupDocs } from './doc-lookup';
 import { HttpError, errorResponse, json, readJson } from './http-json';
-import { rejectedVersion } from './rejections';
+import { takeRejectedVersion } from './rejections';
 import type { FeedPosition } from './seq-token';
 import type { ServerContext } from './server-context';
 
@@ -147,7 +147,7 @@ async function allDocs(
 			if (doc || request.method === 'POST') return allDocsRow(key, doc);
 			return allDocsRow(
 				key,
-				await rejectedVersion(context.store, caller.actor.username, collection, key)
+				await takeRejectedVersion(context.store, caller.actor.username, collection, key)
 			);
 		})
 	);

@@ -49,6 +49,8 @@ export function openStore(options: StoreOptions = {}): Store {
 			let db = open.get(name);
 			if (!db) {
 				db = new PouchDB<Record<string, unknown>>(locate(name));
+				// Every live changes read adds a listener; concurrent longpolls are many, not a leak.
+				db.setMaxListeners(0);
 				open.set(name, db);
 			}
 			return db;

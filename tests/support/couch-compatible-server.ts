@@ -126,6 +126,21 @@ function closeListenersFireLate(socket: Socket) {
 }
 
 /**
+ * Gives a PouchDB constructor the `allDbs` that express-pouchdb's `_all_dbs` calls, answering from
+ * `names` (kept up to date by the caller) instead of pouchdb-all-dbs, which listens to every
+ * PouchDB in the process and keeps its list in a database of its own.
+ */
+export function listDatabasesFrom(constructor: object, names: ReadonlySet<string>): void {
+	Object.assign(constructor, {
+		allDbs(callback?: Callback) {
+			const list = Promise.resolve([...names].sort());
+			if (!callback) return list;
+			void list.then((dbs) => callback(null, dbs));
+		}
+	});
+}
+
+/**
  * The parts of express-pouchdb this server uses. `minimumForPouchDB` serves documents, `_all_docs`,
  * `_bulk_docs`, `_changes`, views and `_all_dbs`; the rest adds what a production CouchDB has and
  * the gateway relies on or is protected by: server admins and basic auth (which need the config and
@@ -188,13 +203,7 @@ export async function startCouchCompatibleServer(): Promise<CouchCompatibleServe
 			);
 		}
 	});
-	Object.assign(ServerPouch, {
-		allDbs(callback?: Callback) {
-			const list = Promise.resolve([...names].sort());
-			if (!callback) return list;
-			void list.then((dbs) => callback(null, dbs));
-		}
-	});
+	listDatabasesFrom(ServerPouch, names);
 
 	const couch = expressPouchDB({
 		mode: 'minimumForPouchDB',

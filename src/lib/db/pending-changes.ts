@@ -1,8 +1,28 @@
-import { BehaviorSubject, type Subscription } from 'rxjs';
-import { collectionNames, type CollectionName } from '../domain/collections';
+import { BehaviorSubject, filter, map, type Observable, type Subscription } from 'rxjs';
+import { isCollectionName, type CollectionName } from '../domain/collections';
 import type { BaodaoDatabase } from './database';
 
 const LOCAL_DOC = 'pending-changes';
+
+export interface DeviceWrite {
+	collection: CollectionName;
+	ids: string[];
+}
+
+/**
+ * Writes made on this device, as opposed to writes a replication made with the server's state
+ * (RxDB marks those with a `replication…` context).
+ */
+export function deviceWrites(db: BaodaoDatabase): Observable<DeviceWrite> {
+	return db.eventBulks$.pipe(
+		filter((bulk) => !bulk.isLocal && !bulk.context.startsWith('replication')),
+		filter((bulk) => isCollectionName(bulk.collectionName ?? '')),
+		map((bulk) => ({
+			collection: bulk.collectionName as CollectionName,
+			ids: bulk.events.map((event) => event.documentId)
+		}))
+	);
+}
 
 /**
  * Counts local writes the server has not yet taken. A write made on the device is pending until
@@ -22,23 +42,14 @@ export class PendingChanges {
 		const keys = (saved?.get('keys') as string[] | undefined) ?? [];
 		for (const key of keys) this.keys.add(key);
 		this.publish(false);
-		this.subscription = this.db.eventBulks$.subscribe((bulk) => {
-			const name = bulk.collectionName;
-			// Writes made by a replication are the server's own state, not pending work.
-			if (bulk.isLocal || !name || bulk.context.startsWith('replication')) return;
-			if (!(collectionNames as readonly string[]).includes(name)) return;
-			for (const event of bulk.events) this.keys.add(`${name}/${event.documentId}`);
+		this.subscription = deviceWrites(this.db).subscribe(({ collection, ids }) => {
+			for (const id of ids) this.keys.add(`${collection}/${id}`);
 			this.publish(true);
 		});
 	}
 
 	settled(collection: CollectionName, id: string): void {
 		if (this.keys.delete(`${collection}/${id}`)) this.publish(true);
-	}
-
-	has(collection: CollectionName): boolean {
-		for (const key of this.keys) if (key.startsWith(`${collection}/`)) return true;
-		return false;
 	}
 
 	clear(): void {

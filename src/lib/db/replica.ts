@@ -8,7 +8,7 @@ import {
 	type AnyStorage,
 	type BaodaoDatabase
 } from './database';
-import { PendingChanges } from './pending-changes';
+import { deviceWrites, PendingChanges } from './pending-changes';
 import { initialSyncStatus, type SyncStatus } from './sync-status';
 
 /**
@@ -81,11 +81,11 @@ export class Replica {
 		await replica.pending.start();
 		replica.subscriptions.push(
 			replica.pending.count$.subscribe((pending) => replica.update({ pending })),
-			db.eventBulks$.subscribe((bulk) => {
-				const name = bulk.collectionName as CollectionName | undefined;
-				if (!name || bulk.isLocal || bulk.context.startsWith('replication')) return;
-				if (replica.running && !replica.liveCollections.includes(name))
+			// Live collections push by themselves; the others get a round soon after a local write.
+			deviceWrites(db).subscribe(({ collection }) => {
+				if (replica.running && !replica.liveCollections.includes(collection)) {
 					replica.scheduleReferenceSync();
+				}
 			})
 		);
 		return replica;

@@ -1,0 +1,166 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import PouchDB from 'pouchdb';
+import { filter, firstValueFrom, pairwise } from 'rxjs';
+import type { Report } from '../src/lib/domain/collections';
+import { createAccount } from '../src/lib/server/accounts';
+import { DEMO_PASSWORD } from '../src/lib/server/demo-data';
+import { toStored } from '../src/lib/server/demo-seed';
+import { aReport } from '../tests/support/factories';
+import { TestDevice } from '../tests/support/test-device';
+import { startTestServer } from '../tests/support/test-server';
+import { putAll, type StoredReport } from './fixtures';
+import { ServerTiming } from './server-timing';
+import { fmtList, log, median, since, withTimeout } from './support';
+
+export interface PushOptions {
+	docs: number;
+	batchSize: number;
+	/** Measured runs, each with its own new documents (after one warm-up run). */
+	runs: number;
+}
+
+export interface PushResult extends PushOptions {
+	/** Device: local bulkInsert until the gateway has acknowledged every document. */
+	gatewayRuns: number[];
+	/** Of which the local RxDB write (bulkInsert) alone. */
+	localWriteRuns: number[];
+	/** Baseline: bulkDocs of the same documents into a fresh store, in batches of batchSize. */
+	directRuns: number[];
+	/** Baseline variant: one bulkDocs of all documents. */
+	directSingleRuns: number[];
+	/**
+	 * Per run, the gateway's busy time: wall time during which it was answering `_bulk_docs` or
+	 * `_all_docs` (RxDB reads the current revisions before each push batch, and sends batches
+	 * concurrently).
+	 */
+	serverBusyRuns: number[];
+	gatewayMs: number;
+	directMs: number;
+	directSingleMs: number;
+	gatewayDocsPerSecond: number;
+	directDocsPerSecond: number;
+	/** How many times the direct write is faster. */
+	ratio: number;
+}
+
+const PUSH_TIMEOUT_MS = 120_000;
+const PUSHER = { memberId: 'mP', branchId: 'brP', orgId: 'orgP' };
+
+function runDocs(run: number, count: number): Report[] {
+	return Array.from({ length: count }, (_, i) =>
+		aReport(PUSHER.memberId, `r${run}c${i}`, { branchId: PUSHER.branchId, orgId: PUSHER.orgId })
+	);
+}
+
+async function directWrite(docs: readonly StoredReport[], batchSize: number): Promise<number> {
+	const dir = await mkdtemp(join(tmpdir(), 'baodao-bench-direct-'));
+	const db = new PouchDB<Record<string, unknown>>(join(dir, 'reports'));
+	try {
+		await db.info();
+		const start = performance.now();
+		await putAll(db, docs, batchSize);
+		return since(start);
+	} finally {
+		await db.close();
+		await rm(dir, { recursive: true, force: true });
+	}
+}
+
+/** (d) A member's device pushes new reports through the gateway vs bulkDocs straight into a store. */
+export async function benchPushThroughput(options: PushOptions): Promise<PushResult> {
+	const server = await startTestServer();
+	let device: TestDevice | undefined;
+	try {
+		await createAccount(server.app.store.db('accounts'), {
+			username: 'pusher',
+			password: DEMO_PASSWORD,
+			displayName: 'Bench member',
+			...PUSHER,
+			roles: [{ role: 'member' }]
+		});
+		device = await TestDevice.signIn(server.url, 'pusher', {
+			batchSize: options.batchSize,
+			heartbeatMs: 5_000
+		});
+		await withTimeout('first sync', PUSH_TIMEOUT_MS, device.sync());
+		const replica = device.replica;
+		const serverReports = server.app.store.db('reports');
+
+		const result: Omit<
+			PushResult,
+			| 'gatewayMs'
+			| 'directMs'
+			| 'directSingleMs'
+			| 'gatewayDocsPerSecond'
+			| 'directDocsPerSecond'
+			| 'ratio'
+		> = {
+			...options,
+			gatewayRuns: [],
+			localWriteRuns: [],
+			directRuns: [],
+			directSingleRuns: [],
+			serverBusyRuns: []
+		};
+		const timing = new ServerTiming(server);
+		for (let run = 0; run <= options.runs; run++) {
+			const docs = runDocs(run, options.docs);
+			// Pending goes from 0 to all of them when the local write lands, and back to 0 once the
+			// gateway has acknowledged the last one.
+			const drained = firstValueFrom(
+				replica.status$.pipe(
+					pairwise(),
+					filter(([before, now]) => before.pending > 0 && now.pending === 0)
+				)
+			);
+			timing.reset();
+			const start = performance.now();
+			await replica.db.reports.bulkInsert(docs);
+			const localMs = since(start);
+			await withTimeout('push through the gateway', PUSH_TIMEOUT_MS, drained);
+			const gatewayMs = since(start);
+			const bulk = timing.get('_bulk_docs');
+			const lookups = timing.get('_all_docs');
+			const busy = timing.busy;
+
+			const stored = await serverReports.allDocs({ keys: docs.map((d) => d.id) });
+			const missing = stored.rows.filter((row) => 'error' in row).length;
+			if (missing) throw new Error(`${missing} pushed reports are not on the server.`);
+			const refused = (await server.app.store.db('rejections').allDocs({ limit: 1 })).rows.length;
+			if (refused) throw new Error('The gateway refused pushed reports.');
+
+			const storedDocs = docs.map((doc) => toStored({ ...doc }) as StoredReport);
+			const directMs = await directWrite(storedDocs, options.batchSize);
+			const directSingleMs = await directWrite(storedDocs, storedDocs.length);
+			log(
+				`  ${run === 0 ? 'warm-up' : `run ${run}`}: device→gateway ${gatewayMs.toFixed(0)} ms (local write ${localMs.toFixed(0)} ms; server busy ${busy.toFixed(0)} ms for ${bulk.count}× _bulk_docs + ${lookups.count}× _all_docs), direct bulkDocs ${directMs.toFixed(0)} ms (one call: ${directSingleMs.toFixed(0)} ms)`
+			);
+			if (run === 0) continue;
+			result.gatewayRuns.push(gatewayMs);
+			result.localWriteRuns.push(localMs);
+			result.directRuns.push(directMs);
+			result.directSingleRuns.push(directSingleMs);
+			result.serverBusyRuns.push(busy);
+		}
+		const gatewayMs = median(result.gatewayRuns);
+		const directMs = median(result.directRuns);
+		log(
+			`push runs (ms): gateway [${fmtList(result.gatewayRuns)}], direct [${fmtList(result.directRuns)}]`
+		);
+		return {
+			...result,
+			gatewayMs,
+			directMs,
+			directSingleMs: median(result.directSingleRuns),
+			gatewayDocsPerSecond: options.docs / (gatewayMs / 1000),
+			directDocsPerSecond: options.docs / (directMs / 1000),
+			ratio: gatewayMs / directMs
+		};
+	} finally {
+		await device?.close().catch(() => undefined);
+		await server.close();
+	}
+}

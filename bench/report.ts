@@ -1,0 +1,187 @@
+import { cpus, loadavg, totalmem } from 'node:os';
+import type { FanoutResult } from './longpoll-fanout';
+import type { InitialSyncResult } from './initial-sync';
+import type { PushResult } from './push-throughput';
+import { fmtMB, fmtMs, median } from './support';
+
+export interface BenchResults {
+	machine: string;
+	loadBefore: number[];
+	loadAfter: number[];
+	totalMs: number;
+	initialSync?: InitialSyncResult;
+	fanout?: FanoutResult;
+	push?: PushResult;
+}
+
+export function machineDescription(): string {
+	const list = cpus();
+	const model = list[0]?.model.trim() ?? 'unknown CPU';
+	return `${list.length} cores (${model}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${process.platform}/${process.arch}`;
+}
+
+export function currentLoad(): number[] {
+	return loadavg().map((value) => Number(value.toFixed(2)));
+}
+
+type Row = [string, string, string, string, string, string];
+
+function ratio(value: number): string {
+	return `${value.toFixed(2)}×`;
+}
+
+function verdict(value: number, target: number): string {
+	return value <= target ? 'met' : 'MISSED';
+}
+
+function docsPerSecond(value: number): string {
+	return `${Math.round(value).toLocaleString('en-US')} docs/s`;
+}
+
+function n(value: number): string {
+	return value.toLocaleString('en-US');
+}
+
+/** The gateway against a baseline (ratio gateway ÷ baseline); with a target, judged by it. */
+function versus(
+	label: string,
+	gateway: number,
+	baseline: number,
+	baselineName: string,
+	target?: number
+): Row {
+	const value = gateway / baseline;
+	return [
+		label,
+		fmtMs(gateway),
+		`${fmtMs(baseline)} ${baselineName}`,
+		ratio(value),
+		target === undefined ? '(info)' : `≤ ${target}`,
+		target === undefined ? '' : verdict(value, target)
+	];
+}
+
+function indexBuild(docs: number, ms: number): Row {
+	return [`    channel index build, ${n(docs)} docs`, fmtMs(ms), '', '', '(setup)', ''];
+}
+
+function rows(results: BenchResults): Row[] {
+	const table: Row[] = [];
+	const sync = results.initialSync;
+	if (sync) {
+		const { largeStore, smallStore } = sync;
+		const disk = sync.diskBytes.large;
+		table.push(
+			versus(
+				`(a) initial sync ${n(sync.visible)} of ${n(largeStore)}, batch ${sync.batchSize}`,
+				sync.largeMs,
+				sync.plainMs,
+				'plain',
+				1.5
+			),
+			versus(
+				'    same, incl. sign-in + db open',
+				median(sync.totalRuns.large),
+				median(sync.totalRuns.plain),
+				'plain'
+			),
+			versus(
+				`(b) initial sync ${n(sync.visible)}: store ${n(largeStore)} vs ${n(smallStore)}`,
+				sync.largeMs,
+				sync.smallMs,
+				`(${n(smallStore)})`,
+				1.2
+			),
+			versus(
+				'    server busy during (a)',
+				median(sync.serverRuns.large),
+				median(sync.serverRuns.plain),
+				'plain'
+			),
+			indexBuild(largeStore, sync.indexMs.large),
+			indexBuild(smallStore, sync.indexMs.small),
+			[
+				`    channel index on disk, ${n(largeStore)} docs`,
+				fmtMB(disk.index),
+				`${fmtMB(disk.reports)} reports db`,
+				ratio(disk.index / disk.reports),
+				'(setup)',
+				''
+			]
+		);
+	}
+	const fanout = results.fanout;
+	if (fanout) {
+		const isolated =
+			fanout.outsiderRows === 0 &&
+			fanout.outsiderCatchUpRows === 0 &&
+			fanout.outsiderFromZeroRows === 0;
+		table.push(
+			[
+				`(c) longpoll fan-out ${fanout.insiders} in + ${fanout.outsiders} out, ${fanout.writes} writes`,
+				`p50 ${fmtMs(fanout.p50)} / p95 ${fmtMs(fanout.p95)} / max ${fmtMs(fanout.max)}`,
+				'',
+				'',
+				'all reached',
+				fanout.latencies.every((round) => round.every(Number.isFinite)) ? 'met' : 'MISSED'
+			],
+			[
+				'    first write only',
+				`p50 ${fmtMs(fanout.first.p50)} / p95 ${fmtMs(fanout.first.p95)} / max ${fmtMs(fanout.first.max)}`,
+				'',
+				'',
+				'',
+				''
+			],
+			["    writer's _bulk_docs answered (median)", fmtMs(median(fanout.ackMs)), '', '', '', ''],
+			[
+				'    rows received by outsiders',
+				`${fanout.outsiderRows} live, ${fanout.outsiderCatchUpRows} catch-up, ${fanout.outsiderFromZeroRows} from 0`,
+				'',
+				'',
+				'= 0',
+				isolated ? 'met' : 'MISSED'
+			]
+		);
+	}
+	const push = results.push;
+	if (push) {
+		table.push([
+			`(d) push ${n(push.docs)} docs, batch ${push.batchSize}`,
+			docsPerSecond(push.gatewayDocsPerSecond),
+			`${docsPerSecond(push.directDocsPerSecond)} direct`,
+			`${ratio(push.ratio)} slower`,
+			'(none)',
+			''
+		]);
+		table.push([
+			'    gateway server busy per run',
+			fmtMs(median(push.serverBusyRuns)),
+			`${fmtMs(push.directMs)} direct`,
+			'',
+			'(info)',
+			''
+		]);
+	}
+	return table;
+}
+
+/** The summary table printed at the end of a run. */
+export function formatTable(results: BenchResults): string {
+	const header: Row = ['Measure', 'baodao gateway', 'baseline', 'ratio', 'target', 'result'];
+	const body = rows(results);
+	const widths = header.map((_, col) =>
+		Math.max(...[header, ...body].map((row) => (row[col] ?? '').length))
+	);
+	const line = (row: Row) => row.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join(' | ');
+	const rule = widths.map((w) => '-'.repeat(w)).join('-+-');
+	return [
+		`Machine: ${results.machine}`,
+		`Load average (1/5/15 min) before: ${results.loadBefore.join(' / ')}, after: ${results.loadAfter.join(' / ')}`,
+		`Total bench time: ${fmtMs(results.totalMs)}`,
+		'',
+		line(header),
+		rule,
+		...body.map(line)
+	].join('\n');
+}

@@ -1,0 +1,103 @@
+/**
+ * `npm run bench`: the sync gateway's performance, each figure against a baseline measured in the
+ * same run. Everything runs in this one process over loopback HTTP on fresh temporary stores.
+ *
+ * Sizes can be lowered for a quick try, e.g. `BENCH_LARGE=20000 BENCH_SMALL=10000 npm run bench`;
+ * `BENCH_ONLY=sync,fanout,push` picks parts. The figures in docs/performance.md use the defaults.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import { benchInitialSync } from './initial-sync';
+import { benchLongpollFanout } from './longpoll-fanout';
+import { benchPushThroughput } from './push-throughput';
+import { currentLoad, formatTable, machineDescription, type BenchResults } from './report';
+import { log, since, withTimeout } from './support';
+
+function intFromEnv(name: string, fallback: number): number {
+	const raw = process.env[name];
+	if (raw === undefined || raw === '') return fallback;
+	const value = Number(raw);
+	if (!Number.isInteger(value) || value < 1) {
+		throw new Error(`${name} must be a whole number above 0.`);
+	}
+	return value;
+}
+
+const config = {
+	largeStore: intFromEnv('BENCH_LARGE', 100_000),
+	smallStore: intFromEnv('BENCH_SMALL', 10_000),
+	visible: intFromEnv('BENCH_VISIBLE', 5_000),
+	batchSize: intFromEnv('BENCH_BATCH', 100),
+	syncRounds: intFromEnv('BENCH_ROUNDS', 7),
+	insiders: intFromEnv('BENCH_IN', 100),
+	outsiders: intFromEnv('BENCH_OUT', 100),
+	writes: intFromEnv('BENCH_WRITES', 5),
+	heartbeatMs: intFromEnv('BENCH_HEARTBEAT_MS', 10_000),
+	pushDocs: intFromEnv('BENCH_PUSH_DOCS', 1_000),
+	pushRuns: intFromEnv('BENCH_PUSH_RUNS', 3)
+};
+const only = new Set(
+	(process.env['BENCH_ONLY'] ?? 'sync,fanout,push').split(',').map((s) => s.trim())
+);
+
+/** The whole run is bounded too: 25 minutes, then it stops with an error. */
+const RUN_LIMIT_MS = 25 * 60_000;
+
+async function main(): Promise<BenchResults> {
+	const start = performance.now();
+	const results: BenchResults = {
+		machine: machineDescription(),
+		loadBefore: [],
+		loadAfter: [],
+		totalMs: 0
+	};
+	results.loadBefore = currentLoad();
+	log(`machine: ${results.machine}`);
+	log(`config: ${JSON.stringify(config)}`);
+
+	if (only.has('fanout')) {
+		log(`(c) longpoll fan-out: ${config.insiders} in-channel + ${config.outsiders} other clients`);
+		results.fanout = await benchLongpollFanout({
+			insiders: config.insiders,
+			outsiders: config.outsiders,
+			writes: config.writes,
+			heartbeatMs: config.heartbeatMs
+		});
+	}
+	if (only.has('push')) {
+		log(`(d) push throughput: ${config.pushDocs} documents, batch ${config.batchSize}`);
+		results.push = await benchPushThroughput({
+			docs: config.pushDocs,
+			batchSize: config.batchSize,
+			runs: config.pushRuns
+		});
+	}
+	if (only.has('sync')) {
+		log(
+			`(a)+(b) initial sync: ${config.visible} of ${config.largeStore} and of ${config.smallStore}`
+		);
+		results.initialSync = await benchInitialSync({
+			largeStore: config.largeStore,
+			smallStore: config.smallStore,
+			visible: config.visible,
+			batchSize: config.batchSize,
+			rounds: config.syncRounds
+		});
+	}
+	results.loadAfter = currentLoad();
+	results.totalMs = since(start);
+	return results;
+}
+
+try {
+	const results = await withTimeout('the bench', RUN_LIMIT_MS, main());
+	const outDir = new URL('./.work/', import.meta.url);
+	await mkdir(outDir, { recursive: true });
+	await writeFile(new URL('results.json', outDir), JSON.stringify(results, null, '\t') + '\n');
+	console.log('\n' + formatTable(results) + '\n');
+	log('full results: bench/.work/results.json');
+	process.exit(0);
+} catch (error) {
+	console.error(error);
+	process.exit(1);
+}

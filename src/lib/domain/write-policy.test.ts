@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { reportId, type AnyDoc, type Report } from './collections';
 import type { Actor } from './roles';
+import { office, otherMember, owner, staff } from './test-actors';
 import { checkWrite, withChannels, type WriteAttempt } from './write-policy';
-
-const owner: Actor = {
-	username: 'member1',
-	memberId: 'm001',
-	branchId: 'br1',
-	orgId: 'org-a',
-	roles: [{ role: 'member' }]
-};
-const otherMember: Actor = { ...owner, username: 'member2', memberId: 'm002' };
-const office: Actor = { username: 'office1', roles: [{ role: 'office', orgId: 'org-a' }] };
 
 const CHANNELS = ['branch:br1', 'bureau:org-a', 'community:cm2', 'member:m001'];
 
@@ -162,10 +153,6 @@ describe('checkWrite', () => {
 			decidedAt: '2024-05-02T10:00:00.000Z',
 			channels: []
 		});
-		const staff: Actor = {
-			username: 'community2',
-			roles: [{ role: 'community_staff', communityId: 'cm2' }]
-		};
 		const base = { collection: 'reviews' as const, actor: staff, next: review };
 		expect(checkWrite(attempt({ ...base, subject: report() }))).toEqual({ ok: true });
 		expect(checkWrite(attempt({ ...base, subject: null }))).toEqual({

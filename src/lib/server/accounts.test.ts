@@ -1,7 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
 	actorOf,
 	checkCredentials,
@@ -12,31 +9,19 @@ import {
 	type Account,
 	type NewAccount
 } from './accounts';
-import { applyCouchSetup } from './couch-setup';
-import { openStore, type Database, type Store } from './store';
+import type { Database } from './store';
+import { STORE_TIMEOUT_MS, useTempStore } from './test-store';
 
 const PASSWORD = 'richtig-passwort';
 const T0 = new Date('2024-05-20T08:00:00.000Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
 
-/** Real store I/O and scrypt: generous under a loaded, parallel test run. */
-const TIMEOUT_MS = 30_000;
-
-let dir: string;
-let store: Store;
+const store = useTempStore('accounts');
 let db: Database;
 
-beforeEach(async () => {
-	dir = await mkdtemp(join(tmpdir(), 'baodao-accounts-'));
-	store = openStore({ dataDir: dir });
-	await applyCouchSetup(store);
-	db = store.db('accounts');
-}, TIMEOUT_MS);
-
-afterEach(async () => {
-	await store.close();
-	await rm(dir, { recursive: true, force: true });
-}, TIMEOUT_MS);
+beforeEach(() => {
+	db = store().db('accounts');
+});
 
 function newMember(overrides: Partial<NewAccount> = {}): NewAccount {
 	return {
@@ -61,7 +46,7 @@ async function failTimes(times: number, now: Date) {
 	}
 }
 
-describe('createAccount / findAccount', { timeout: TIMEOUT_MS }, () => {
+describe('createAccount / findAccount', { timeout: STORE_TIMEOUT_MS }, () => {
 	it('stores the account under the username, with a hash and no failures', async () => {
 		const account = await createAccount(db, newMember());
 		expect(account._id).toBe('member1');
@@ -102,7 +87,7 @@ describe('createAccount / findAccount', { timeout: TIMEOUT_MS }, () => {
 	});
 });
 
-describe('actorOf', { timeout: TIMEOUT_MS }, () => {
+describe('actorOf', { timeout: STORE_TIMEOUT_MS }, () => {
 	it('keeps the identity fields that are set', async () => {
 		const account = await createAccount(db, newMember());
 		expect(actorOf(account)).toEqual({
@@ -130,7 +115,7 @@ describe('actorOf', { timeout: TIMEOUT_MS }, () => {
 	});
 });
 
-describe('checkCredentials', { timeout: TIMEOUT_MS }, () => {
+describe('checkCredentials', { timeout: STORE_TIMEOUT_MS }, () => {
 	beforeEach(async () => {
 		await createAccount(db, newMember());
 	});

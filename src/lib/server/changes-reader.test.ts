@@ -1,30 +1,15 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { initialPosition, readChanges, type ChangeRow } from './changes-reader';
-import { applyCouchSetup } from './couch-setup';
 import type { FeedPosition } from './seq-token';
-import { openStore, type Database, type Store } from './store';
+import type { Database } from './store';
+import { STORE_TIMEOUT_MS, useTempStore } from './test-store';
 
-/** Real store I/O and scrypt: generous under a loaded, parallel test run. */
-const TIMEOUT_MS = 30_000;
-
-let dir: string;
-let store: Store;
+const store = useTempStore('changes');
 let db: Database;
 
-beforeEach(async () => {
-	dir = await mkdtemp(join(tmpdir(), 'baodao-changes-'));
-	store = openStore({ dataDir: dir });
-	await applyCouchSetup(store);
-	db = store.db('reports');
-}, TIMEOUT_MS);
-
-afterEach(async () => {
-	await store.close();
-	await rm(dir, { recursive: true, force: true });
-}, TIMEOUT_MS);
+beforeEach(() => {
+	db = store().db('reports');
+});
 
 interface Seed {
 	_id: string;
@@ -137,7 +122,7 @@ describe('initialPosition', () => {
 	});
 });
 
-describe('readChanges: initial sync', { timeout: TIMEOUT_MS }, () => {
+describe('readChanges: initial sync', { timeout: STORE_TIMEOUT_MS }, () => {
 	it.each([1, 2, 3, 5, 7, 20, 100])(
 		'sends exactly the visible documents once, in full pages, at limit %i',
 		async (limit) => {
@@ -242,7 +227,7 @@ describe('readChanges: initial sync', { timeout: TIMEOUT_MS }, () => {
 	});
 });
 
-describe('readChanges: following the feed', { timeout: TIMEOUT_MS }, () => {
+describe('readChanges: following the feed', { timeout: STORE_TIMEOUT_MS }, () => {
 	it('ends the initial walk at the sequence it began with, then reads new writes', async () => {
 		const { docs } = mixedDocs();
 		await put(docs);
@@ -357,7 +342,7 @@ describe('readChanges: following the feed', { timeout: TIMEOUT_MS }, () => {
 	});
 });
 
-describe('readChanges: channels taken away', { timeout: TIMEOUT_MS }, () => {
+describe('readChanges: channels taken away', { timeout: STORE_TIMEOUT_MS }, () => {
 	it('sends none of the documents of an index channel that is no longer granted', async () => {
 		await put([
 			{ _id: 'b1-only', channels: ['branch:b1'] },

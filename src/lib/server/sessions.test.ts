@@ -1,35 +1,20 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applyCouchSetup } from './couch-setup';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { endSession, endSessionsOf, sessionUser, SESSION_COOKIE, startSession } from './sessions';
-import { openStore, type Database, type Store } from './store';
+import type { Database } from './store';
+import { STORE_TIMEOUT_MS, useTempStore } from './test-store';
 
 const T0 = new Date('2024-05-20T08:00:00.000Z');
 const HOUR = 60 * 60 * 1000;
 const at = (ms: number) => new Date(T0.getTime() + ms);
 
-/** Real store I/O and scrypt: generous under a loaded, parallel test run. */
-const TIMEOUT_MS = 30_000;
-
-let dir: string;
-let store: Store;
+const store = useTempStore('sessions');
 let db: Database;
 
-beforeEach(async () => {
-	dir = await mkdtemp(join(tmpdir(), 'baodao-sessions-'));
-	store = openStore({ dataDir: dir });
-	await applyCouchSetup(store);
-	db = store.db('sessions');
-}, TIMEOUT_MS);
+beforeEach(() => {
+	db = store().db('sessions');
+});
 
-afterEach(async () => {
-	await store.close();
-	await rm(dir, { recursive: true, force: true });
-}, TIMEOUT_MS);
-
-describe('sessions', { timeout: TIMEOUT_MS }, () => {
+describe('sessions', { timeout: STORE_TIMEOUT_MS }, () => {
 	it('names its cookie', () => {
 		expect(SESSION_COOKIE).toBe('baodao_session');
 	});

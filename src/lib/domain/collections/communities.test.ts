@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../roles';
 import { validateAgainst } from '../schema-validation';
+import { admin, office, otherStaff as staff } from '../test-actors';
 import { communities, type Community } from './communities';
 
 function community(overrides: Partial<Community> = {}): Community {
@@ -15,19 +16,13 @@ function community(overrides: Partial<Community> = {}): Community {
 	};
 }
 
-const office: Actor = { username: 'office1', roles: [{ role: 'office', orgId: 'org-a' }] };
 const otherOffice: Actor = { username: 'office9', roles: [{ role: 'office', orgId: 'org-z' }] };
-const staff: Actor = {
-	username: 'community1',
-	roles: [{ role: 'community_staff', communityId: 'cm1' }]
-};
 const secretary: Actor = {
 	username: 'secretary1',
 	memberId: 'm121',
 	roles: [{ role: 'member' }, { role: 'secretary', branchId: 'br1' }]
 };
 const member: Actor = { username: 'member1', memberId: 'm001', roles: [{ role: 'member' }] };
-const admin: Actor = { username: 'admin', roles: [{ role: 'admin' }] };
 
 function decide(actor: Actor, next: Community, prev: Community | null = null, deleting = false) {
 	if (!communities.policy) throw new Error('communities has a policy');

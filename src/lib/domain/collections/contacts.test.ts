@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../roles';
 import { validateAgainst } from '../schema-validation';
+import { office, otherMember, owner, secretary } from '../test-actors';
 import { contacts, type Contact } from './contacts';
 
 function contact(overrides: Partial<Contact> = {}): Contact {
@@ -17,29 +18,6 @@ function contact(overrides: Partial<Contact> = {}): Contact {
 	};
 	return { ...doc, channels: overrides.channels ?? contacts.channelsOf(doc) };
 }
-
-const owner: Actor = {
-	username: 'member1',
-	memberId: 'm001',
-	branchId: 'br1',
-	orgId: 'org-a',
-	roles: [{ role: 'member' }]
-};
-const otherMember: Actor = {
-	username: 'member2',
-	memberId: 'm002',
-	branchId: 'br1',
-	orgId: 'org-a',
-	roles: [{ role: 'member' }]
-};
-const office: Actor = { username: 'office1', roles: [{ role: 'office', orgId: 'org-a' }] };
-const secretary: Actor = {
-	username: 'secretary1',
-	memberId: 'm121',
-	branchId: 'br1',
-	orgId: 'org-a',
-	roles: [{ role: 'member' }, { role: 'secretary', branchId: 'br1' }]
-};
 
 function decide(actor: Actor, next: Contact, prev: Contact | null = null, deleting = false) {
 	if (!contacts.policy) throw new Error('contacts has a policy');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../roles';
 import { validateAgainst } from '../schema-validation';
+import { office, otherMember, otherOffice, owner, secretary, staff } from '../test-actors';
 import { members, type Member } from './members';
 
 function member(overrides: Partial<Member> = {}): Member {
@@ -20,34 +21,6 @@ function member(overrides: Partial<Member> = {}): Member {
 	};
 	return { ...doc, channels: overrides.channels ?? members.channelsOf(doc) };
 }
-
-const owner: Actor = {
-	username: 'member1',
-	memberId: 'm001',
-	branchId: 'br1',
-	orgId: 'org-a',
-	roles: [{ role: 'member' }]
-};
-const otherMember: Actor = {
-	username: 'member2',
-	memberId: 'm002',
-	branchId: 'br1',
-	orgId: 'org-a',
-	roles: [{ role: 'member' }]
-};
-const office: Actor = { username: 'office1', roles: [{ role: 'office', orgId: 'org-a' }] };
-const otherOffice: Actor = { username: 'office2', roles: [{ role: 'office', orgId: 'org-b' }] };
-const secretary: Actor = {
-	username: 'secretary1',
-	memberId: 'm121',
-	branchId: 'br1',
-	orgId: 'org-a',
-	roles: [{ role: 'member' }, { role: 'secretary', branchId: 'br1' }]
-};
-const staff: Actor = {
-	username: 'community2',
-	roles: [{ role: 'community_staff', communityId: 'cm2' }]
-};
 
 function decide(actor: Actor, next: Member, prev: Member | null = null, deleting = false) {
 	if (!members.policy) throw new Error('members has a policy');

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../roles';
 import { validateAgainst } from '../schema-validation';
+import {
+	admin,
+	office as officeA,
+	otherOffice as officeB,
+	owner as member,
+	secretary
+} from '../test-actors';
 import type { WriteContext } from '../write-verdict';
 import { orgs, type Org } from './orgs';
 
@@ -30,24 +37,6 @@ function branch(overrides: Partial<Org> = {}): Org {
 		...overrides
 	};
 }
-
-const officeA: Actor = { username: 'office1', roles: [{ role: 'office', orgId: 'org-a' }] };
-const officeB: Actor = { username: 'office2', roles: [{ role: 'office', orgId: 'org-b' }] };
-const member: Actor = {
-	username: 'member1',
-	memberId: 'm001',
-	branchId: 'br1',
-	orgId: 'org-a',
-	roles: [{ role: 'member' }]
-};
-const secretary: Actor = {
-	username: 'secretary1',
-	memberId: 'm121',
-	branchId: 'br1',
-	orgId: 'org-a',
-	roles: [{ role: 'member' }, { role: 'secretary', branchId: 'br1' }]
-};
-const admin: Actor = { username: 'admin', roles: [{ role: 'admin' }] };
 
 function decide(
 	actor: Actor,

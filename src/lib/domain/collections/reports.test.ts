@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../roles';
 import { validateAgainst } from '../schema-validation';
+import { office, otherMember, owner, secretary, staff } from '../test-actors';
 import { reportId, reports, type Report } from './reports';
 
 function report(overrides: Partial<Report> = {}): Report {
@@ -24,33 +25,6 @@ function report(overrides: Partial<Report> = {}): Report {
 	};
 	return { ...doc, channels: overrides.channels ?? reports.channelsOf(doc) };
 }
-
-const owner: Actor = {
-	username: 'member1',
-	memberId: 'm001',
-	branchId: 'br1',
-	orgId: 'org-a',
-	roles: [{ role: 'member' }]
-};
-const otherMember: Actor = {
-	username: 'member2',
-	memberId: 'm002',
-	branchId: 'br1',
-	orgId: 'org-a',
-	roles: [{ role: 'member' }]
-};
-const office: Actor = { username: 'office1', roles: [{ role: 'office', orgId: 'org-a' }] };
-const staff: Actor = {
-	username: 'community2',
-	roles: [{ role: 'community_staff', communityId: 'cm2' }]
-};
-const secretary: Actor = {
-	username: 'secretary1',
-	memberId: 'm121',
-	branchId: 'br1',
-	orgId: 'org-a',
-	roles: [{ role: 'member' }, { role: 'secretary', branchId: 'br1' }]
-};
 
 function decide(actor: Actor, next: Report, prev: Report | null = null, deleting = false) {
 	if (!reports.policy) throw new Error('reports has a policy');

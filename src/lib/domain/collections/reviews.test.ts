@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ENTITY_ID_MAX, isValidId } from '../ids';
 import type { Actor } from '../roles';
 import { validateAgainst } from '../schema-validation';
+import { office, otherStaff, owner as reportingMember, secretary, staff } from '../test-actors';
 import { reportId, type Report } from './reports';
 import { reviewId, reviews, type Review } from './reviews';
 
@@ -45,30 +46,6 @@ function review(overrides: Partial<Review> = {}): Review {
 	};
 	return { ...doc, channels: overrides.channels ?? reviews.channelsOf(doc) };
 }
-
-const staff: Actor = {
-	username: 'community2',
-	roles: [{ role: 'community_staff', communityId: 'cm2' }]
-};
-const otherStaff: Actor = {
-	username: 'community1',
-	roles: [{ role: 'community_staff', communityId: 'cm1' }]
-};
-const office: Actor = { username: 'office1', roles: [{ role: 'office', orgId: 'org-a' }] };
-const secretary: Actor = {
-	username: 'secretary1',
-	memberId: 'm121',
-	branchId: 'br1',
-	orgId: 'org-a',
-	roles: [{ role: 'member' }, { role: 'secretary', branchId: 'br1' }]
-};
-const reportingMember: Actor = {
-	username: 'member1',
-	memberId: 'm001',
-	branchId: 'br1',
-	orgId: 'org-a',
-	roles: [{ role: 'member' }]
-};
 
 function decide(
 	actor: Actor,

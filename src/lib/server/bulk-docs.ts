@@ -10,6 +10,7 @@ import { checkWrite } from '../domain/write-policy';
 import { reject, type Verdict } from '../domain/write-verdict';
 import type { Caller } from './authentication';
 import type { StoredDoc } from './changes-reader';
+import { recordDepartures } from './departures';
 import { lookupDocs } from './doc-lookup';
 import { recordRejection } from './rejections';
 import type { ServerContext } from './server-context';
@@ -88,6 +89,17 @@ export async function bulkDocs(
 	});
 
 	const accepted = docs.filter((_, index) => isAccepted(outcomes[index]));
+	await recordDepartures(
+		context.store,
+		collection,
+		docs.flatMap((doc, index) => {
+			if (!isAccepted(outcomes[index])) return [];
+			const prev = stored[index]?.doc ?? null;
+			return [
+				{ id: doc._id, prev: prev?._deleted ? null : prev, nextChannels: ownFields(doc).channels }
+			];
+		})
+	);
 	const written = accepted.length ? await db.bulkDocs(accepted) : [];
 	const writtenById = new Map(written.map((row, i) => [accepted[i]?._id, row]));
 

@@ -1,4 +1,5 @@
 import { CHANNEL_VIEW } from './couch-setup';
+import { removalFor, type Departure } from './departures';
 import type { FeedPosition } from './seq-token';
 import type { Database } from './store';
 
@@ -10,6 +11,9 @@ export interface ChangeRow {
 	doc: StoredDoc;
 	deleted?: true;
 }
+
+/** The recorded departures of documents, by id (see departures.ts). */
+export type DepartureLookup = (ids: string[]) => Promise<Map<string, Departure[]>>;
 
 /** How many upstream changes one read of the store's feed asks for while filtering. */
 const UPSTREAM_BATCH = 500;
@@ -42,7 +46,8 @@ export async function readChanges(
 	db: Database,
 	granted: readonly string[],
 	start: FeedPosition,
-	limit: number
+	limit: number,
+	departures: DepartureLookup = () => Promise.resolve(new Map<string, Departure[]>())
 ): Promise<{ rows: ChangeRow[]; position: FeedPosition }> {
 	// The walk goes through the channels in sorted order; `find(c > channel)` relies on it.
 	const sorted = [...granted].sort();
@@ -89,11 +94,17 @@ export async function readChanges(
 			include_docs: true,
 			style: 'all_docs'
 		});
+		const hidden = result.results.filter((c) => c.doc && !visible(grantedSet, c.doc));
+		const departed = await departures(hidden.map((c) => c.id));
 		for (const change of result.results) {
 			position = { seq: change.seq };
 			const doc = change.doc;
-			if (doc && visible(grantedSet, doc)) {
-				rows.push(rowOf(doc));
+			if (!doc) continue;
+			const row = visible(grantedSet, doc)
+				? doc
+				: removalFor(departed.get(change.id), grantedSet, doc);
+			if (row) {
+				rows.push(rowOf(row));
 				if (rows.length === limit) break;
 			}
 		}

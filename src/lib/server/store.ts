@@ -4,7 +4,7 @@ import PouchDB from 'pouchdb';
 import databases from '../../../couch/databases.json' with { type: 'json' };
 import type { CollectionName } from '../domain/collections';
 
-export type ServerOnlyDatabase = 'accounts' | 'sessions' | 'rejections' | 'config';
+export type ServerOnlyDatabase = 'accounts' | 'sessions' | 'rejections' | 'departures' | 'config';
 export type DatabaseName = CollectionName | ServerOnlyDatabase;
 export type Database = PouchDB.Database<Record<string, unknown>>;
 

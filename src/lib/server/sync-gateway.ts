@@ -2,6 +2,7 @@ import { collectionNames, isCollectionName, type CollectionName } from '../domai
 import { authenticate, type Caller } from './authentication';
 import { bulkDocs } from './bulk-docs';
 import { initialPosition, readChanges } from './changes-reader';
+import { loadDepartures } from './departures';
 import { allDocsRow, lookupDocs } from './doc-lookup';
 import { HttpError, errorResponse, json, readJson } from './http-json';
 import { takeRejectedVersion } from './rejections';
@@ -98,10 +99,10 @@ async function changes(
 					.hub(collection)
 					.wait(new Set(caller.channels), Math.max(heartbeat, 1), request.signal)
 			: undefined;
-	let page = await readChanges(db, caller.channels, position, limit);
-	if (waiting && page.rows.length === 0) {
-		if (await waiting.woken) page = await readChanges(db, caller.channels, page.position, limit);
-	}
+	const departures = (ids: string[]) => loadDepartures(context.store, collection, ids);
+	const read = (from: FeedPosition) => readChanges(db, caller.channels, from, limit, departures);
+	let page = await read(position);
+	if (waiting && page.rows.length === 0 && (await waiting.woken)) page = await read(page.position);
 	waiting?.cancel();
 	const lastSeq = context.tokens.encode(collection, page.position);
 	return {

@@ -13,6 +13,25 @@ import {
 } from '../domain/collections';
 import type { RoleGrant } from '../domain/roles';
 import { withChannels } from '../domain/write-policy';
+import {
+	COUNTY,
+	STREETS,
+	COMMUNITY_NAMES,
+	BRANCHES,
+	SKILLS,
+	INTERESTS,
+	BACKGROUNDS,
+	SURNAMES,
+	GIVEN_NAMES,
+	MINORITY_GIVEN,
+	MINORITY_FATHER,
+	MOBILE_PREFIXES,
+	RETURN_REASONS,
+	RESIDENCE_NOTES,
+	UNIT_NOTES,
+	RESUBMIT_NOTES
+} from './demo-vocabulary';
+import { seededRandom, type Random } from './seeded-random';
 
 /**
  * Demo data for a fresh installation: one bureau of a Xinjiang prefecture (昌吉州), its six party
@@ -41,274 +60,6 @@ const SEED = 0x5eed_2023;
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-
-/** mulberry32: a tiny seeded PRNG, good enough for demo content. */
-function mulberry32(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-interface Random {
-	next(): number;
-	int(min: number, max: number): number;
-	pick<T>(items: readonly T[]): T;
-	sample<T>(items: readonly T[], count: number): T[];
-}
-
-function random(seed: number): Random {
-	const next = mulberry32(seed);
-	const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-	const pick = <T>(items: readonly T[]): T => {
-		const item = items[Math.floor(next() * items.length)];
-		if (item === undefined) throw new Error('pick from an empty list');
-		return item;
-	};
-	const sample = <T>(items: readonly T[], count: number): T[] => {
-		const pool = [...items];
-		const chosen: T[] = [];
-		while (chosen.length < count && pool.length > 0) {
-			chosen.push(...pool.splice(Math.floor(next() * pool.length), 1));
-		}
-		return chosen;
-	};
-	return { next, int, pick, sample };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reference content
-
-const COUNTY = { id: 'cm-city', name: '昌吉市' };
-
-const STREETS = [
-	{ id: 'st1', name: '宁边路街道' },
-	{ id: 'st2', name: '延安北路街道' }
-] as const;
-
-/** Four communities per street: cm1–cm4 in st1, cm5–cm8 in st2. */
-const COMMUNITY_NAMES = [
-	'丰收社区',
-	'天山社区',
-	'长宁社区',
-	'东苑社区',
-	'延安社区',
-	'青年社区',
-	'和谐社区',
-	'团结社区'
-] as const;
-
-const BRANCHES = [
-	{ id: 'br1', name: '局机关第一党支部', linkedCommunityId: 'cm1' },
-	{ id: 'br2', name: '局机关第二党支部', linkedCommunityId: 'cm2' },
-	{ id: 'br3', name: '州住房和城乡建设综合行政执法支队党支部', linkedCommunityId: 'cm3' },
-	{ id: 'br4', name: '州住房公积金管理中心党支部', linkedCommunityId: 'cm5' },
-	{ id: 'br5', name: '州建设工程质量安全监督站党支部', linkedCommunityId: 'cm6' },
-	{ id: 'br6', name: '州城市建设档案馆党支部', linkedCommunityId: 'cm7' }
-] as const;
-
-const SKILLS = [
-	'法律咨询',
-	'医疗健康',
-	'文艺宣传',
-	'电工维修',
-	'心理疏导',
-	'助老助残',
-	'政策宣讲',
-	'建筑安全',
-	'房屋鉴定',
-	'燃气安全',
-	'物业管理',
-	'摄影摄像',
-	'双语翻译',
-	'财务会计',
-	'书法绘画',
-	'计算机应用'
-] as const;
-
-const INTERESTS = [
-	'环境整治',
-	'关爱青少年',
-	'邻里互助',
-	'文明创建',
-	'垃圾分类',
-	'民族团结',
-	'防诈宣传',
-	'理论宣讲',
-	'义务植树',
-	'便民服务',
-	'体育健身',
-	'读书分享'
-] as const;
-
-const BACKGROUNDS = [
-	'土木工程专业，长期从事建设工程质量监督工作。',
-	'注册建造师，熟悉房屋建筑施工安全管理。',
-	'法学专业，曾参与住建领域行政执法案卷评查。',
-	'从事住房公积金政策咨询多年，熟悉个人贷款业务。',
-	'城乡规划专业，参与过老旧小区改造项目。',
-	'退伍军人，热心社区治安巡逻和应急处置。',
-	'会计师，熟悉财务管理和政策解读。',
-	'业余文艺骨干，能组织社区文艺演出。'
-] as const;
-
-const SURNAMES = [
-	'王',
-	'李',
-	'张',
-	'刘',
-	'陈',
-	'杨',
-	'赵',
-	'黄',
-	'周',
-	'吴',
-	'徐',
-	'孙',
-	'马',
-	'朱',
-	'胡',
-	'郭',
-	'何',
-	'高',
-	'林',
-	'罗',
-	'郑',
-	'梁',
-	'谢',
-	'宋',
-	'韩',
-	'冯',
-	'邓',
-	'曹',
-	'彭',
-	'田'
-] as const;
-
-const GIVEN_NAMES = [
-	'建国',
-	'志强',
-	'丽娟',
-	'秀英',
-	'海燕',
-	'文博',
-	'晓东',
-	'婷',
-	'磊',
-	'静',
-	'军',
-	'娜',
-	'勇',
-	'敏',
-	'伟',
-	'芳',
-	'涛',
-	'霞',
-	'刚',
-	'红梅',
-	'雪莲',
-	'建疆',
-	'新华',
-	'玉兰',
-	'国庆',
-	'春燕',
-	'明辉',
-	'雅琴',
-	'振宇',
-	'佳怡',
-	'学军',
-	'凤霞',
-	'永刚',
-	'丽萍',
-	'浩然',
-	'晓燕'
-] as const;
-
-/** Uyghur and Kazakh names: given name · father's name. */
-const MINORITY_GIVEN = [
-	'艾尔肯',
-	'买买提江',
-	'古丽米拉',
-	'阿依古丽',
-	'热依拉',
-	'迪丽努尔',
-	'努尔兰',
-	'叶尔兰',
-	'加娜尔',
-	'阿力木',
-	'帕提古丽',
-	'库尔班'
-] as const;
-
-const MINORITY_FATHER = [
-	'买买提',
-	'吐尔逊',
-	'艾力',
-	'司马义',
-	'吾斯曼',
-	'阿不都',
-	'哈力木',
-	'赛力克',
-	'努尔江',
-	'热合曼'
-] as const;
-
-const MOBILE_PREFIXES = [
-	'130',
-	'133',
-	'135',
-	'136',
-	'138',
-	'139',
-	'150',
-	'151',
-	'152',
-	'153',
-	'158',
-	'159',
-	'177',
-	'180',
-	'181',
-	'182',
-	'186',
-	'187',
-	'188',
-	'189',
-	'199'
-] as const;
-
-const RETURN_REASONS = [
-	'居住地址与社区登记信息不符，请核实小区楼栋后重新提交。',
-	'未填写可参加志愿服务的时间，请补充后重新提交。',
-	'请补充个人特长及可提供的志愿服务内容。',
-	'报到信息中联系方式有误，请更新个人联系方式后再次提交。'
-] as const;
-
-const RESIDENCE_NOTES = [
-	'本人居住在本社区，周末可参加社区志愿服务。',
-	'可利用业余时间参与社区政策宣讲和便民服务。',
-	'愿意参加社区环境整治和邻里互助活动。',
-	'可为居民提供专业咨询服务，工作日晚上及周末有空。'
-] as const;
-
-const UNIT_NOTES = [
-	'随支部到联系社区报到，参与共驻共建活动。',
-	'按支部安排到联系社区认领服务项目。',
-	'参加联系社区组织的实事好事活动。'
-] as const;
-
-const RESUBMIT_NOTES = [
-	'已按社区意见核实信息，重新提交报到。',
-	'已补充可参加服务的时间：每周六上午。',
-	'已补充个人特长和可提供的服务内容。'
-] as const;
-
-// ---------------------------------------------------------------------------------------------
-// Helpers
 
 function pad3(n: number): string {
 	return String(n).padStart(3, '0');
@@ -387,10 +138,8 @@ function choosePlan(rng: Random, plans: readonly [Plan, number][]): Plan {
 	return 'none';
 }
 
-// ---------------------------------------------------------------------------------------------
-
 export function buildDemoData(now: Date): DemoData {
-	const rng = random(SEED);
+	const rng = seededRandom(SEED);
 	const nowMs = now.getTime();
 	/** A moment `daysAgo` days (plus a few minutes) before `now`. */
 	const before = (daysAgo: number, jitterMinutes = 0) =>

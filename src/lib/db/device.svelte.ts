@@ -1,4 +1,5 @@
 import { removeRxDatabase } from 'rxdb';
+import { sameChannels } from '../domain/channels';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { databaseNameFor } from './database';
 import { deleteIndexedDatabases } from './indexeddb-cleanup';
@@ -53,9 +54,9 @@ class Device {
 			await replica.sessionEnded();
 			return;
 		}
-		const sameChannels = session.channels.join() === this.session?.channels.join();
+		const unchanged = sameChannels(session.channels, this.session?.channels ?? []);
 		this.remember(session);
-		if (!restart && sameChannels && replica.running) await replica.syncNow().catch(() => undefined);
+		if (!restart && unchanged && replica.running) await replica.syncNow().catch(() => undefined);
 		else await replica.start(session.channels);
 	}
 

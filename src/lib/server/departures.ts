@@ -54,24 +54,39 @@ function channelsOf(doc: StoredDoc): string[] {
 	return Array.isArray(channels) ? channels.filter((c): c is string => typeof c === 'string') : [];
 }
 
-export async function loadDepartures(
+interface DepartureRecord {
+	rev: string;
+	departures: Departure[];
+}
+
+async function readRecords(
 	store: Store,
 	collection: string,
 	ids: readonly string[]
-): Promise<Map<string, Departure[]>> {
-	const found = new Map<string, Departure[]>();
+): Promise<Map<string, DepartureRecord>> {
+	const found = new Map<string, DepartureRecord>();
 	if (ids.length === 0) return found;
 	const result = await store.db('departures').allDocs({
 		keys: ids.map((id) => keyOf(collection, id)),
 		include_docs: true
 	});
 	result.rows.forEach((row, index) => {
-		const departures =
-			'doc' in row ? (row.doc?.['departures'] as Departure[] | undefined) : undefined;
+		const doc = 'doc' in row ? row.doc : undefined;
 		const id = ids[index];
-		if (departures && id !== undefined) found.set(id, departures);
+		if (doc && id !== undefined) {
+			found.set(id, { rev: doc._rev, departures: doc['departures'] as Departure[] });
+		}
 	});
 	return found;
+}
+
+export async function loadDepartures(
+	store: Store,
+	collection: string,
+	ids: readonly string[]
+): Promise<Map<string, Departure[]>> {
+	const records = await readRecords(store, collection, ids);
+	return new Map([...records].map(([id, record]) => [id, record.departures]));
 }
 
 /**
@@ -84,26 +99,17 @@ export async function recordDepartures(
 	collection: string,
 	writes: readonly { prev: StoredDoc | null; nextChannels: readonly string[]; id: string }[]
 ): Promise<void> {
-	const earlier = await loadDepartures(
+	const earlier = await readRecords(
 		store,
 		collection,
 		writes.map((w) => w.id)
 	);
-	const db = store.db('departures');
 	const changed = writes.flatMap(({ prev, nextChannels, id }) => {
-		const before = earlier.get(id) ?? [];
-		const after = nextDepartures(before, prev, nextChannels);
-		if (before.length === 0 && after.length === 0) return [];
-		return [{ id, departures: after }];
+		const record = earlier.get(id);
+		const departures = nextDepartures(record?.departures ?? [], prev, nextChannels);
+		// Nothing left before and nothing left now: no write.
+		if (!record?.departures.length && departures.length === 0) return [];
+		return [{ _id: keyOf(collection, id), ...(record ? { _rev: record.rev } : {}), departures }];
 	});
-	if (changed.length === 0) return;
-	const existing = await db.allDocs({ keys: changed.map((c) => keyOf(collection, c.id)) });
-	await db.bulkDocs(
-		changed.map(({ id, departures }, index) => {
-			const row = existing.rows[index];
-			const rev =
-				row && 'value' in row && row.value && !row.value.deleted ? row.value.rev : undefined;
-			return { _id: keyOf(collection, id), ...(rev ? { _rev: rev } : {}), departures };
-		})
-	);
+	if (changed.length > 0) await store.db('departures').bulkDocs(changed);
 }

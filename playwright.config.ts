@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const port = 4173;
+const port = Number(process.env.E2E_PORT ?? 4173);
 // Each run starts from an empty embedded store with the demo data.
 const dataDir = mkdtempSync(join(tmpdir(), 'baodao-e2e-'));
 

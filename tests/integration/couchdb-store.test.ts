@@ -221,7 +221,7 @@ describe('the store on a CouchDB-compatible server', () => {
 			{ timeout: 10_000, interval: 5 }
 		);
 
-		const doc = report('c-work', 'unit');
+		const doc = report('c-elsewhere');
 		const push = await gateway('/sync/reports/_bulk_docs', {
 			method: 'POST',
 			body: JSON.stringify({ docs: [doc] })

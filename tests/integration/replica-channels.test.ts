@@ -52,7 +52,7 @@ describe('channels over time', () => {
 		expect(await device.ids('members')).toHaveLength(21);
 
 		// A change made before the channel is lost still reaches the server.
-		const waiting = aReport('m002', 'cm8', {}, 'unit');
+		const waiting = aReport('m002', 'cm1', {}, 'unit');
 		device.offline = true;
 		await device.replica.db.reports.insert(waiting);
 		device.offline = false;

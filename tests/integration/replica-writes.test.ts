@@ -69,7 +69,7 @@ describe('writes from devices', () => {
 			await tablet.replica.db.members.findOne('m001').exec()
 		)?.incrementalPatch({ interests: ['助老'] });
 		await phone.replica.db.reports.insert(aReport('m001', 'cm1'));
-		await tablet.replica.db.reports.insert(aReport('m001', 'cm2', {}, 'unit'));
+		await tablet.replica.db.reports.insert(aReport('m001', 'cm1', {}, 'unit'));
 
 		phone.offline = false;
 		await phone.sync();
@@ -83,7 +83,7 @@ describe('writes from devices', () => {
 		});
 		const [a, b] = [await snapshot(phone), await snapshot(tablet)];
 		expect(a).toEqual(b);
-		expect(a.reports).toEqual(['m001.residence.cm1', 'm001.unit.cm2']);
+		expect(a.reports).toEqual(['m001.residence.cm1', 'm001.unit.cm1']);
 		const server = (await world.db('members').get('m001')) as unknown as Member;
 		expect({ background: server.background, interests: server.interests }).toEqual({
 			background: a.member?.background,

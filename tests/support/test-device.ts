@@ -11,6 +11,8 @@ let deviceCount = 0;
  */
 export class TestDevice {
 	offline = false;
+	/** Runs before each request leaves the device: lets a test hold one back, as a busy browser does. */
+	beforeRequest: ((url: string) => Promise<void>) | null = null;
 	private cookie: string | null = null;
 	session: SessionInfo | null = null;
 	replica!: Replica;
@@ -23,9 +25,11 @@ export class TestDevice {
 	static async signIn(
 		serverUrl: string,
 		username: string,
-		options: Partial<ReplicaOptions> = {}
+		options: Partial<ReplicaOptions> = {},
+		beforeRequest: TestDevice['beforeRequest'] = null
 	): Promise<TestDevice> {
 		const device = new TestDevice(serverUrl, username);
+		device.beforeRequest = beforeRequest;
 		await device.login();
 		device.replica = await Replica.open({
 			username,
@@ -47,6 +51,7 @@ export class TestDevice {
 	/** Like the browser: sends and keeps the session cookie; fails like a dead network when offline. */
 	readonly fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
 		if (this.offline) throw new TypeError('fetch failed: the device is offline');
+		await this.beforeRequest?.(input instanceof Request ? input.url : String(input));
 		const headers = new Headers(init.headers);
 		if (this.cookie) headers.set('cookie', this.cookie);
 		const response = await fetch(input, { ...init, headers });

@@ -32,9 +32,10 @@ export class World {
 
 	async device(
 		username: string,
-		options: Parameters<typeof TestDevice.signIn>[2] = {}
+		options: Parameters<typeof TestDevice.signIn>[2] = {},
+		beforeRequest: Parameters<typeof TestDevice.signIn>[3] = null
 	): Promise<TestDevice> {
-		const device = await TestDevice.signIn(this.url, username, options);
+		const device = await TestDevice.signIn(this.url, username, options, beforeRequest);
 		this.devices.push(device);
 		return device;
 	}

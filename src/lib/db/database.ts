@@ -12,26 +12,12 @@ import {
 	collectionNames,
 	collections,
 	type CollectionName,
-	type Community,
-	type Contact,
-	type Member,
-	type Notice,
-	type Org,
-	type Report,
-	type Review
+	type DocTypes
 } from '../domain/collections';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
 
-export interface DocTypes {
-	orgs: Org;
-	communities: Community;
-	members: Member;
-	contacts: Contact;
-	reports: Report;
-	reviews: Review;
-	notices: Notice;
-}
+export type { DocTypes };
 
 export type BaodaoCollections = { [K in CollectionName]: RxCollection<DocTypes[K]> };
 export type BaodaoDatabase = RxDatabase<BaodaoCollections>;

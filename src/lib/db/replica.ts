@@ -9,6 +9,7 @@ import {
 	type BaodaoDatabase
 } from './database';
 import { deviceWrites, PendingChanges } from './pending-changes';
+import { StreamAnchors } from './stream-anchors';
 import { initialSyncStatus, type SyncStatus } from './sync-status';
 
 /**
@@ -57,6 +58,7 @@ export class Replica {
 	private readonly pending: PendingChanges;
 	private readonly subscriptions: Subscription[] = [];
 	private readonly activeStates = new Set<State>();
+	private readonly anchors = new StreamAnchors();
 	private timer: ReturnType<typeof setInterval> | undefined;
 	private writeDebounce: ReturnType<typeof setTimeout> | undefined;
 	private isRunning = false;
@@ -131,9 +133,12 @@ export class Replica {
 		init?: RequestInit
 	): Promise<Response> => {
 		const fetcher = this.options.fetch ?? globalThis.fetch.bind(globalThis);
+		const url = await this.anchors.rewrite(
+			typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+		);
 		let response: Response;
 		try {
-			response = await fetcher(input, { ...init, credentials: 'same-origin' });
+			response = await fetcher(url, { ...init, credentials: 'same-origin' });
 		} catch (error) {
 			this.update({ online: false, lastError: 'offline' });
 			throw error;
@@ -150,6 +155,7 @@ export class Replica {
 			throw new Error(`The server answered ${response.status}.`);
 		}
 		this.update({ online: true, lastError: null });
+		await this.anchors.observe(url, response).catch(() => undefined);
 		return response;
 	};
 
@@ -229,6 +235,7 @@ export class Replica {
 	 */
 	async start(channels: readonly string[]): Promise<void> {
 		await this.stop();
+		this.anchors.reset();
 		this.update({ signedIn: true, lastError: null });
 		const saved = await this.db.getLocal<{ channels: string[] }>(CHANNELS_DOC);
 		const known = saved?.get('channels') as string[] | undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reviewId, type Report, type Review } from './collections';
-import { reportStatus } from './report-status';
+import { reportStatus, withStatuses } from './report-status';
 
 const REPORT_ID = 'm001.residence.cm2';
 
@@ -100,5 +100,17 @@ describe('reportStatus', () => {
 		expect(reportStatus(report(), reviews)).toEqual({ state: 'confirmed', review: early });
 		// The input list is left as it was.
 		expect(reviews).toEqual([late, early]);
+	});
+});
+
+describe('withStatuses', () => {
+	it('gives each report the status its own reviews make', () => {
+		const a = report(1, 'm001.residence.cm2');
+		const b = report(1, 'm002.residence.cm2');
+		const statuses = withStatuses([a, b], [review(1, 'confirmed', undefined, b.id)]);
+		expect(statuses.map((s) => [s.report.id, s.status.state])).toEqual([
+			['m001.residence.cm2', 'waiting'],
+			['m002.residence.cm2', 'confirmed']
+		]);
 	});
 });

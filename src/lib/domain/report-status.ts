@@ -18,3 +18,18 @@ export function reportStatus(report: Report, reviews: readonly Review[]): Report
 		? { state: 'confirmed', review: decision }
 		: { state: 'returned', review: decision };
 }
+
+/** Every report with its status; the reviews are grouped once, so long lists stay linear. */
+export function withStatuses(
+	reports: readonly Report[],
+	reviews: readonly Review[]
+): { report: Report; status: ReportStatus }[] {
+	const bySubject = new Map<string, Review[]>();
+	for (const review of reviews) {
+		bySubject.set(review.subjectId, [...(bySubject.get(review.subjectId) ?? []), review]);
+	}
+	return reports.map((report) => ({
+		report,
+		status: reportStatus(report, bySubject.get(report.id) ?? [])
+	}));
+}

@@ -1,5 +1,10 @@
 import { sameChannels } from './channels';
-import { collectionDefinition, type AnyDoc, type CollectionName } from './collections';
+import {
+	collectionDefinition,
+	type AnyDoc,
+	type CollectionName,
+	type DocTypes
+} from './collections';
 import type { Actor } from './roles';
 import { validateAgainst } from './schema-validation';
 import { reject, type Verdict } from './write-verdict';
@@ -35,7 +40,26 @@ export function checkWrite(attempt: WriteAttempt): Verdict {
 	});
 }
 
+export interface TypedWriteAttempt<K extends CollectionName> {
+	collection: K;
+	actor: Actor;
+	prev: DocTypes[K] | null;
+	next: DocTypes[K];
+	deleting: boolean;
+	subject: object | null;
+}
+
+/** `checkWrite` for a device's own typed documents, before it stores them locally. */
+export function checkTypedWrite<K extends CollectionName>(attempt: TypedWriteAttempt<K>): Verdict {
+	// The document interfaces lack an index signature, so they are not `AnyDoc` to the compiler;
+	// at run time they are the same plain JSON objects the gateway checks.
+	return checkWrite(attempt as unknown as WriteAttempt);
+}
+
 /** Fills in `channels` from the document's own fields, as the server will recompute them. */
-export function withChannels<T extends AnyDoc>(collection: CollectionName, doc: T): T {
-	return { ...doc, channels: collectionDefinition(collection).channelsOf(doc) };
+export function withChannels<K extends CollectionName, T extends DocTypes[K] | AnyDoc>(
+	collection: K,
+	doc: T
+): T {
+	return { ...doc, channels: collectionDefinition(collection).channelsOf(doc as AnyDoc) };
 }

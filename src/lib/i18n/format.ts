@@ -12,3 +12,8 @@ const dateTime = new Intl.DateTimeFormat('zh-CN', {
 export function formatDateTime(value: Date | string): string {
 	return dateTime.format(typeof value === 'string' ? new Date(value) : value);
 }
+
+/** A share as a whole percentage (rounded down, so 99.6% never shows as the 100% target). */
+export function formatRate(rate: number | null): string {
+	return rate === null ? '—' : `${Math.floor(rate * 100 + 1e-9)}%`;
+}

@@ -203,7 +203,8 @@ describe('buildDemoData', () => {
 				prev: null,
 				next: r as never,
 				deleting: false,
-				subject: null
+				subject:
+					r.kind === 'unit' ? (data.docs.orgs.find((o) => o.id === r.branchId) ?? null) : null
 			});
 			expect(verdict, r.id).toEqual({ ok: true });
 		}

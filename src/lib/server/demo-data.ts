@@ -18,8 +18,6 @@ import {
 	STREETS,
 	COMMUNITY_NAMES,
 	BRANCHES,
-	SKILLS,
-	INTERESTS,
 	BACKGROUNDS,
 	SURNAMES,
 	GIVEN_NAMES,
@@ -31,6 +29,7 @@ import {
 	UNIT_NOTES,
 	RESUBMIT_NOTES
 } from './demo-vocabulary';
+import { INTEREST_CODES, PROFESSION_CODES, SKILL_CODES } from '../domain/profile-vocabulary';
 import { seededRandom, type Random } from './seeded-random';
 
 /**
@@ -246,9 +245,10 @@ export function buildDemoData(now: Date): DemoData {
 			name: personName(),
 			// member1 lives in the community branch 1 is linked to, so community1 handles both reports.
 			residenceCommunityId: id === 'm001' ? 'cm1' : rng.pick(communityIds),
-			skills: rng.sample(SKILLS, rng.int(1, 3)),
+			skills: rng.sample(SKILL_CODES, rng.int(1, 3)),
+			professions: rng.sample(PROFESSION_CODES, rng.int(0, 1)),
 			...(rng.next() < 0.2 ? { background: rng.pick(BACKGROUNDS) } : {}),
-			interests: rng.sample(INTERESTS, rng.int(1, 2)),
+			interests: rng.sample(INTEREST_CODES, rng.int(1, 2)),
 			duties: isSecretary ? ['secretary'] : [],
 			updatedAt
 		};
@@ -344,6 +344,7 @@ export function buildDemoData(now: Date): DemoData {
 				kind,
 				submission,
 				submittedAt: at,
+				memberName: member.name,
 				note,
 				updatedAt: at
 			})

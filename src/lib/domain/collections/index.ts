@@ -6,6 +6,13 @@ import { notices } from './notices';
 import { orgs } from './orgs';
 import { reports } from './reports';
 import { reviews } from './reviews';
+import type { Community } from './communities';
+import type { Contact } from './contacts';
+import type { Member } from './members';
+import type { Notice } from './notices';
+import type { Org } from './orgs';
+import type { Report } from './reports';
+import type { Review } from './reviews';
 
 export type { Org } from './orgs';
 export type { Community } from './communities';
@@ -13,9 +20,21 @@ export type { Member } from './members';
 export type { Contact } from './contacts';
 export type { Report, ReportKind } from './reports';
 export type { Review, Decision } from './reviews';
-export type { Notice } from './notices';
+export type { Notice, NoticeKind, ReminderTopic } from './notices';
 export { reportId } from './reports';
 export { reviewId } from './reviews';
+export { reminderId } from './notices';
+
+/** The document type of each collection. */
+export interface DocTypes {
+	orgs: Org;
+	communities: Community;
+	members: Member;
+	contacts: Contact;
+	reports: Report;
+	reviews: Review;
+	notices: Notice;
+}
 
 export type AnyDoc = { id: string; channels: string[] } & Record<string, unknown>;
 

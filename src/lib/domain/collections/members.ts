@@ -14,7 +14,9 @@ export interface Member {
 	branchId: string;
 	name: string;
 	residenceCommunityId?: string;
+	/** Tags from the controlled vocabulary (profile-vocabulary.ts) or the member's own words. */
 	skills: string[];
+	professions?: string[];
 	background?: string;
 	interests: string[];
 	/** Duties in the scheme, e.g. 'secretary' (支部书记), 'committee' (社区党组织兼职委员). */
@@ -42,6 +44,7 @@ export const members: CollectionDefinition<Member> = {
 			name: { type: 'string', minLength: 1, maxLength: 50 },
 			residenceCommunityId: idRef,
 			skills: tagList,
+			professions: tagList,
 			background: { type: 'string', maxLength: 500 },
 			interests: tagList,
 			duties: tagList,

@@ -1,21 +1,46 @@
-import { channel } from '../channels';
+import { channel, normalizeChannels } from '../channels';
 import { baseProperties, type CollectionDefinition } from '../collection-definition';
-import { compositeId, instant } from '../ids';
+import { compositeId, idRef, instant } from '../ids';
+import { isSecretaryOf } from '../roles';
+import { ACCEPT, reject } from '../write-verdict';
 
-export type NoticeKind = 'write-rejected';
+export type NoticeKind = 'write-rejected' | 'reminder';
 
-/** A message from the server to one person, e.g. why a change they made was refused. */
+/** What a branch reminds a member to do (R11). */
+export type ReminderTopic = 'report-residence' | 'resubmit-residence';
+
+/**
+ * A message to one person: from the server, why a change they made was refused (to a user), or
+ * from their branch secretary, a reminder (to a member).
+ */
 export interface Notice {
 	id: string;
-	recipient: string;
 	kind: NoticeKind;
+	/** The username a server notice is for. */
+	recipient?: string;
 	/** The collection of the document it is about (RxDB reserves the name `collection`). */
 	docCollection?: string;
 	docId?: string;
 	reason?: string;
 	detail?: string;
+	/** A reminder's member, their branch, its sender (a username) and what it asks for. */
+	memberId?: string;
+	branchId?: string;
+	sender?: string;
+	topic?: ReminderTopic;
 	createdAt: string;
 	channels: string[];
+}
+
+/** Day in Asia/Shanghai as YYYYMMDD: the branch's working day, whatever the device's zone. */
+export function shanghaiDay(at: Date): string {
+	const shanghai = new Date(at.getTime() + 8 * 3_600_000);
+	return shanghai.toISOString().slice(0, 10).replaceAll('-', '');
+}
+
+/** One reminder per member, topic and day: tapping "remind" twice, or on two devices, is one. */
+export function reminderId(memberId: string, topic: ReminderTopic, at: Date): string {
+	return `${memberId}.remind.${topic}.${shanghaiDay(at)}`;
 }
 
 export const notices: CollectionDefinition<Notice> = {
@@ -27,19 +52,41 @@ export const notices: CollectionDefinition<Notice> = {
 		type: 'object',
 		properties: {
 			id: compositeId,
+			kind: { type: 'string', enum: ['write-rejected', 'reminder'] },
 			recipient: { type: 'string', minLength: 1, maxLength: 64 },
-			kind: { type: 'string', enum: ['write-rejected'] },
 			docCollection: { type: 'string', maxLength: 40 },
 			docId: compositeId,
 			reason: { type: 'string', maxLength: 40 },
 			detail: { type: 'string', maxLength: 200 },
+			memberId: idRef,
+			branchId: idRef,
+			sender: { type: 'string', minLength: 1, maxLength: 64 },
+			topic: { type: 'string', enum: ['report-residence', 'resubmit-residence'] },
 			createdAt: instant,
 			...baseProperties
 		},
-		required: ['id', 'recipient', 'kind', 'createdAt', 'channels'],
+		required: ['id', 'kind', 'createdAt', 'channels'],
 		additionalProperties: false
 	},
-	channelsOf: (n) => [channel.user(n.recipient)],
-	// Server-owned: devices only read notices.
-	policy: null
+	channelsOf: (n) =>
+		n.kind === 'reminder'
+			? normalizeChannels([channel.member(n.memberId ?? ''), channel.branch(n.branchId ?? '')])
+			: [channel.user(n.recipient ?? '')],
+	subjectOf: (n) =>
+		n.kind === 'reminder' && n.memberId ? { collection: 'members', id: n.memberId } : null,
+	// Server notices are written by the server alone; devices write only reminders.
+	policy: ({ actor, prev, next, deleting, subject }) => {
+		if (next.kind !== 'reminder') return reject('server-owned');
+		if (prev || deleting) return reject('append-only');
+		if (!next.memberId || !next.branchId || !next.topic) return reject('invalid', 'reminder');
+		if (next.sender !== actor.username) return reject('not-owner');
+		if (!isSecretaryOf(actor, next.branchId)) return reject('forbidden');
+		if (next.id !== reminderId(next.memberId, next.topic, new Date(next.createdAt))) {
+			return reject('invalid', 'id');
+		}
+		if (!subject || subject['branchId'] !== next.branchId) {
+			return reject('subject-mismatch', 'branchId');
+		}
+		return ACCEPT;
+	}
 };

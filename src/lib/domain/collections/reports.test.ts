@@ -26,9 +26,18 @@ function report(overrides: Partial<Report> = {}): Report {
 	return { ...doc, channels: overrides.channels ?? reports.channelsOf(doc) };
 }
 
-function decide(actor: Actor, next: Report, prev: Report | null = null, deleting = false) {
+/** The branch br1 is linked to cm1: the community of its members' unit reports. */
+const branch = { id: 'br1', kind: 'branch', linkedCommunityId: 'cm1' };
+
+function decide(
+	actor: Actor,
+	next: Report,
+	prev: Report | null = null,
+	deleting = false,
+	subject: Record<string, unknown> | null = next.kind === 'unit' ? branch : null
+) {
 	if (!reports.policy) throw new Error('reports has a policy');
-	return reports.policy({ actor, prev, next, deleting, subject: null });
+	return reports.policy({ actor, prev, next, deleting, subject });
 }
 
 const valid = (doc: unknown) => validateAgainst(reports.schema, doc);
@@ -128,6 +137,23 @@ describe('reports policy', () => {
 	it('lets the member file a report', () => {
 		expect(decide(owner, report())).toEqual({ ok: true });
 		expect(decide(owner, report({ kind: 'unit', communityId: 'cm1' }))).toEqual({ ok: true });
+	});
+
+	it('looks at the branch for a unit report and at nothing for a residence report', () => {
+		expect(reports.subjectOf?.(report({ kind: 'unit', communityId: 'cm1' }))).toEqual({
+			collection: 'orgs',
+			id: 'br1'
+		});
+		expect(reports.subjectOf?.(report())).toBeNull();
+	});
+
+	it('refuses a unit report to a community the branch is not linked to', () => {
+		const elsewhere = report({ kind: 'unit', communityId: 'cm7' });
+		const refused = { ok: false, reason: 'subject-mismatch', detail: 'communityId' };
+		expect(decide(owner, elsewhere)).toEqual(refused);
+		expect(decide(owner, report({ kind: 'unit', communityId: 'cm1' }), null, false, null)).toEqual(
+			refused
+		);
 	});
 
 	it('lets the member correct the note as a new submission, never within one', () => {

@@ -20,6 +20,11 @@ export interface Report {
 	/** Counts the member's submissions: a returned report is corrected and submitted again. */
 	submission: number;
 	submittedAt: string;
+	/**
+	 * The member's name as registered with the community (R14): staff of a unit-linked community
+	 * see the report without seeing the member's profile.
+	 */
+	memberName?: string;
 	note?: string;
 	updatedAt: string;
 	channels: string[];
@@ -31,7 +36,7 @@ export function reportId(memberId: string, kind: ReportKind, communityId: string
 }
 
 const fixedFields = ['memberId', 'branchId', 'orgId', 'communityId', 'kind'] as const;
-const contentFields = ['submittedAt', 'note', 'updatedAt'] as const;
+const contentFields = ['submittedAt', 'memberName', 'note', 'updatedAt'] as const;
 
 export const reports: CollectionDefinition<Report> = {
 	name: 'reports',
@@ -49,6 +54,7 @@ export const reports: CollectionDefinition<Report> = {
 			kind: { type: 'string', enum: ['residence', 'unit'] },
 			submission: { type: 'integer', minimum: 1, maximum: 1000 },
 			submittedAt: instant,
+			memberName: { type: 'string', minLength: 1, maxLength: 50 },
 			note: { type: 'string', maxLength: 500 },
 			updatedAt: instant,
 			...baseProperties
@@ -74,7 +80,9 @@ export const reports: CollectionDefinition<Report> = {
 			channel.bureau(r.orgId),
 			channel.community(r.communityId)
 		]),
-	policy: ({ actor, prev, next, deleting }) => {
+	// A unit report goes to the community the branch is linked to, which only the office sets.
+	subjectOf: (r) => (r.kind === 'unit' ? { collection: 'orgs', id: r.branchId } : null),
+	policy: ({ actor, prev, next, deleting, subject }) => {
 		if (!isMember(actor, next.memberId)) return reject('not-owner');
 		// The record of having reported stays: a member corrects and resubmits, never deletes.
 		if (deleting) return reject('forbidden');
@@ -82,6 +90,9 @@ export const reports: CollectionDefinition<Report> = {
 		if (next.orgId !== actor.orgId) return reject('immutable-field', 'orgId');
 		if (next.id !== reportId(next.memberId, next.kind, next.communityId)) {
 			return reject('invalid', 'id');
+		}
+		if (next.kind === 'unit' && subject?.['linkedCommunityId'] !== next.communityId) {
+			return reject('subject-mismatch', 'communityId');
 		}
 		if (!prev) return ACCEPT;
 		const field = changedField(prev, next, fixedFields);

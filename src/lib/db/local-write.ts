@@ -1,0 +1,54 @@
+import type { CollectionName, DocTypes } from '../domain/collections';
+import type { Actor } from '../domain/roles';
+import { checkTypedWrite } from '../domain/write-policy';
+import type { RejectReason } from '../domain/write-verdict';
+import type { BaodaoDatabase } from './database';
+import type { SessionInfo } from './session-client';
+
+/** The person a session belongs to, as the shared write policies see them. */
+export function actorOf(session: SessionInfo): Actor {
+	return {
+		username: session.user.username,
+		...(session.user.memberId ? { memberId: session.user.memberId } : {}),
+		...(session.user.branchId ? { branchId: session.user.branchId } : {}),
+		...(session.user.orgId ? { orgId: session.user.orgId } : {}),
+		roles: session.roles
+	};
+}
+
+/** A write the gateway would refuse, caught on the device before anything is stored. */
+export class LocalWriteRefused extends Error {
+	constructor(
+		readonly reason: RejectReason,
+		readonly detail?: string
+	) {
+		super(detail ? `${reason}: ${detail}` : reason);
+	}
+}
+
+/** A stored document without RxDB's bookkeeping fields, which the gateway never sees. */
+export function ownFields<T>(doc: T): T {
+	const copy = { ...doc } as Record<string, unknown>;
+	for (const key of Object.keys(copy)) if (key.startsWith('_')) delete copy[key];
+	return copy as T;
+}
+
+/**
+ * Stores a document locally after running the gateway's own checks on it, so a person learns at
+ * once, offline too, that a change would be refused — instead of seeing it reverted on sync.
+ */
+export async function writeChecked<K extends CollectionName>(
+	db: BaodaoDatabase,
+	collection: K,
+	actor: Actor,
+	next: DocTypes[K],
+	subject: object | null = null
+): Promise<void> {
+	const target = db.collections[collection];
+	const stored = await target.findOne(next.id).exec();
+	const prev = stored ? ownFields(stored.toJSON() as DocTypes[K]) : null;
+	const verdict = checkTypedWrite({ collection, actor, prev, next, deleting: false, subject });
+	if (!verdict.ok) throw new LocalWriteRefused(verdict.reason, verdict.detail);
+	// RxDB's collection types are a union over the collections; the document matches its own one.
+	await (target as unknown as { upsert(doc: DocTypes[K]): Promise<unknown> }).upsert(next);
+}

@@ -1,0 +1,49 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { signIn, waitForSync } from './support/app';
+
+/**
+ * Every main screen of every role, on a phone and on a tablet: an accessibility check (axe, WCAG
+ * 2.1 A/AA), no sideways scrolling, and a screenshot kept with the test results to look at.
+ */
+const SCREENS: { username: string; paths: string[] }[] = [
+	{ username: 'member3', paths: ['/', '/report', '/notices', '/profile'] },
+	{ username: 'community2', paths: ['/', '/review', '/residents'] },
+	{ username: 'secretary1', paths: ['/', '/branch'] },
+	{ username: 'office1', paths: ['/', '/coverage'] }
+];
+
+const VIEWPORTS = [
+	{ name: 'phone', width: 390, height: 844 },
+	{ name: 'tablet', width: 1024, height: 768 }
+];
+
+for (const viewport of VIEWPORTS) {
+	for (const { username, paths } of SCREENS) {
+		test(`${username}'s screens on a ${viewport.name}`, async ({ page }, testInfo) => {
+			await page.setViewportSize({ width: viewport.width, height: viewport.height });
+			await signIn(page, username);
+			for (const path of paths) {
+				await page.goto(path);
+				await waitForSync(page);
+				await expect(page.locator('main')).not.toContainText('正在打开本地数据');
+
+				const overflow = await page.evaluate(
+					() => document.documentElement.scrollWidth - window.innerWidth
+				);
+				expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+
+				const results = await new AxeBuilder({ page })
+					.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+					.analyze();
+				const serious = results.violations
+					.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+					.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+				expect(serious, `${path} accessibility`).toEqual([]);
+
+				const name = `${viewport.name}-${username}${path === '/' ? '-home' : path.replaceAll('/', '-')}.png`;
+				await page.screenshot({ path: testInfo.outputPath(name), fullPage: true });
+			}
+		});
+	}
+}

@@ -1,0 +1,274 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { actorOf, writeChecked } from '../../src/lib/db/local-write';
+import { moveResidence } from '../../src/lib/db/residence';
+import type { Member, Report } from '../../src/lib/domain/collections';
+import { ReportIndex } from '../../src/lib/domain/member-reporting';
+import { reminderFor, reportToSubmit, reviewOf } from '../../src/lib/domain/report-drafts';
+import { TestDevice } from '../support/test-device';
+import { World } from '../support/world';
+
+/**
+ * The reporting slice through real devices and the gateway, with the write functions the screens
+ * use: a member reports offline, community staff decide, the secretary reminds. Open-source RxDB
+ * allows 13 collections per process, so at most two devices are open at a time.
+ */
+describe('reporting to communities', () => {
+	let world: World;
+
+	beforeAll(async () => {
+		world = await World.start(['member1', 'member2', 'community1', 'secretary1', 'member21']);
+	});
+	afterAll(() => world.close());
+
+	async function residenceState(device: TestDevice, memberId: string) {
+		const member = await plain<Member>(device, 'members', memberId);
+		const db = device.replica.db;
+		const reports = (await db.reports.find({ selector: { memberId } }).exec()).map((d) =>
+			d.toMutableJSON()
+		);
+		const reviews = (await db.reviews.find({ selector: { memberId } }).exec()).map((d) =>
+			d.toMutableJSON()
+		);
+		return new ReportIndex(reports, reviews).reportingOf(member, undefined).residence;
+	}
+
+	it('carries a report made offline to the community, and its decision back', async () => {
+		const phone = await world.device('member1');
+		const staff = await world.device('community1');
+		await Promise.all([phone.sync(), staff.sync()]);
+		const member = await plain<Member>(phone, 'members', 'm001');
+		const actor = actorOf(phone.session ?? never());
+
+		phone.offline = true;
+		const report = reportToSubmit({
+			member,
+			kind: 'residence',
+			communityId: 'cm1',
+			existing: null,
+			note: '周末可参加活动',
+			now: new Date()
+		});
+		await writeChecked(phone.replica.db, 'reports', actor, report);
+		expect((await residenceState(phone, 'm001')).state).toBe('waiting');
+		phone.offline = false;
+		await phone.sync();
+
+		await staff.sync();
+		const arrived = await plain<Report>(staff, 'reports', report.id);
+		expect(arrived).toMatchObject({ memberName: member.name, note: '周末可参加活动' });
+		const staffActor = actorOf(staff.session ?? never());
+		staff.offline = true;
+		await writeChecked(
+			staff.replica.db,
+			'reviews',
+			staffActor,
+			reviewOf(arrived, 'community1', { decision: 'returned', reason: '请写明楼栋号' }, new Date()),
+			arrived
+		);
+		staff.offline = false;
+		await staff.sync();
+
+		await phone.sync();
+		expect(await residenceState(phone, 'm001')).toMatchObject({
+			state: 'returned',
+			review: { reason: '请写明楼栋号' }
+		});
+
+		const again = reportToSubmit({
+			member,
+			kind: 'residence',
+			communityId: 'cm1',
+			existing: await plain<Report>(phone, 'reports', report.id),
+			note: '3号楼2单元',
+			now: new Date()
+		});
+		await writeChecked(phone.replica.db, 'reports', actor, again);
+		await phone.sync();
+		await staff.sync();
+		const resubmitted = await plain<Report>(staff, 'reports', report.id);
+		expect(resubmitted.submission).toBe(2);
+		await writeChecked(
+			staff.replica.db,
+			'reviews',
+			staffActor,
+			reviewOf(resubmitted, 'community1', { decision: 'confirmed' }, new Date()),
+			resubmitted
+		);
+		await staff.sync();
+		await staff.close();
+
+		const secretary = await world.device('secretary1');
+		await Promise.all([phone.sync(), secretary.sync()]);
+		expect((await residenceState(phone, 'm001')).state).toBe('confirmed');
+		expect((await residenceState(secretary, 'm001')).state).toBe('confirmed');
+		await Promise.all([phone.close(), secretary.close()]);
+	});
+
+	it('moves a member to another community with their contact, and the report follows', async () => {
+		const phone = await world.device('member2');
+		await phone.sync();
+		const actor = actorOf(phone.session ?? never());
+		await moveResidence(phone.replica.db, actor, 'm002', 'cm7', new Date());
+		const member = await plain<Member>(phone, 'members', 'm002');
+		await writeChecked(
+			phone.replica.db,
+			'reports',
+			actor,
+			reportToSubmit({
+				member,
+				kind: 'residence',
+				communityId: 'cm7',
+				existing: null,
+				note: '',
+				now: new Date()
+			})
+		);
+		await phone.sync();
+		await expect(world.db('members').get('m002')).resolves.toMatchObject({
+			residenceCommunityId: 'cm7'
+		});
+		await expect(world.db('contacts').get('m002')).resolves.toMatchObject({
+			residenceCommunityId: 'cm7',
+			channels: ['branch:br1', 'community:cm7', 'member:m002']
+		});
+		await expect(world.db('reports').get('m002.residence.cm7')).resolves.toMatchObject({
+			submission: 1
+		});
+		await phone.close();
+	});
+
+	it("delivers a secretary's reminder to the member, and refuses one for another branch", async () => {
+		const secretary = await world.device('secretary1');
+		const phone = await world.device('member1');
+		await secretary.sync();
+		const member = await plain<Member>(secretary, 'members', 'm001');
+		const actor = actorOf(secretary.session ?? never());
+
+		secretary.offline = true;
+		const reminder = reminderFor(member, 'report-residence', 'secretary1', new Date());
+		await writeChecked(secretary.replica.db, 'notices', actor, reminder, member);
+		secretary.offline = false;
+		await secretary.sync();
+		await phone.sync();
+		const received = await phone.replica.db.notices.findOne(reminder.id).exec();
+		expect(received?.toMutableJSON()).toMatchObject({
+			kind: 'reminder',
+			topic: 'report-residence'
+		});
+		await Promise.all([phone.close(), secretary.close()]);
+
+		const outsider = await world.device('member21');
+		await outsider.sync();
+		// member21 is secretary of br2: a reminder to a member of br1 is refused and reverted.
+		const foreignActor = actorOf(outsider.session ?? never());
+		expect(foreignActor.roles).toContainEqual({ role: 'secretary', branchId: 'br2' });
+		const forged = {
+			...reminderFor(
+				{ ...member, branchId: 'br2' },
+				'report-residence',
+				'member21',
+				new Date(Date.now() + 86_400_000)
+			)
+		};
+		await outsider.replica.db.notices.insert(forged);
+		await outsider.sync();
+		await expect(world.db('notices').get(forged.id)).rejects.toMatchObject({ status: 404 });
+		expect(await outsider.ids('notices')).not.toContain(forged.id);
+		await outsider.close();
+	});
+
+	it('refuses a unit report to a community the branch is not linked to', async () => {
+		const phone = await world.device('member1');
+		await phone.sync();
+		const member = await plain<Member>(phone, 'members', 'm001');
+		const elsewhere = reportToSubmit({
+			member,
+			kind: 'unit',
+			communityId: 'cm8',
+			existing: null,
+			note: '',
+			now: new Date()
+		});
+		// The screens would refuse it before storing; a modified client is refused by the gateway.
+		await expect(
+			writeChecked(
+				phone.replica.db,
+				'reports',
+				actorOf(phone.session ?? never()),
+				elsewhere,
+				await world.db('orgs').get('br1')
+			)
+		).rejects.toMatchObject({ reason: 'subject-mismatch' });
+		await phone.replica.db.reports.insert(elsewhere);
+		await phone.sync();
+		await expect(world.db('reports').get(elsewhere.id)).rejects.toMatchObject({ status: 404 });
+		expect(await phone.ids('reports')).not.toContain(elsewhere.id);
+		await phone.close();
+	});
+});
+
+async function plain<T>(device: TestDevice, collection: 'members' | 'reports', id: string) {
+	return (await device.replica.db.collections[collection].findOne(id).exec())?.toMutableJSON() as T;
+}
+
+function never(): never {
+	throw new Error('the device is signed in');
+}
+
+describe('the live stream after a restart', () => {
+	let world: World;
+
+	beforeAll(async () => {
+		world = await World.start(['member1', 'community1']);
+	});
+	afterAll(() => world.close());
+
+	it('loses no change written while its longpoll waited behind other requests', async () => {
+		// The browser queues requests beyond six per origin: hold the device's first live
+		// longpoll on reviews until a review has been written, after its checkpoint pull has read.
+		let release: () => void = () => undefined;
+		const released = new Promise<void>((resolve) => (release = resolve));
+		let held = false;
+		const phone = await world.device('member1', { heartbeatMs: 60_000 }, async (url) => {
+			if (!held && url.includes('/sync/reviews/_changes') && url.includes('feed=longpoll')) {
+				held = true;
+				await released;
+			}
+		});
+		await phone.sync();
+		const member = await plain<Member>(phone, 'members', 'm001');
+		const actor = actorOf(phone.session ?? never());
+		const report = reportToSubmit({
+			member,
+			kind: 'residence',
+			communityId: 'cm1',
+			existing: null,
+			note: '',
+			now: new Date()
+		});
+		await writeChecked(phone.replica.db, 'reports', actor, report);
+		await phone.sync();
+
+		const staff = await TestDevice.signIn(world.url, 'community1');
+		await staff.sync();
+		const arrived = await plain<Report>(staff, 'reports', report.id);
+		await writeChecked(
+			staff.replica.db,
+			'reviews',
+			actorOf(staff.session ?? never()),
+			reviewOf(arrived, 'community1', { decision: 'confirmed' }, new Date()),
+			arrived
+		);
+		await staff.sync();
+		await staff.close();
+
+		release();
+		await vi.waitFor(
+			async () => {
+				expect(await phone.ids('reviews')).toContain(`${report.id}.r1`);
+			},
+			{ timeout: 10_000, interval: 50 }
+		);
+		await phone.close();
+	});
+});

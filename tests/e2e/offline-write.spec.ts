@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { openTab } from './support/app';
 
 test('a member signs in, edits offline, and the edit reaches the server when back online', async ({
 	page,
@@ -11,14 +12,15 @@ test('a member signs in, edits offline, and the edit reaches the server when bac
 	await page.getByLabel('密码').fill('baodao-demo');
 	await page.getByRole('button', { name: '登录' }).click();
 
-	await expect(page.getByRole('heading', { name: '我的资料' })).toBeVisible();
 	await expect(page.getByText('已全部同步')).toBeVisible();
+	await openTab(page, '我的');
+	await expect(page.getByRole('heading', { name: '我的资料' })).toBeVisible();
 	await expect(page.locator('details[data-collection="orgs"] .count')).toHaveText('7 条');
 
 	await context.setOffline(true);
 	await expect(page.getByText('离线', { exact: true })).toBeVisible();
 	const background = `给排水工程 ${Date.now()}`;
-	await page.getByLabel('专业背景').fill(background);
+	await page.getByLabel('个人简介').fill(background);
 	await page.getByRole('button', { name: '保存' }).click();
 	await expect(page.getByText('已保存在本设备，联网后将自动同步。')).toBeVisible();
 	await expect(page.getByTestId('sync-pending')).toHaveText('1 条更改待同步');

@@ -1,14 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-
-async function signIn(page: Page, username: string) {
-	await page.goto('/login');
-	await page.getByLabel('用户名').fill(username);
-	await page.getByLabel('密码').fill('baodao-demo');
-	await page.getByRole('button', { name: '登录', exact: true }).click();
-	await expect(page.getByRole('heading', { name: '我的资料' })).toBeVisible();
-	await expect(page.getByTestId('sync-pending')).toHaveText('已全部同步');
-	await expect(page.getByLabel('专业背景')).toBeVisible();
-}
+import { openTab, signIn } from './support/app';
 
 /** Names of this origin's IndexedDB databases that belong to a user's replica. */
 async function replicaDatabases(page: Page, username: string): Promise<string[]> {
@@ -25,10 +16,11 @@ test('an ended session keeps unsent work, and signing in again pushes it', async
 	request
 }) => {
 	await signIn(page, 'member7');
+	await openTab(page, '我的');
 	// The server no longer knows this device's session (as after expiry).
 	await context.clearCookies();
 	const background = `暖通空调 ${Date.now()}`;
-	await page.getByLabel('专业背景').fill(background);
+	await page.getByLabel('个人简介').fill(background);
 	await page.getByRole('button', { name: '保存' }).click();
 	await expect(page.getByText('登录已过期，请重新登录后继续同步')).toBeVisible();
 	await expect(page.getByTestId('sync-pending')).toHaveText('1 条更改待同步');

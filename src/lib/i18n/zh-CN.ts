@@ -54,7 +54,16 @@ export const zhCN = {
 	'reason.append-only': '审核结果不能修改',
 	'reason.forbidden': '没有权限',
 	'reason.subject-mismatch': '与所审核的记录不一致',
-	'error.generic': '出错了，请稍后重试。'
+	'error.generic': '出错了，请稍后重试。',
+	'pwa.updateReady': '有新版本可用',
+	'pwa.updateNow': '立即更新',
+	'pwa.updateLater': '稍后',
+	'pwa.offlineReady': '已可离线使用',
+	'pwa.offlineReadyDismiss': '知道了',
+	'pwa.installPitch': '安装到主屏幕后可直接打开，离线也能使用。',
+	'pwa.install': '安装到主屏幕',
+	'pwa.iosHint': '安装到主屏幕：点击分享按钮，再选择『添加到主屏幕』',
+	'pwa.installDismiss': '不再提示'
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

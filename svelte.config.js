@@ -6,6 +6,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter(),
+		// Absolute asset paths: the service worker serves one cached shell for every address, and
+		// relative paths in it would resolve against the address it is served for.
+		paths: { relative: false },
 		typescript: {
 			config: (config) => {
 				config.include.push('../bench/**/*.ts', '../playwright.config.ts');

@@ -2,7 +2,8 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import type { FanoutResult } from './longpoll-fanout';
 import type { InitialSyncResult } from './initial-sync';
 import type { PushResult } from './push-throughput';
-import { fmtMB, fmtMs, median } from './support';
+import type { ShellResult } from './shell';
+import { fmtKB, fmtMB, fmtMs, median } from './support';
 
 export interface BenchResults {
 	machine: string;
@@ -12,6 +13,7 @@ export interface BenchResults {
 	initialSync?: InitialSyncResult;
 	fanout?: FanoutResult;
 	push?: PushResult;
+	shell?: ShellResult;
 }
 
 export function machineDescription(): string {
@@ -162,6 +164,28 @@ function rows(results: BenchResults): Row[] {
 			'(info)',
 			''
 		]);
+	}
+	const shell = results.shell;
+	if (shell) {
+		table.push(
+			[
+				`(e) home route JS, cold, gzip -9 (${shell.jsFiles.length} files)`,
+				fmtKB(shell.jsGzipBytes),
+				`${fmtKB(shell.jsRawBytes)} raw`,
+				'',
+				'≤ 250 KB',
+				verdict(shell.jsGzipBytes, 250_000)
+			],
+			[
+				'(f) offline reload → home usable (median)',
+				fmtMs(shell.offlineMs),
+				`${fmtMs(shell.onlineMs)} online reload`,
+				ratio(shell.offlineMs / shell.onlineMs),
+				'≤ 1 s',
+				verdict(shell.offlineMs, 1000)
+			],
+			['    first visit, no service worker', fmtMs(shell.coldUsableMs), '', '', '(info)', '']
+		);
 	}
 	return table;
 }

@@ -1,15 +1,18 @@
 /**
  * `npm run bench`: the sync gateway's performance, each figure against a baseline measured in the
- * same run. Everything runs in this one process over loopback HTTP on fresh temporary stores.
+ * same run. Everything runs in this one process over loopback HTTP on fresh temporary stores,
+ * except `shell`, which runs the built app (`npm run build` first) in headless Chromium.
  *
  * Sizes can be lowered for a quick try, e.g. `BENCH_LARGE=20000 BENCH_SMALL=10000 npm run bench`;
- * `BENCH_ONLY=sync,fanout,push` picks parts. The figures in docs/performance.md use the defaults.
+ * `BENCH_ONLY=sync,fanout,push,shell` picks parts. The figures in docs/performance.md use the
+ * defaults.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { benchInitialSync } from './initial-sync';
 import { benchLongpollFanout } from './longpoll-fanout';
 import { benchPushThroughput } from './push-throughput';
+import { benchShell } from './shell';
 import { currentLoad, formatTable, machineDescription, type BenchResults } from './report';
 import { log, since, withTimeout } from './support';
 
@@ -34,10 +37,11 @@ const config = {
 	writes: intFromEnv('BENCH_WRITES', 5),
 	heartbeatMs: intFromEnv('BENCH_HEARTBEAT_MS', 10_000),
 	pushDocs: intFromEnv('BENCH_PUSH_DOCS', 1_000),
-	pushRuns: intFromEnv('BENCH_PUSH_RUNS', 3)
+	pushRuns: intFromEnv('BENCH_PUSH_RUNS', 3),
+	shellRuns: intFromEnv('BENCH_SHELL_RUNS', 7)
 };
 const only = new Set(
-	(process.env['BENCH_ONLY'] ?? 'sync,fanout,push').split(',').map((s) => s.trim())
+	(process.env['BENCH_ONLY'] ?? 'sync,fanout,push,shell').split(',').map((s) => s.trim())
 );
 
 /** The whole run is bounded too: 25 minutes, then it stops with an error. */
@@ -83,6 +87,10 @@ async function main(): Promise<BenchResults> {
 			batchSize: config.batchSize,
 			rounds: config.syncRounds
 		});
+	}
+	if (only.has('shell')) {
+		log(`(e)+(f) installable shell: the built app in Chromium, ${config.shellRuns} reload pairs`);
+		results.shell = await benchShell({ runs: config.shellRuns });
 	}
 	results.loadAfter = currentLoad();
 	results.totalMs = since(start);

@@ -59,6 +59,10 @@ export function fmtMs(ms: number): string {
 	return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
 }
 
+export function fmtKB(bytes: number): string {
+	return `${(bytes / 1000).toFixed(1)} KB`;
+}
+
 export function fmtMB(bytes: number): string {
 	return `${(bytes / 1e6).toFixed(1)} MB`;
 }

@@ -281,5 +281,14 @@ export const en: Messages = {
 	'branch.noPhone': 'No mobile on record',
 	'coverage.caption': 'Residence reporting of each branch’s members',
 	'coverage.countRate': '{count} ({rate})',
-	'error.generic': 'Something went wrong. Please try again later.'
+	'error.generic': 'Something went wrong. Please try again later.',
+	'pwa.updateReady': 'A new version is available',
+	'pwa.updateNow': 'Update now',
+	'pwa.updateLater': 'Later',
+	'pwa.offlineReady': 'Ready to work offline',
+	'pwa.offlineReadyDismiss': 'OK',
+	'pwa.installPitch': 'Install it on your home screen to open it directly, offline too.',
+	'pwa.install': 'Install on home screen',
+	'pwa.iosHint': 'Install on your home screen: tap the Share button, then "Add to Home Screen"',
+	'pwa.installDismiss': "Don't show again"
 };

@@ -263,7 +263,16 @@ export const zhCN = {
 	'branch.noPhone': '未登记手机号',
 	'coverage.caption': '各支部党员居住地社区报到情况',
 	'coverage.countRate': '{count}（{rate}）',
-	'error.generic': '出错了，请稍后重试。'
+	'error.generic': '出错了，请稍后重试。',
+	'pwa.updateReady': '有新版本可用',
+	'pwa.updateNow': '立即更新',
+	'pwa.updateLater': '稍后',
+	'pwa.offlineReady': '已可离线使用',
+	'pwa.offlineReadyDismiss': '知道了',
+	'pwa.installPitch': '安装到主屏幕后可直接打开，离线也能使用。',
+	'pwa.install': '安装到主屏幕',
+	'pwa.iosHint': '安装到主屏幕：点击分享按钮，再选择『添加到主屏幕』',
+	'pwa.installDismiss': '不再提示'
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

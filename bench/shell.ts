@@ -1,0 +1,273 @@
+import {
+	chromium,
+	request,
+	type Browser,
+	type BrowserContextOptions,
+	type Page
+} from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { DEMO_PASSWORD } from '../src/lib/server/demo-data';
+import { fmtList, log, median, waitFor } from './support';
+
+/** The signed-in home screen is usable once this is on screen; change it with the home screen. */
+export const HOME_USABLE_SELECTOR = 'main h2';
+
+export interface ShellOptions {
+	/** Measured reload pairs (offline and online), after one warm-up pair that is not counted. */
+	runs: number;
+}
+
+export interface JsFile {
+	path: string;
+	/** The chunk's name in Vite's client manifest (`device.svelte` holds RxDB, Dexie and Ajv). */
+	chunk: string;
+	rawBytes: number;
+	gzipBytes: number;
+}
+
+export interface ShellResult extends ShellOptions {
+	/** Every script the cold home route loaded until usable, largest (gzip) first. */
+	jsFiles: JsFile[];
+	jsRawBytes: number;
+	/** Each file gzipped on its own at level 9, summed. */
+	jsGzipBytes: number;
+	/** That cold first visit (no service worker, empty caches): navigation start → usable. */
+	coldUsableMs: number;
+	/** Navigation start → usable, per measured reload, with the service worker in control. */
+	offlineRuns: number[];
+	onlineRuns: number[];
+	offlineMs: number;
+	onlineMs: number;
+}
+
+const ROOT = new URL('../', import.meta.url).pathname;
+const MEMBER = 'member1';
+/** Where the device remembers the signed-in session (`src/lib/db/device.svelte.ts`). */
+const SESSION_STORAGE_KEY = 'baodao.session';
+const WAIT_MS = 60_000;
+
+async function freePort(): Promise<number> {
+	const server = createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const address = server.address();
+	await new Promise((resolve) => server.close(resolve));
+	if (address === null || typeof address === 'string') throw new Error('No free port found.');
+	return address.port;
+}
+
+/** `node build` with a temporary store and the demo data, as `npm start` runs it. */
+async function startBuiltApp(): Promise<{ url: string; stop: () => Promise<void> }> {
+	if (!existsSync(join(ROOT, 'build/index.js'))) {
+		throw new Error('The shell bench measures the built app: run `npm run build` first.');
+	}
+	const dataDir = await mkdtemp(join(tmpdir(), 'baodao-bench-shell-'));
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	const child = spawn(process.execPath, ['build'], {
+		cwd: ROOT,
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ORIGIN: url },
+		stdio: 'ignore'
+	});
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	await waitFor(
+		'the built app answering',
+		() =>
+			fetch(`${url}/api/session`).then(
+				() => true,
+				() => false
+			),
+		WAIT_MS,
+		100
+	);
+	return {
+		url,
+		stop: async () => {
+			child.kill('SIGTERM');
+			const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+			await exited;
+			clearTimeout(timer);
+			await rm(dataDir, { recursive: true, force: true });
+		}
+	};
+}
+
+/** Cookies and remembered session of a member signed in with `POST /api/session`. */
+async function signedInState(url: string): Promise<BrowserContextOptions['storageState']> {
+	const api = await request.newContext({ baseURL: url });
+	try {
+		const response = await api.post('/api/session', {
+			data: { username: MEMBER, password: DEMO_PASSWORD }
+		});
+		if (!response.ok()) throw new Error(`Sign-in as ${MEMBER} answered ${response.status()}.`);
+		const { cookies } = await api.storageState();
+		const session = await response.text();
+		return {
+			cookies,
+			origins: [{ origin: url, localStorage: [{ name: SESSION_STORAGE_KEY, value: session }] }]
+		};
+	} finally {
+		await api.dispose();
+	}
+}
+
+/** Runs in every document: notes when the home screen's content is first painted. */
+function noteWhenUsable(selector: string) {
+	const page = window as Window & { usableAt?: number };
+	const observer = new MutationObserver(() => {
+		if (!document.querySelector(selector)) return;
+		observer.disconnect();
+		requestAnimationFrame(() => (page.usableAt = performance.now()));
+	});
+	observer.observe(document, { childList: true, subtree: true });
+}
+
+/** Milliseconds from the navigation's start (the document's time origin) to usable. */
+async function usableAfter(page: Page, navigate: () => Promise<unknown>): Promise<number> {
+	await navigate();
+	const handle = await page.waitForFunction(
+		() => (window as Window & { usableAt?: number }).usableAt,
+		undefined,
+		{ timeout: WAIT_MS }
+	);
+	return (await handle.jsonValue()) ?? Number.NaN;
+}
+
+async function waitUntilSynced(page: Page) {
+	await page.waitForFunction(
+		() =>
+			document.querySelector('[data-testid="sync-pending"]')?.textContent?.trim() === '已全部同步',
+		undefined,
+		{ timeout: WAIT_MS }
+	);
+}
+
+/** Chunk names by file, from the client build's Vite manifest. */
+async function chunkNames(): Promise<Map<string, string>> {
+	const path = join(ROOT, '.svelte-kit/output/client/.vite/manifest.json');
+	if (!existsSync(path)) return new Map();
+	const manifest = JSON.parse(await readFile(path, 'utf8')) as Record<
+		string,
+		{ file: string; name?: string }
+	>;
+	return new Map(Object.values(manifest).map((chunk) => [`/${chunk.file}`, chunk.name ?? '']));
+}
+
+/** (e) The member's home route, cold: every script until usable, gzipped one by one. */
+async function coldHomeScripts(
+	browser: Browser,
+	url: string,
+	storageState: BrowserContextOptions['storageState']
+): Promise<{ files: JsFile[]; usableMs: number }> {
+	const names = await chunkNames();
+	// No service worker: it would fetch the whole app into its cache alongside the page.
+	const context = await browser.newContext({ baseURL: url, storageState, serviceWorkers: 'block' });
+	try {
+		await context.addInitScript(noteWhenUsable, HOME_USABLE_SELECTOR);
+		const page = await context.newPage();
+		const files: Promise<JsFile>[] = [];
+		page.on('response', (response) => {
+			if (response.request().resourceType() !== 'script') return;
+			const path = new URL(response.url()).pathname;
+			files.push(
+				response.body().then((body) => ({
+					path,
+					chunk: names.get(path) ?? '',
+					rawBytes: body.length,
+					gzipBytes: gzipSync(new Uint8Array(body), { level: 9 }).length
+				}))
+			);
+		});
+		const usableMs = await usableAfter(page, () => page.goto('/'));
+		const loaded = await Promise.all(files.slice());
+		return { files: loaded.sort((a, b) => b.gzipBytes - a.gzipBytes), usableMs };
+	} finally {
+		await context.close();
+	}
+}
+
+/** (f) Reloads with the service worker in control, offline and online in turns. */
+async function reloads(
+	browser: Browser,
+	url: string,
+	storageState: BrowserContextOptions['storageState'],
+	runs: number
+): Promise<{ offline: number[]; online: number[] }> {
+	const context = await browser.newContext({ baseURL: url, storageState });
+	const times = { offline: [] as number[], online: [] as number[] };
+	try {
+		await context.addInitScript(noteWhenUsable, HOME_USABLE_SELECTOR);
+		const page = await context.newPage();
+		await page.goto('/');
+		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+			timeout: WAIT_MS
+		});
+		await waitUntilSynced(page);
+		for (let round = 0; round <= runs; round++) {
+			const order =
+				round % 2 === 0 ? (['offline', 'online'] as const) : (['online', 'offline'] as const);
+			for (const mode of order) {
+				await context.setOffline(mode === 'offline');
+				const ms = await usableAfter(page, async () => {
+					const response = await page.reload();
+					if (!response?.fromServiceWorker()) {
+						throw new Error(`The ${mode} reload was not answered by the service worker.`);
+					}
+				});
+				await context.setOffline(false);
+				await waitUntilSynced(page);
+				if (round > 0) times[mode].push(ms);
+			}
+		}
+		return times;
+	} finally {
+		await context.close();
+	}
+}
+
+/** (e) and (f): the installable shell in headless Chromium against the built app. */
+export async function benchShell(options: ShellOptions): Promise<ShellResult> {
+	const app = await startBuiltApp();
+	let browser: Browser | undefined;
+	try {
+		browser = await chromium.launch({
+			executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+			args: [
+				'--no-sandbox',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--disable-gpu'
+			]
+		});
+		const storageState = await signedInState(app.url);
+		const cold = await coldHomeScripts(browser, app.url, storageState);
+		const sum = (key: 'rawBytes' | 'gzipBytes') =>
+			cold.files.reduce((total, file) => total + file[key], 0);
+		log(`(e) ${cold.files.length} scripts until usable; largest (gzip -9 / raw bytes):`);
+		for (const file of cold.files.slice(0, 10)) {
+			log(`    ${file.gzipBytes} / ${file.rawBytes}  ${file.path}  ${file.chunk}`);
+		}
+		const { offline, online } = await reloads(browser, app.url, storageState, options.runs);
+		log(`(f) offline reloads: ${fmtList(offline)} ms; online: ${fmtList(online)} ms`);
+		return {
+			...options,
+			jsFiles: cold.files,
+			jsRawBytes: sum('rawBytes'),
+			jsGzipBytes: sum('gzipBytes'),
+			coldUsableMs: cold.usableMs,
+			offlineRuns: offline,
+			onlineRuns: online,
+			offlineMs: median(offline),
+			onlineMs: median(online)
+		};
+	} finally {
+		await browser?.close();
+		await app.stop();
+	}
+}

@@ -32,12 +32,14 @@ export function observeCommunityQueue(database: () => BaodaoDatabase, communityI
 		[]
 	);
 	const entries = $derived<QueueEntry[]>(withStatuses(reports.current, reviews.current));
+	const waiting = $derived(entries.filter((e) => e.status.state === 'waiting'));
+	const decided = $derived(entries.filter((e) => e.status.state !== 'waiting').reverse());
 	return {
 		get waiting(): QueueEntry[] {
-			return entries.filter((e) => e.status.state === 'waiting');
+			return waiting;
 		},
 		get decided(): QueueEntry[] {
-			return entries.filter((e) => e.status.state !== 'waiting').reverse();
+			return decided;
 		},
 		get all(): QueueEntry[] {
 			return entries;

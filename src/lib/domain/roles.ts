@@ -21,6 +21,14 @@ export interface Actor {
 	roles: RoleGrant[];
 }
 
+/** The grants of one role, e.g. the communities a person is staff of. */
+export function grantsOf<R extends RoleName>(
+	roles: readonly RoleGrant[],
+	role: R
+): Extract<RoleGrant, { role: R }>[] {
+	return roles.filter((grant): grant is Extract<RoleGrant, { role: R }> => grant.role === role);
+}
+
 export function hasRole(actor: Actor, role: RoleName): boolean {
 	return actor.roles.some((grant) => grant.role === role);
 }

@@ -213,7 +213,6 @@ export const en: Messages = {
 	'branch.unit': 'Linked community',
 	'branch.choose': 'Choose a member from the roster to see details.',
 	'branch.phone': 'Mobile',
-	'branch.notSecretary': 'This page is for branch secretaries.',
 	'coverage.title': 'Reporting coverage by branch',
 	'coverage.intro':
 		'Target: 100% residence reporting. Figures come from this device and update after sync.',

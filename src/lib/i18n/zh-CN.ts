@@ -198,7 +198,6 @@ export const zhCN = {
 	'branch.unit': '联系社区',
 	'branch.choose': '从名单中选择一名党员查看详情。',
 	'branch.phone': '手机号',
-	'branch.notSecretary': '此页面供支部书记使用。',
 	'coverage.title': '各支部报到覆盖率',
 	'coverage.intro': '目标：居住地社区报到率 100%。数据来自本设备，同步后自动更新。',
 	'coverage.branch': '党支部',

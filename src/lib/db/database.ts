@@ -1,6 +1,8 @@
 import {
 	addRxPlugin,
 	createRxDatabase,
+	defaultConflictHandler,
+	type RxConflictHandler,
 	type RxCollection,
 	type RxDatabase,
 	type RxJsonSchema,
@@ -8,9 +10,11 @@ import {
 } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
+import { mergeAttendance } from '../domain/attendance-merge';
 import {
 	collectionNames,
 	collections,
+	type Attendance,
 	type CollectionName,
 	type DocTypes
 } from '../domain/collections';
@@ -32,11 +36,28 @@ export function databaseNameFor(username: string): string {
 	);
 }
 
-function collectionConfigs() {
+/**
+ * Two devices that recorded the same check-in offline wrote the same id: both keep the earlier
+ * check-in (the later check-out), which the gateway accepts over the other (attendance-merge.ts).
+ */
+const attendanceConflicts: RxConflictHandler<Attendance> = {
+	isEqual: defaultConflictHandler.isEqual,
+	resolve: ({ newDocumentState, realMasterState }) => {
+		if (newDocumentState._deleted || realMasterState._deleted)
+			return Promise.resolve(realMasterState);
+		const winner = mergeAttendance(newDocumentState, realMasterState);
+		return Promise.resolve(winner === newDocumentState ? newDocumentState : realMasterState);
+	}
+};
+
+function collectionConfigs(names: readonly CollectionName[]) {
 	return Object.fromEntries(
-		collectionNames.map((name) => [
+		names.map((name) => [
 			name,
-			{ schema: collections[name].schema as unknown as RxJsonSchema<DocTypes[typeof name]> }
+			{
+				schema: collections[name].schema as unknown as RxJsonSchema<DocTypes[typeof name]>,
+				...(name === 'attendance' ? { conflictHandler: attendanceConflicts } : {})
+			}
 		])
 	) as { [K in CollectionName]: { schema: RxJsonSchema<DocTypes[K]> } };
 }
@@ -47,6 +68,8 @@ export interface OpenOptions {
 	multiInstance: boolean;
 	/** Check every local write against the shared schemas before it is stored. */
 	validate: boolean;
+	/** The collections to open: all by default; tests running several devices in one process open fewer. */
+	collections?: readonly CollectionName[];
 }
 
 export async function openDatabase(options: OpenOptions): Promise<BaodaoDatabase> {
@@ -59,12 +82,18 @@ export async function openDatabase(options: OpenOptions): Promise<BaodaoDatabase
 		localDocuments: true,
 		closeDuplicates: true
 	});
-	await db.addCollections(collectionConfigs());
+	await db.addCollections(collectionConfigs(options.collections ?? collectionNames));
 	return db;
 }
 
-/** Empties every collection (and its replication state) and creates them anew. */
+/** The collections a database has open. */
+export function openCollections(db: BaodaoDatabase): CollectionName[] {
+	return collectionNames.filter((name) => name in db.collections);
+}
+
+/** Empties every open collection (and its replication state) and creates them anew. */
 export async function resetCollections(db: BaodaoDatabase): Promise<void> {
-	for (const name of collectionNames) await db.collections[name].remove();
-	await db.addCollections(collectionConfigs());
+	const names = openCollections(db);
+	for (const name of names) await db.collections[name].remove();
+	await db.addCollections(collectionConfigs(names));
 }

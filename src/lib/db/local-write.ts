@@ -1,6 +1,12 @@
-import type { CollectionName, DocTypes } from '../domain/collections';
+import {
+	collectionDefinition,
+	isCollectionName,
+	type AnyDoc,
+	type CollectionName,
+	type DocTypes
+} from '../domain/collections';
 import type { Actor } from '../domain/roles';
-import { checkTypedWrite } from '../domain/write-policy';
+import { checkTypedWrite, relatedKey } from '../domain/write-policy';
 import type { RejectReason } from '../domain/write-verdict';
 import type { BaodaoDatabase } from './database';
 import type { SessionInfo } from './session-client';
@@ -47,8 +53,34 @@ export async function writeChecked<K extends CollectionName>(
 	const target = db.collections[collection];
 	const stored = await target.findOne(next.id).exec();
 	const prev = stored ? ownFields(stored.toJSON() as DocTypes[K]) : null;
-	const verdict = checkTypedWrite({ collection, actor, prev, next, deleting: false, subject });
+	const related = await relatedDocs(db, collection, next);
+	const verdict = checkTypedWrite({
+		collection,
+		actor,
+		prev,
+		next,
+		deleting: false,
+		subject,
+		related,
+		now: new Date()
+	});
 	if (!verdict.ok) throw new LocalWriteRefused(verdict.reason, verdict.detail);
 	// RxDB's collection types are a union over the collections; the document matches its own one.
 	await (target as unknown as { upsert(doc: DocTypes[K]): Promise<unknown> }).upsert(next);
+}
+
+/** The documents a collection's policy reads besides the subject, as this device holds them. */
+async function relatedDocs<K extends CollectionName>(
+	db: BaodaoDatabase,
+	collection: K,
+	doc: DocTypes[K]
+): Promise<Map<string, Record<string, unknown>>> {
+	const refs = collectionDefinition(collection).relatedOf?.(doc as unknown as AnyDoc) ?? [];
+	const found = new Map<string, Record<string, unknown>>();
+	for (const ref of refs) {
+		if (!isCollectionName(ref.collection) || !(ref.collection in db.collections)) continue;
+		const related = await db.collections[ref.collection].findOne(ref.id).exec();
+		if (related) found.set(relatedKey(ref), ownFields(related.toJSON() as Record<string, unknown>));
+	}
+	return found;
 }

@@ -1,8 +1,9 @@
 import { BehaviorSubject, type Subscription } from 'rxjs';
 import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
-import { collectionNames, collections, type CollectionName } from '../domain/collections';
+import { collections, type CollectionName } from '../domain/collections';
 import {
 	databaseNameFor,
+	openCollections,
 	openDatabase,
 	resetCollections,
 	type AnyStorage,
@@ -16,7 +17,12 @@ import { initialSyncStatus, type SyncStatus } from './sync-status';
  * Collections that follow the server live (one longpoll each). Browsers allow six connections per
  * origin over HTTP/1.1, so reference data is synced once on start, on demand and on a timer.
  */
-export const LIVE_COLLECTIONS: readonly CollectionName[] = ['reports', 'reviews', 'notices'];
+export const LIVE_COLLECTIONS: readonly CollectionName[] = [
+	'reports',
+	'reviews',
+	'notices',
+	'attendance'
+];
 
 export interface ReplicaOptions {
 	username: string;
@@ -36,6 +42,8 @@ export interface ReplicaOptions {
 	waitForLeadership?: boolean;
 	/** Check local writes against the shared schemas (on by default). */
 	validate?: boolean;
+	/** Replicate only these collections (tests that run several devices in one process). */
+	collections?: readonly CollectionName[];
 }
 
 type State = RxCouchDBReplicationState<unknown>;
@@ -62,6 +70,7 @@ export class Replica {
 	private timer: ReturnType<typeof setInterval> | undefined;
 	private writeDebounce: ReturnType<typeof setTimeout> | undefined;
 	private isRunning = false;
+	private skewMs = 0;
 	/** Set once every collection has completed its first sync of this run. */
 	private caughtUp = false;
 
@@ -77,7 +86,8 @@ export class Replica {
 			name: options.databaseName ?? databaseNameFor(options.username),
 			storage: options.storage,
 			multiInstance: options.multiInstance ?? false,
-			validate: options.validate ?? true
+			validate: options.validate ?? true,
+			...(options.collections ? { collections: options.collections } : {})
 		});
 		const replica = new Replica(db, options);
 		await replica.pending.start();
@@ -106,7 +116,20 @@ export class Replica {
 	}
 
 	private get liveCollections(): readonly CollectionName[] {
-		return this.options.liveCollections ?? LIVE_COLLECTIONS;
+		const names = this.names;
+		return (this.options.liveCollections ?? LIVE_COLLECTIONS).filter((n) => names.includes(n));
+	}
+
+	private get names(): CollectionName[] {
+		return openCollections(this.db);
+	}
+
+	/**
+	 * How far the server's clock is ahead of this device's (negative: behind), from the last
+	 * answer's Date header; check-ins record it so a wrong clock is flagged, not trusted.
+	 */
+	get clockSkewMs(): number {
+		return this.skewMs;
 	}
 
 	private update(patch: Partial<SyncStatus>) {
@@ -155,6 +178,12 @@ export class Replica {
 			throw new Error(`The server answered ${response.status}.`);
 		}
 		this.update({ online: true, lastError: null });
+		const serverDate = Date.parse(response.headers.get('date') ?? '');
+		// The header has whole seconds: within a second the clocks agree as far as it can tell.
+		if (Number.isFinite(serverDate)) {
+			const skew = serverDate - Date.now();
+			this.skewMs = Math.abs(skew) < 1_000 ? 0 : skew;
+		}
 		await this.anchors.observe(url, response).catch(() => undefined);
 		return response;
 	};
@@ -240,17 +269,13 @@ export class Replica {
 		const saved = await this.db.getLocal<{ channels: string[] }>(CHANNELS_DOC);
 		const known = saved?.get('channels') as string[] | undefined;
 		if (known && known.some((c) => !channels.includes(c))) {
-			await Promise.all(
-				collectionNames.map((name) => this.runOnce(name, { pull: false, push: true }))
-			);
+			await Promise.all(this.names.map((name) => this.runOnce(name, { pull: false, push: true })));
 			await resetCollections(this.db);
 			this.pending.clear();
 		} else if (known && channels.some((c) => !known.includes(c))) {
 			const identifier = `backfill-${Date.now().toString(36)}`;
 			await Promise.all(
-				collectionNames.map((name) =>
-					this.runOnce(name, { pull: true, push: false, identifier }, true)
-				)
+				this.names.map((name) => this.runOnce(name, { pull: true, push: false, identifier }, true))
 			);
 		}
 		await this.db.upsertLocal(CHANNELS_DOC, { channels: [...channels] });
@@ -279,7 +304,7 @@ export class Replica {
 
 	/** One push-and-pull round of the collections that are not live. */
 	private async syncReference(): Promise<void> {
-		const rounds = collectionNames
+		const rounds = this.names
 			.filter((name) => !this.liveCollections.includes(name))
 			.map((name) => {
 				let round = this.once.get(name);

@@ -26,6 +26,8 @@ export interface CollectionDefinition<T extends { id: string; channels: string[]
 	policy: ((context: WriteContext<T>) => Verdict) | null;
 	/** A document the policy needs to see, e.g. the report a review decides. */
 	subjectOf?(doc: T): SubjectRef | null;
+	/** Further documents the policy reads, e.g. the badge registry entries a check-in cites. */
+	relatedOf?(doc: T): SubjectRef[];
 }
 
 /** Properties every replicated document has. */

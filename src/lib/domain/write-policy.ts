@@ -1,4 +1,5 @@
 import { sameChannels } from './channels';
+import type { SubjectRef } from './collection-definition';
 import {
 	collectionDefinition,
 	type AnyDoc,
@@ -17,6 +18,13 @@ export interface WriteAttempt {
 	next: AnyDoc;
 	deleting: boolean;
 	subject: Record<string, unknown> | null;
+	/** Documents named by the collection's `relatedOf`, keyed by `relatedKey`. */
+	related?: ReadonlyMap<string, Record<string, unknown>>;
+	now?: Date;
+}
+
+export function relatedKey(ref: SubjectRef): string {
+	return `${ref.collection}/${ref.id}`;
 }
 
 /**
@@ -36,7 +44,9 @@ export function checkWrite(attempt: WriteAttempt): Verdict {
 		prev: attempt.prev,
 		next: attempt.next,
 		deleting: attempt.deleting,
-		subject: attempt.subject
+		subject: attempt.subject,
+		related: (ref) => attempt.related?.get(relatedKey(ref)) ?? null,
+		now: attempt.now ?? new Date()
 	});
 }
 
@@ -47,6 +57,8 @@ export interface TypedWriteAttempt<K extends CollectionName> {
 	next: DocTypes[K];
 	deleting: boolean;
 	subject: object | null;
+	related?: ReadonlyMap<string, Record<string, unknown>>;
+	now?: Date;
 }
 
 /** `checkWrite` for a device's own typed documents, before it stores them locally. */

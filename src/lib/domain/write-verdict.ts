@@ -1,3 +1,4 @@
+import type { SubjectRef } from './collection-definition';
 import type { Actor } from './roles';
 
 /** Why a pushed document was refused; the device shows a message for each code. */
@@ -27,6 +28,10 @@ export interface WriteContext<T> {
 	deleting: boolean;
 	/** The document `next` refers to, when the collection names one (e.g. the report a review decides). */
 	subject: Record<string, unknown> | null;
+	/** The documents `relatedOf` names, as the writer's side holds them (null when absent). */
+	related: (ref: SubjectRef) => Record<string, unknown> | null;
+	/** The checker's clock: the server's on sync, the device's own before a local write. */
+	now: Date;
 }
 
 /** First field among `fields` whose value differs between the two versions. */

@@ -3,6 +3,8 @@ import { ChangeHub } from './change-hub';
 import { applyCouchSetup, warmChannelIndex } from './couch-setup';
 import { SeqTokens } from './seq-token';
 import type { ServerContext } from './server-context';
+import { handleBadge } from './badge-api';
+import { currentIssuer } from './badge-issuer';
 import { handleSession } from './session-api';
 import {
 	openStore,
@@ -22,7 +24,7 @@ export interface BaodaoServerOptions extends StoreOptions {
 export interface BaodaoServer {
 	context: ServerContext;
 	store: Store;
-	/** Answers `/api/session` and `/sync/…`; null for any other path. */
+	/** Answers `/api/session`, `/api/badge` and `/sync/…`; null for any other path. */
 	handle(request: Request): Promise<Response> | null;
 	close(): Promise<void>;
 }
@@ -64,6 +66,8 @@ export async function createBaodaoServer(options: BaodaoServerOptions = {}): Pro
 			return hub;
 		}
 	};
+	// Devices verify badges offline with the issuer's public key: publish it before anyone syncs.
+	await currentIssuer(store, context.now());
 	// Follow every replicated database from the start, so the first longpoll misses nothing.
 	for (const name of replicatedDatabases) context.hub(name as DatabaseName).follow();
 	// Build the channel index in the background; the first initial sync would otherwise wait for it.
@@ -76,6 +80,7 @@ export async function createBaodaoServer(options: BaodaoServerOptions = {}): Pro
 		handle(request) {
 			const { pathname } = new URL(request.url);
 			if (pathname === '/api/session') return handleSession(context, request);
+			if (pathname === '/api/badge') return handleBadge(context, request);
 			if (pathname === '/sync' || pathname.startsWith('/sync/'))
 				return handleSync(context, request);
 			return null;

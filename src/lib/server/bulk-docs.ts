@@ -6,7 +6,8 @@ import {
 	type CollectionName
 } from '../domain/collections';
 import { isValidId } from '../domain/ids';
-import { checkWrite } from '../domain/write-policy';
+import { checkWrite, relatedKey } from '../domain/write-policy';
+import type { SubjectRef } from '../domain/collection-definition';
 import { reject, type Verdict } from '../domain/write-verdict';
 import type { Caller } from './authentication';
 import type { StoredDoc } from './changes-reader';
@@ -67,6 +68,7 @@ export async function bulkDocs(
 		granted
 	);
 	const subjects = await loadSubjects(context, collection, docs, granted);
+	const related = await loadRelated(context, collection, docs, granted);
 
 	const outcomes: Outcome[] = docs.map((doc, index) => {
 		const problem = shapeProblem(doc);
@@ -84,7 +86,9 @@ export async function bulkDocs(
 			prev: prev && !prev._deleted ? ownFields(prev) : null,
 			next,
 			deleting: doc['_deleted'] === true,
-			subject: subjects[index] ?? null
+			subject: subjects[index] ?? null,
+			related,
+			now
 		});
 	});
 
@@ -126,6 +130,38 @@ function isAccepted(outcome: Outcome | undefined): boolean {
 	return outcome !== undefined && outcome !== 'stale' && outcome.ok;
 }
 
+/** A collection's reference from a pushed document; null when the document is too broken to name one. */
+function safely<T>(read: () => T): T | null {
+	try {
+		return read();
+	} catch {
+		return null;
+	}
+}
+
+/** Loads the further documents the policies read (e.g. badge registry entries), once per batch. */
+async function loadRelated(
+	context: ServerContext,
+	collection: CollectionName,
+	docs: Pushed[],
+	granted: ReadonlySet<string>
+): Promise<Map<string, Record<string, unknown>>> {
+	const definition = collectionDefinition(collection);
+	const refs = new Map<string, SubjectRef>();
+	for (const doc of docs) {
+		for (const ref of safely(() => definition.relatedOf?.(ownFields(doc))) ?? []) {
+			if (isCollectionName(ref.collection) && isValidId(ref.id)) refs.set(relatedKey(ref), ref);
+		}
+	}
+	const found = new Map<string, Record<string, unknown>>();
+	for (const ref of refs.values()) {
+		const name = ref.collection as CollectionName;
+		const [lookup] = await lookupDocs(context.store.db(name), [ref.id], granted);
+		if (lookup?.doc && !lookup.doc._deleted) found.set(relatedKey(ref), ownFields(lookup.doc));
+	}
+	return found;
+}
+
 /** Loads the documents a collection's policy needs to see (e.g. the report a review decides). */
 async function loadSubjects(
 	context: ServerContext,
@@ -137,13 +173,7 @@ async function loadSubjects(
 	if (!definition.subjectOf) return docs.map(() => null);
 	return Promise.all(
 		docs.map(async (doc) => {
-			const ref = (() => {
-				try {
-					return definition.subjectOf?.(ownFields(doc)) ?? null;
-				} catch {
-					return null;
-				}
-			})();
+			const ref = safely(() => definition.subjectOf?.(ownFields(doc)) ?? null);
 			if (!ref || !isCollectionName(ref.collection) || !isValidId(ref.id)) return null;
 			const [found] = await lookupDocs(context.store.db(ref.collection), [ref.id], granted);
 			return found?.doc ?? null;

@@ -417,7 +417,11 @@ export function buildDemoData(now: Date): DemoData {
 			contacts: contactDocs,
 			reports: reportDocs,
 			reviews: reviewDocs,
-			notices: []
+			notices: [],
+			activities: [],
+			attendance: [],
+			badges: [],
+			credentials: []
 		}
 	};
 }

@@ -1,3 +1,4 @@
+import { plainContext } from '../policy-fixtures';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../roles';
 import { validateAgainst } from '../schema-validation';
@@ -26,7 +27,7 @@ const member: Actor = { username: 'member1', memberId: 'm001', roles: [{ role: '
 
 function decide(actor: Actor, next: Community, prev: Community | null = null, deleting = false) {
 	if (!communities.policy) throw new Error('communities has a policy');
-	return communities.policy({ actor, prev, next, deleting, subject: null });
+	return communities.policy({ actor, prev, next, deleting, subject: null, ...plainContext });
 }
 
 const valid = (doc: unknown) => validateAgainst(communities.schema, doc);

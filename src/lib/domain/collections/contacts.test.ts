@@ -1,3 +1,4 @@
+import { plainContext } from '../policy-fixtures';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../roles';
 import { validateAgainst } from '../schema-validation';
@@ -21,7 +22,7 @@ function contact(overrides: Partial<Contact> = {}): Contact {
 
 function decide(actor: Actor, next: Contact, prev: Contact | null = null, deleting = false) {
 	if (!contacts.policy) throw new Error('contacts has a policy');
-	return contacts.policy({ actor, prev, next, deleting, subject: null });
+	return contacts.policy({ actor, prev, next, deleting, subject: null, ...plainContext });
 }
 
 const valid = (doc: unknown) => validateAgainst(contacts.schema, doc);

@@ -1,4 +1,8 @@
 import type { CollectionDefinition } from '../collection-definition';
+import { activities } from './activities';
+import { attendance } from './attendance';
+import { badges } from './badges';
+import { credentials } from './credentials';
 import { communities } from './communities';
 import { contacts } from './contacts';
 import { members } from './members';
@@ -13,6 +17,10 @@ import type { Notice } from './notices';
 import type { Org } from './orgs';
 import type { Report } from './reports';
 import type { Review } from './reviews';
+import type { Activity } from './activities';
+import type { Attendance } from './attendance';
+import type { BadgeRecord } from './badges';
+import type { Credential } from './credentials';
 
 export type { Org } from './orgs';
 export type { Community } from './communities';
@@ -24,6 +32,14 @@ export type { Notice, NoticeKind, ReminderTopic } from './notices';
 export { reportId } from './reports';
 export { reviewId } from './reviews';
 export { reminderId } from './notices';
+export type { Activity, ActivityType, Expected } from './activities';
+export type { Attendance, AttendanceKind, CheckMethod } from './attendance';
+export type { BadgeRecord } from './badges';
+export type { Credential } from './credentials';
+export { ACTIVITY_TYPES } from './activities';
+export { attendanceId } from './attendance';
+export { badgeRecordId, issuerRecordId } from './badges';
+export { activityKeyId, badgeCredentialId } from './credentials';
 
 /** The document type of each collection. */
 export interface DocTypes {
@@ -34,6 +50,10 @@ export interface DocTypes {
 	reports: Report;
 	reviews: Review;
 	notices: Notice;
+	activities: Activity;
+	attendance: Attendance;
+	badges: BadgeRecord;
+	credentials: Credential;
 }
 
 export type AnyDoc = { id: string; channels: string[] } & Record<string, unknown>;
@@ -46,7 +66,11 @@ export const collections = {
 	contacts,
 	reports,
 	reviews,
-	notices
+	notices,
+	activities,
+	attendance,
+	badges,
+	credentials
 } as const;
 
 export type CollectionName = keyof typeof collections;

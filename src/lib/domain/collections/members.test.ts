@@ -1,3 +1,4 @@
+import { plainContext } from '../policy-fixtures';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../roles';
 import { validateAgainst } from '../schema-validation';
@@ -24,7 +25,7 @@ function member(overrides: Partial<Member> = {}): Member {
 
 function decide(actor: Actor, next: Member, prev: Member | null = null, deleting = false) {
 	if (!members.policy) throw new Error('members has a policy');
-	return members.policy({ actor, prev, next, deleting, subject: null });
+	return members.policy({ actor, prev, next, deleting, subject: null, ...plainContext });
 }
 
 const valid = (doc: unknown) => validateAgainst(members.schema, doc);

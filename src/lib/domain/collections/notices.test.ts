@@ -1,8 +1,10 @@
+import { plainContext } from '../policy-fixtures';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../roles';
 import { validateAgainst } from '../schema-validation';
 import { owner, secretary } from '../test-actors';
-import { notices, reminderId, shanghaiDay, type Notice } from './notices';
+import { shanghaiDay } from '../shanghai-calendar';
+import { notices, reminderId, type Notice } from './notices';
 
 function notice(overrides: Partial<Notice> = {}): Notice {
 	const doc: Notice = {
@@ -105,7 +107,7 @@ interface Context {
 function decide(actor: Actor, next: Notice, context: Context = {}) {
 	const { prev = null, deleting = false, subject = memberOfBr1 } = context;
 	if (!notices.policy) throw new Error('notices has a policy for reminders');
-	return notices.policy({ actor, prev, next, deleting, subject });
+	return notices.policy({ actor, prev, next, deleting, subject, ...plainContext });
 }
 
 describe('reminders', () => {

@@ -2,6 +2,7 @@ import { channel, normalizeChannels } from '../channels';
 import { baseProperties, type CollectionDefinition } from '../collection-definition';
 import { compositeId, idRef, instant } from '../ids';
 import { isSecretaryOf } from '../roles';
+import { shanghaiDay } from '../shanghai-calendar';
 import { ACCEPT, reject } from '../write-verdict';
 
 export type NoticeKind = 'write-rejected' | 'reminder';
@@ -30,12 +31,6 @@ export interface Notice {
 	topic?: ReminderTopic;
 	createdAt: string;
 	channels: string[];
-}
-
-/** Day in Asia/Shanghai as YYYYMMDD: the branch's working day, whatever the device's zone. */
-export function shanghaiDay(at: Date): string {
-	const shanghai = new Date(at.getTime() + 8 * 3_600_000);
-	return shanghai.toISOString().slice(0, 10).replaceAll('-', '');
 }
 
 /** One reminder per member, topic and day: tapping "remind" twice, or on two devices, is one. */

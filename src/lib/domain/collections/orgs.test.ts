@@ -1,3 +1,4 @@
+import { plainContext } from '../policy-fixtures';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../roles';
 import { validateAgainst } from '../schema-validation';
@@ -46,7 +47,14 @@ function decide(
 ): ReturnType<NonNullable<typeof orgs.policy>> {
 	const policy = orgs.policy;
 	if (!policy) throw new Error('orgs has a policy');
-	const context: WriteContext<Org> = { actor, prev, next, deleting, subject: null };
+	const context: WriteContext<Org> = {
+		actor,
+		prev,
+		next,
+		deleting,
+		subject: null,
+		...plainContext
+	};
 	return policy(context);
 }
 

@@ -1,3 +1,4 @@
+import { plainContext } from '../policy-fixtures';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../roles';
 import { validateAgainst } from '../schema-validation';
@@ -37,7 +38,7 @@ function decide(
 	subject: Record<string, unknown> | null = next.kind === 'unit' ? branch : null
 ) {
 	if (!reports.policy) throw new Error('reports has a policy');
-	return reports.policy({ actor, prev, next, deleting, subject });
+	return reports.policy({ actor, prev, next, deleting, subject, ...plainContext });
 }
 
 const valid = (doc: unknown) => validateAgainst(reports.schema, doc);

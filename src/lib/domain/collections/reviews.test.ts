@@ -1,3 +1,4 @@
+import { plainContext } from '../policy-fixtures';
 import { describe, expect, it } from 'vitest';
 import { ENTITY_ID_MAX, isValidId } from '../ids';
 import type { Actor } from '../roles';
@@ -55,7 +56,7 @@ function decide(
 	deleting = false
 ) {
 	if (!reviews.policy) throw new Error('reviews has a policy');
-	return reviews.policy({ actor, prev, next, deleting, subject: subjectDoc });
+	return reviews.policy({ actor, prev, next, deleting, subject: subjectDoc, ...plainContext });
 }
 
 const valid = (doc: unknown) => validateAgainst(reviews.schema, doc);

@@ -1,0 +1,134 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import {
+	fromBase64Url,
+	normalizeCrockford,
+	toBase64Url,
+	toCrockford,
+	toHex
+} from './byte-encoding';
+import { signText, verifyText } from './ed25519-signing';
+
+/**
+ * A member badge: `B1~<keyId>~<memberId>~<branchId>~<orgId>~<serial>~<name>~<signature>`, signed
+ * by the server's issuer key. It carries what a kiosk shows and records (name, branch, bureau), so
+ * an organiser's device checks people in offline without holding their profiles. `~` appears in
+ * neither ids nor base64url.
+ */
+export const BADGE_PREFIX = 'B1';
+const SEPARATOR = '~';
+
+export interface BadgeClaims {
+	keyId: string;
+	memberId: string;
+	branchId: string;
+	orgId: string;
+	/** Counts the member's badges: a newly issued one has a higher serial and revokes the rest. */
+	serial: number;
+	name: string;
+}
+
+export type BadgeProblem = 'malformed' | 'unknown-key' | 'signature' | 'revoked';
+
+export type BadgeCheck = { ok: true; claims: BadgeClaims } | { ok: false; problem: BadgeProblem };
+
+/** What a device or the gateway trusts: issuer public keys and each member's current serial. */
+export interface BadgeTrust {
+	/** The public key (hex) of a current issuer key; null when unknown or retired. */
+	issuerKey(keyId: string): string | null;
+	/** The serial of the member's current badge; null when the member has none (or it was revoked). */
+	currentSerial(memberId: string): number | null;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
+const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
+
+function claimsText(claims: BadgeClaims): string {
+	const name = toBase64Url(encoder.encode(claims.name));
+	return [
+		BADGE_PREFIX,
+		claims.keyId,
+		claims.memberId,
+		claims.branchId,
+		claims.orgId,
+		String(claims.serial),
+		name
+	].join(SEPARATOR);
+}
+
+export function issueBadgeToken(claims: BadgeClaims, issuerSecretKey: string): string {
+	const text = claimsText(claims);
+	return `${text}${SEPARATOR}${signText(text, issuerSecretKey)}`;
+}
+
+interface ReadBadge {
+	claims: BadgeClaims;
+	signed: string;
+	signature: string;
+}
+
+/** Parses without verifying; null for anything that is not a whole badge of ours. */
+export function readBadgeToken(text: string): ReadBadge | null {
+	const parts = text.trim().split(SEPARATOR);
+	if (parts.length !== 8 || parts[0] !== BADGE_PREFIX) return null;
+	const [, keyId = '', memberId = '', branchId = '', orgId = '', serialText = '', nameText = ''] =
+		parts;
+	const signature = parts[7] ?? '';
+	if (![keyId, memberId, branchId, orgId].every((id) => ID.test(id))) return null;
+	if (!/^[1-9]\d{0,8}$/.test(serialText)) return null;
+	const nameBytes = fromBase64Url(nameText);
+	if (!nameBytes) return null;
+	let name: string;
+	try {
+		name = decoder.decode(nameBytes);
+	} catch {
+		return null;
+	}
+	if (!name) return null;
+	return {
+		claims: { keyId, memberId, branchId, orgId, serial: Number(serialText), name },
+		signed: parts.slice(0, 7).join(SEPARATOR),
+		signature
+	};
+}
+
+/** Verifies a scanned badge against the issuer keys and the member's current serial. */
+export function checkBadgeToken(text: string, trust: BadgeTrust): BadgeCheck {
+	const read = readBadgeToken(text);
+	if (!read) return { ok: false, problem: 'malformed' };
+	const key = trust.issuerKey(read.claims.keyId);
+	if (!key) return { ok: false, problem: 'unknown-key' };
+	if (!verifyText(read.signed, read.signature, key)) return { ok: false, problem: 'signature' };
+	if (trust.currentSerial(read.claims.memberId) !== read.claims.serial) {
+		return { ok: false, problem: 'revoked' };
+	}
+	return { ok: true, claims: read.claims };
+}
+
+export const SHORT_CODE_LENGTH = 8;
+
+/**
+ * The code printed under the badge, typed in when a camera fails: eight Crockford characters
+ * derived from the badge's signature, so only the server (which signs) can make one.
+ */
+export function badgeShortCode(token: string): string {
+	const signature = token.slice(token.lastIndexOf(SEPARATOR) + 1);
+	return toCrockford(sha256(encoder.encode(signature)), SHORT_CODE_LENGTH);
+}
+
+/** Shown as XXXX-XXXX. */
+export function formatShortCode(code: string): string {
+	return `${code.slice(0, 4)}-${code.slice(4)}`;
+}
+
+export function isShortCode(typed: string): boolean {
+	return new RegExp(`^[0-9A-Z]{${SHORT_CODE_LENGTH}}$`).test(normalizeCrockford(typed));
+}
+
+/**
+ * What the public badge registry keeps of a short code: a digest, so the registry alone does not
+ * let someone type in another member's code.
+ */
+export function shortCodeDigest(typed: string): string {
+	return toHex(sha256(encoder.encode(`baodao-badge:${normalizeCrockford(typed)}`)));
+}

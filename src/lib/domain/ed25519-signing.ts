@@ -1,0 +1,44 @@
+import * as ed from '@noble/ed25519';
+import { sha512 } from '@noble/hashes/sha2.js';
+import { fromBase64Url, fromHex, toBase64Url, toHex } from './byte-encoding';
+
+// Synchronous signing and verifying, so write policies (which are synchronous) can check
+// signatures on the device and in the gateway alike.
+ed.hashes.sha512 = sha512;
+
+export interface KeyPair {
+	/** 32-byte Ed25519 secret key, hex. */
+	secretKey: string;
+	/** 32-byte Ed25519 public key, hex. */
+	publicKey: string;
+}
+
+export function newKeyPair(): KeyPair {
+	const secret = ed.utils.randomSecretKey();
+	return { secretKey: toHex(secret), publicKey: toHex(ed.getPublicKey(secret)) };
+}
+
+export function publicKeyOf(secretKey: string): string | null {
+	const secret = fromHex(secretKey);
+	return secret?.length === 32 ? toHex(ed.getPublicKey(secret)) : null;
+}
+
+const encoder = new TextEncoder();
+
+/** The signature of `text` as base64url (86 characters). */
+export function signText(text: string, secretKey: string): string {
+	const secret = fromHex(secretKey);
+	if (secret?.length !== 32) throw new Error('Not an Ed25519 secret key.');
+	return toBase64Url(ed.sign(encoder.encode(text), secret));
+}
+
+export function verifyText(text: string, signature: string, publicKey: string): boolean {
+	const sig = fromBase64Url(signature);
+	const key = fromHex(publicKey);
+	if (sig?.length !== 64 || key?.length !== 32) return false;
+	try {
+		return ed.verify(sig, encoder.encode(text), key);
+	} catch {
+		return false;
+	}
+}

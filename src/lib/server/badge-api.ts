@@ -1,0 +1,27 @@
+import { isMember } from '../domain/roles';
+import { authenticate } from './authentication';
+import { issueBadge } from './badge-issuer';
+import { HttpError, errorResponse, json } from './http-json';
+import type { ServerContext } from './server-context';
+
+/**
+ * `POST /api/badge`: issues the signed-in member a new badge, which revokes their older ones. The
+ * token itself reaches the member's devices through sync (`credentials`), never in this answer.
+ */
+export async function handleBadge(context: ServerContext, request: Request): Promise<Response> {
+	try {
+		if (request.method !== 'POST') throw new HttpError(405, 'method_not_allowed', 'Use POST.');
+		const caller = await authenticate(context, request);
+		if (!caller) throw new HttpError(401, 'unauthorized', 'Not signed in.');
+		const memberId = caller.actor.memberId;
+		if (!memberId || !isMember(caller.actor, memberId)) {
+			throw new HttpError(403, 'forbidden', 'Only party members carry a badge.');
+		}
+		const issued = await issueBadge(context.store, memberId, context.now());
+		if (!issued.ok) throw new HttpError(404, 'not_found', 'No profile for this member.');
+		return json({ serial: issued.serial }, 201);
+	} catch (error) {
+		if (error instanceof HttpError) return errorResponse(error);
+		throw error;
+	}
+}

@@ -1,0 +1,163 @@
+import { randomBytes } from 'node:crypto';
+import { badgeShortCode, issueBadgeToken, shortCodeDigest } from '../domain/badge-token';
+import { withChannels } from '../domain/write-policy';
+import {
+	badgeCredentialId,
+	badgeRecordId,
+	issuerRecordId,
+	type BadgeRecord,
+	type Credential,
+	type Member
+} from '../domain/collections';
+import { newKeyPair } from '../domain/ed25519-signing';
+import type { Store } from './store';
+
+/** The issuer key in force; its secret half never leaves the server's `config` database. */
+interface IssuerKey {
+	keyId: string;
+	secretKey: string;
+	publicKey: string;
+}
+
+const CURRENT_ISSUER = 'badge-issuer';
+
+type Stored<T> = T & { _id: string; _rev?: string };
+
+async function getDoc<T>(
+	store: Store,
+	db: 'config' | 'badges' | 'credentials' | 'members',
+	id: string
+) {
+	return (await store
+		.db(db)
+		.get(id)
+		.catch(() => null)) as Stored<T> | null;
+}
+
+/** Publishes an issuer's public key in the badge registry, so every device can verify its badges. */
+async function publish(store: Store, key: IssuerKey, now: Date): Promise<void> {
+	const id = issuerRecordId(key.keyId);
+	if (await getDoc(store, 'badges', id)) return;
+	const record: BadgeRecord = withChannels('badges', {
+		id,
+		kind: 'issuer',
+		keyId: key.keyId,
+		publicKey: key.publicKey,
+		issuedAt: now.toISOString(),
+		channels: []
+	});
+	// Two gateways publishing the same key at once: the loser's conflict changes nothing.
+	await store
+		.db('badges')
+		.put({ ...withoutId(record), _id: id })
+		.catch(() => undefined);
+}
+
+function newIssuer(): IssuerKey {
+	return { keyId: randomBytes(6).toString('base64url'), ...newKeyPair() };
+}
+
+/** The current issuer key, created (and published) on first use; every gateway shares it. */
+export async function currentIssuer(store: Store, now: Date): Promise<IssuerKey> {
+	const stored = await getDoc<{ key: IssuerKey }>(store, 'config', CURRENT_ISSUER);
+	if (stored) {
+		await publish(store, stored.key, now);
+		return stored.key;
+	}
+	try {
+		const key = newIssuer();
+		await store.db('config').put({ _id: CURRENT_ISSUER, key });
+		await publish(store, key, now);
+		return key;
+	} catch {
+		// Another gateway created it first.
+		return currentIssuer(store, now);
+	}
+}
+
+/**
+ * Replaces the issuer key: the old public key is marked retired (its badges stop verifying) and
+ * members are issued new badges as they open the app. For a suspected leak of the secret key.
+ */
+export async function rotateIssuer(store: Store, now: Date): Promise<IssuerKey> {
+	const config = store.db('config');
+	const stored = await getDoc<{ key: IssuerKey }>(store, 'config', CURRENT_ISSUER);
+	const key = newIssuer();
+	await config.put({ _id: CURRENT_ISSUER, ...(stored?._rev ? { _rev: stored._rev } : {}), key });
+	await publish(store, key, now);
+	if (stored) {
+		const old = await getDoc<BadgeRecord>(store, 'badges', issuerRecordId(stored.key.keyId));
+		if (old && !old.retiredAt)
+			await store.db('badges').put({ ...old, retiredAt: now.toISOString() });
+	}
+	return key;
+}
+
+export type BadgeIssue = { ok: true; serial: number } | { ok: false; reason: 'no-member' };
+
+/**
+ * Issues a member a new badge: the registry's serial goes up (every older badge stops verifying)
+ * and the token, with its typed short code, replicates to the member's own devices only.
+ */
+export async function issueBadge(store: Store, memberId: string, now: Date): Promise<BadgeIssue> {
+	const member = await getDoc<Member>(store, 'members', memberId);
+	if (!member) return { ok: false, reason: 'no-member' };
+	const issuer = await currentIssuer(store, now);
+	const registryId = badgeRecordId(memberId);
+	const previous = await getDoc<BadgeRecord>(store, 'badges', registryId);
+	const serial = (previous?.serial ?? 0) + 1;
+	const token = issueBadgeToken(
+		{
+			keyId: issuer.keyId,
+			memberId,
+			branchId: member.branchId,
+			orgId: member.orgId,
+			serial,
+			name: member.name
+		},
+		issuer.secretKey
+	);
+	const shortCode = badgeShortCode(token);
+	const issuedAt = now.toISOString();
+	// The credential first: a registry that moved on before the member holds the token would
+	// leave them with no valid badge at all.
+	const credentialId = badgeCredentialId(memberId);
+	const existing = await getDoc<Credential>(store, 'credentials', credentialId);
+	const credential = withChannels('credentials', {
+		id: credentialId,
+		kind: 'badge',
+		memberId,
+		token,
+		shortCode,
+		serial,
+		updatedAt: issuedAt,
+		channels: []
+	} satisfies Credential);
+	await store.db('credentials').put({
+		...withoutId(credential),
+		_id: credentialId,
+		...(existing?._rev ? { _rev: existing._rev } : {})
+	});
+	const record = withChannels('badges', {
+		id: registryId,
+		kind: 'badge',
+		memberId,
+		serial,
+		shortCodeDigest: shortCodeDigest(shortCode),
+		issuedAt,
+		channels: []
+	} satisfies BadgeRecord);
+	await store.db('badges').put({
+		...withoutId(record),
+		_id: registryId,
+		...(previous?._rev ? { _rev: previous._rev } : {})
+	});
+	return { ok: true, serial };
+}
+
+/** A document's body as PouchDB stores it: the id goes into `_id`. */
+function withoutId(doc: { id: string }): Record<string, unknown> {
+	const body: Record<string, unknown> = { ...doc };
+	delete body['id'];
+	return body;
+}

@@ -1,29 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { isCurrent, navItemsFor } from './navigation';
+import { isCurrent, MAX_TABS, navItemsFor } from './navigation';
 
 const paths = (roles: Parameters<typeof navItemsFor>[0]) => navItemsFor(roles).map((i) => i.path);
 
 describe('navItemsFor', () => {
-	it('gives a member reporting, messages and their own page', () => {
-		expect(paths([{ role: 'member' }])).toEqual(['/', '/report', '/notices', '/profile']);
-	});
-
-	it('puts the branch first for a secretary who is also a member', () => {
-		expect(paths([{ role: 'member' }, { role: 'secretary', branchId: 'br1' }])).toEqual([
+	it('gives a member reporting, activities after it, messages and their own page', () => {
+		expect(paths([{ role: 'member' }])).toEqual([
 			'/',
-			'/branch',
 			'/report',
+			'/activities',
 			'/notices',
 			'/profile'
 		]);
 	});
 
-	it('gives community staff the review queue and the reported members', () => {
+	it('puts the branch first and activities after it for a secretary who is also a member', () => {
+		expect(paths([{ role: 'member' }, { role: 'secretary', branchId: 'br1' }])).toEqual([
+			'/',
+			'/branch',
+			'/activities',
+			'/report',
+			'/profile'
+		]);
+	});
+
+	it('gives community staff the review queue, activities and the reported members', () => {
 		expect(paths([{ role: 'community_staff', communityId: 'cm1' }])).toEqual([
 			'/',
 			'/review',
+			'/activities',
 			'/residents',
-			'/notices',
 			'/profile'
 		]);
 	});
@@ -32,6 +38,7 @@ describe('navItemsFor', () => {
 		expect(paths([{ role: 'office', orgId: 'org-a' }])).toEqual([
 			'/',
 			'/coverage',
+			'/activities',
 			'/notices',
 			'/profile'
 		]);
@@ -39,9 +46,15 @@ describe('navItemsFor', () => {
 	});
 
 	it('never gives a phone more than five tabs for the roles people combine', () => {
-		expect(
-			navItemsFor([{ role: 'member' }, { role: 'secretary', branchId: 'br1' }]).length
-		).toBeLessThanOrEqual(5);
+		const combinations: Parameters<typeof navItemsFor>[0][] = [
+			[{ role: 'member' }, { role: 'secretary', branchId: 'br1' }],
+			[{ role: 'community_staff', communityId: 'cm1' }],
+			[{ role: 'community_staff', communityId: 'cm1' }, { role: 'member' }],
+			[{ role: 'office', orgId: 'org-a' }, { role: 'member' }]
+		];
+		for (const roles of combinations) {
+			expect(navItemsFor(roles).length).toBeLessThanOrEqual(MAX_TABS);
+		}
 	});
 });
 

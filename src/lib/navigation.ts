@@ -2,9 +2,18 @@ import type { RoleGrant } from './domain/roles';
 import type { MessageKey } from './i18n/zh-CN';
 
 export type AppPath =
-	'/' | '/report' | '/review' | '/residents' | '/branch' | '/coverage' | '/notices' | '/profile';
+	| '/'
+	| '/report'
+	| '/review'
+	| '/residents'
+	| '/branch'
+	| '/coverage'
+	| '/activities'
+	| '/notices'
+	| '/profile';
 
-export type IconName = 'home' | 'flag' | 'check' | 'people' | 'branch' | 'chart' | 'bell' | 'me';
+export type IconName =
+	'home' | 'flag' | 'check' | 'people' | 'branch' | 'chart' | 'calendar' | 'bell' | 'me';
 
 export interface NavItem {
 	path: AppPath;
@@ -18,21 +27,33 @@ const item = (path: AppPath, label: MessageKey, icon: IconName): NavItem => ({
 	icon
 });
 
+/** A phone's tab bar holds five; more and the labels no longer fit under a thumb. */
+export const MAX_TABS = 5;
+
 /**
  * The screens a person has, by their roles: what they do most comes right after home, so on a
- * phone it sits under the thumb.
+ * phone it sits under the thumb. Activities follow the main screen of whoever works with them.
+ * When the bar is full the last screens give way, messages first; home then links to them.
  */
 export function navItemsFor(roles: readonly RoleGrant[]): NavItem[] {
 	const has = (role: RoleGrant['role']) => roles.some((g) => g.role === role);
-	return [
-		item('/', 'nav.home', 'home'),
-		...(has('community_staff')
-			? [item('/review', 'nav.review', 'check'), item('/residents', 'nav.residents', 'people')]
-			: []),
+	const pureAdmin = has('admin') && roles.length === 1;
+	const main = [
+		...(has('community_staff') ? [item('/review', 'nav.review', 'check')] : []),
 		...(has('secretary') ? [item('/branch', 'nav.branch', 'branch')] : []),
 		...(has('office') ? [item('/coverage', 'nav.coverage', 'chart')] : []),
-		...(has('member') ? [item('/report', 'nav.report', 'flag')] : []),
-		...(has('admin') && roles.length === 1 ? [] : [item('/notices', 'nav.notices', 'bell')]),
+		...(has('member') ? [item('/report', 'nav.report', 'flag')] : [])
+	];
+	const screens = [
+		item('/', 'nav.home', 'home'),
+		...main.slice(0, 1),
+		...(pureAdmin ? [] : [item('/activities', 'nav.activities', 'calendar')]),
+		...main.slice(1),
+		...(has('community_staff') ? [item('/residents', 'nav.residents', 'people')] : [])
+	];
+	const notices = pureAdmin ? [] : [item('/notices', 'nav.notices', 'bell')];
+	return [
+		...[...screens, ...notices].slice(0, MAX_TABS - 1),
 		item('/profile', 'nav.profile', 'me')
 	];
 }

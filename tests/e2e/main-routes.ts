@@ -8,5 +8,8 @@ export const MAIN_ROUTES: readonly string[] = [
 	'/review',
 	'/residents',
 	'/branch',
-	'/coverage'
+	'/coverage',
+	'/activities',
+	'/activities/new',
+	'/activities/scan'
 ];

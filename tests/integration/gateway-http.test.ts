@@ -34,7 +34,19 @@ describe('the sync gateway over HTTP', () => {
 		const list = await member.json('/sync/');
 		expect(list).toEqual({
 			status: 200,
-			body: ['orgs', 'communities', 'members', 'contacts', 'reports', 'reviews', 'notices']
+			body: [
+				'orgs',
+				'communities',
+				'members',
+				'contacts',
+				'reports',
+				'reviews',
+				'notices',
+				'activities',
+				'attendance',
+				'badges',
+				'credentials'
+			]
 		});
 	});
 
@@ -169,6 +181,16 @@ describe('the sync gateway over HTTP', () => {
 			json: { keys: [badSchema._id], include_docs: true }
 		});
 		expect(precheck.body.rows).toEqual([{ key: badSchema._id, error: 'not_found' }]);
+	});
+
+	it('refuses a document that also carries its id in the body, which would stall every reader', async () => {
+		// RxDB keeps `_id` when the body has the primary key too; the replica's schema then refuses
+		// the pulled document and that collection's pull stops on every device that can read it.
+		const report = aReport('m001', 'cm1');
+		const withBodyId = { ...toStored(report), id: report.id };
+		expect((await push(member, 'reports', [withBodyId])).body).toEqual([
+			{ id: report.id, error: 'conflict', reason: 'invalid' }
+		]);
 	});
 
 	it('rejects changes to fields the writer may not change, writes to server-owned collections and edits of reviews', async () => {

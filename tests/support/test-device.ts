@@ -1,9 +1,32 @@
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { Replica, type ReplicaOptions } from '../../src/lib/db/replica';
 import { signIn, type SessionInfo } from '../../src/lib/db/session-client';
+import type { CollectionName } from '../../src/lib/domain/collections';
 import { DEMO_PASSWORD } from '../../src/lib/server/demo-data';
 
 let deviceCount = 0;
+
+/**
+ * Open-source RxDB allows 13 open collections per process, so a test device opens only the
+ * collections of the slice under test; these are the reporting slice's.
+ */
+export const REPORTING_COLLECTIONS: readonly CollectionName[] = [
+	'orgs',
+	'communities',
+	'members',
+	'contacts',
+	'reports',
+	'reviews',
+	'notices'
+];
+
+/** The events slice: activities, check-ins, the badge registry and the keys. */
+export const EVENT_COLLECTIONS: readonly CollectionName[] = [
+	'activities',
+	'attendance',
+	'badges',
+	'credentials'
+];
 
 /**
  * A phone or tablet in a test: its own cookie jar, a switch to go offline, and a real RxDB replica
@@ -42,6 +65,7 @@ export class TestDevice {
 			pollIntervalMs: 0,
 			heartbeatMs: 2_000,
 			waitForLeadership: false,
+			collections: REPORTING_COLLECTIONS,
 			...options
 		});
 		await device.replica.start(device.session?.channels ?? []);

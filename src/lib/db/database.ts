@@ -39,16 +39,24 @@ export function databaseNameFor(username: string): string {
 /**
  * Two devices that recorded the same check-in offline wrote the same id: both keep the earlier
  * check-in (the later check-out), which the gateway accepts over the other (attendance-merge.ts).
+ * The gateway also answers a refused document as a conflict; meeting the same server version a
+ * second time means ours was refused, so we give way instead of pushing it forever.
  */
-const attendanceConflicts: RxConflictHandler<Attendance> = {
-	isEqual: defaultConflictHandler.isEqual,
-	resolve: ({ newDocumentState, realMasterState }) => {
-		if (newDocumentState._deleted || realMasterState._deleted)
-			return Promise.resolve(realMasterState);
-		const winner = mergeAttendance(newDocumentState, realMasterState);
-		return Promise.resolve(winner === newDocumentState ? newDocumentState : realMasterState);
-	}
-};
+function attendanceConflicts(): RxConflictHandler<Attendance> {
+	const preferredOver = new Map<string, string>();
+	return {
+		isEqual: defaultConflictHandler.isEqual,
+		resolve: ({ newDocumentState: mine, realMasterState: theirs }) => {
+			const seen = `${theirs._deleted}:${theirs.at}:${theirs.recordedBy}`;
+			if (mine._deleted || theirs._deleted || preferredOver.get(mine.id) === seen) {
+				return Promise.resolve(theirs);
+			}
+			if (mergeAttendance(mine, theirs) !== mine) return Promise.resolve(theirs);
+			preferredOver.set(mine.id, seen);
+			return Promise.resolve(mine);
+		}
+	};
+}
 
 function collectionConfigs(names: readonly CollectionName[]) {
 	return Object.fromEntries(
@@ -56,7 +64,7 @@ function collectionConfigs(names: readonly CollectionName[]) {
 			name,
 			{
 				schema: collections[name].schema as unknown as RxJsonSchema<DocTypes[typeof name]>,
-				...(name === 'attendance' ? { conflictHandler: attendanceConflicts } : {})
+				...(name === 'attendance' ? { conflictHandler: attendanceConflicts() } : {})
 			}
 		])
 	) as { [K in CollectionName]: { schema: RxJsonSchema<DocTypes[K]> } };

@@ -48,7 +48,7 @@ export async function writeChecked<K extends CollectionName>(
 	collection: K,
 	actor: Actor,
 	next: DocTypes[K],
-	subject: object | null = null
+	subject?: object | null
 ): Promise<void> {
 	const target = db.collections[collection];
 	const stored = await target.findOne(next.id).exec();
@@ -60,13 +60,53 @@ export async function writeChecked<K extends CollectionName>(
 		prev,
 		next,
 		deleting: false,
-		subject,
+		subject: subject === undefined ? await subjectDoc(db, collection, next) : subject,
 		related,
 		now: new Date()
 	});
 	if (!verdict.ok) throw new LocalWriteRefused(verdict.reason, verdict.detail);
 	// RxDB's collection types are a union over the collections; the document matches its own one.
 	await (target as unknown as { upsert(doc: DocTypes[K]): Promise<unknown> }).upsert(next);
+}
+
+/**
+ * Deletes a stored document after the gateway's own checks (a sign-up is withdrawn by deleting
+ * it); does nothing when the device does not hold it.
+ */
+export async function deleteChecked<K extends CollectionName>(
+	db: BaodaoDatabase,
+	collection: K,
+	actor: Actor,
+	id: string,
+	subject?: object | null
+): Promise<void> {
+	const stored = await db.collections[collection].findOne(id).exec();
+	if (!stored) return;
+	const prev = ownFields(stored.toJSON() as DocTypes[K]);
+	const verdict = checkTypedWrite({
+		collection,
+		actor,
+		prev,
+		next: prev,
+		deleting: true,
+		subject: subject === undefined ? await subjectDoc(db, collection, prev) : subject,
+		related: await relatedDocs(db, collection, prev),
+		now: new Date()
+	});
+	if (!verdict.ok) throw new LocalWriteRefused(verdict.reason, verdict.detail);
+	await stored.remove();
+}
+
+/** The document a collection's policy decides against (e.g. the activity of a check-in), if held here. */
+async function subjectDoc<K extends CollectionName>(
+	db: BaodaoDatabase,
+	collection: K,
+	doc: DocTypes[K]
+): Promise<Record<string, unknown> | null> {
+	const ref = collectionDefinition(collection).subjectOf?.(doc as unknown as AnyDoc);
+	if (!ref || !isCollectionName(ref.collection) || !(ref.collection in db.collections)) return null;
+	const found = await db.collections[ref.collection].findOne(ref.id).exec();
+	return found ? ownFields(found.toJSON() as Record<string, unknown>) : null;
 }
 
 /** The documents a collection's policy reads besides the subject, as this device holds them. */

@@ -302,8 +302,13 @@ export class Replica {
 		}, delayMs);
 	}
 
-	/** One push-and-pull round of the collections that are not live. */
-	private async syncReference(): Promise<void> {
+	/**
+	 * One push-and-pull round of the collections that are not live. With `fresh`, rounds already
+	 * running are let finish first and new ones started: a round begun just before the network
+	 * went away fails, and reusing it would fail a sync asked for after the network came back.
+	 */
+	private async syncReference(fresh = false): Promise<void> {
+		if (fresh) await Promise.allSettled([...this.once.values()]);
 		const rounds = this.names
 			.filter((name) => !this.liveCollections.includes(name))
 			.map((name) => {
@@ -326,7 +331,7 @@ export class Replica {
 			state.reSync();
 			return state.awaitInSync();
 		});
-		await Promise.all([...live, this.syncReference()]);
+		await Promise.all([...live, this.syncReference(true)]);
 		this.update({ lastSyncedAt: new Date() });
 	}
 

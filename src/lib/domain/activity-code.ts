@@ -59,6 +59,7 @@ export function checkActivityCode(
 	if (!read) return 'malformed';
 	if (read.activityId !== activity.id) return 'other-activity';
 	if (!verifyText(read.signed, read.signature, activity.publicKey)) return 'signature';
+	if (Number.isNaN(at.getTime())) return 'expired';
 	const drift = read.window - codeWindowAt(at);
 	if (drift < -ACCEPTED_WINDOW_DRIFT) return 'expired';
 	if (drift > ACCEPTED_WINDOW_DRIFT) return 'future';

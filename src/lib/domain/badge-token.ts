@@ -42,6 +42,8 @@ export interface BadgeTrust {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
+/** As the registry's schema has it. */
+const KEY_ID = /^[A-Za-z0-9_-]{1,16}$/;
 
 function claimsText(claims: BadgeClaims): string {
 	const name = toBase64Url(encoder.encode(claims.name));
@@ -74,7 +76,7 @@ export function readBadgeToken(text: string): ReadBadge | null {
 	const [, keyId = '', memberId = '', branchId = '', orgId = '', serialText = '', nameText = ''] =
 		parts;
 	const signature = parts[7] ?? '';
-	if (![keyId, memberId, branchId, orgId].every((id) => ID.test(id))) return null;
+	if (!KEY_ID.test(keyId) || ![memberId, branchId, orgId].every((id) => ID.test(id))) return null;
 	if (!/^[1-9]\d{0,8}$/.test(serialText)) return null;
 	const nameBytes = fromBase64Url(nameText);
 	if (!nameBytes) return null;

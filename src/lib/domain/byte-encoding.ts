@@ -12,7 +12,9 @@ export function toBase64Url(bytes: Uint8Array): string {
 export function fromBase64Url(text: string): Uint8Array | null {
 	if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null;
 	const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
-	return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+	const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+	// One spelling per value: spare bits in the last character would let a token vary unseen.
+	return toBase64Url(bytes) === text ? bytes : null;
 }
 
 export function toHex(bytes: Uint8Array): string {

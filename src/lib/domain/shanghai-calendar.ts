@@ -14,3 +14,33 @@ export function shanghaiDay(at: Date): string {
 export function shanghaiYear(at: Date | string): number {
 	return Number(shanghaiIso(typeof at === 'string' ? new Date(at) : at).slice(0, 4));
 }
+
+const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/**
+ * A `datetime-local` value ("YYYY-MM-DDTHH:mm") read as Shanghai wall time, as an ISO instant; null
+ * when it is not a real date and time. Organisers plan in Shanghai time whatever their phone's zone.
+ */
+export function shanghaiLocalToInstant(local: string): string | null {
+	const match = LOCAL_PATTERN.exec(local);
+	if (!match) return null;
+	const [year, month, day, hour, minute] = match.slice(1).map(Number) as [
+		number,
+		number,
+		number,
+		number,
+		number
+	];
+	const wall = Date.UTC(year, month - 1, day, hour, minute);
+	const back = new Date(wall);
+	// Date.UTC rolls 31 February over into March: such a value was never a real day.
+	if (back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day || hour > 23 || minute > 59) {
+		return null;
+	}
+	return new Date(wall - SHANGHAI_OFFSET_MS).toISOString();
+}
+
+/** An instant as a `datetime-local` value in Shanghai wall time ("YYYY-MM-DDTHH:mm"). */
+export function instantToShanghaiLocal(at: Date | string): string {
+	return shanghaiIso(typeof at === 'string' ? new Date(at) : at).slice(0, 16);
+}

@@ -17,3 +17,15 @@ export function formatDateTime(value: Date | string): string {
 export function formatRate(rate: number | null): string {
 	return rate === null ? '—' : `${Math.floor(rate * 100 + 1e-9)}%`;
 }
+
+const time = new Intl.DateTimeFormat('zh-CN', {
+	timeZone: 'Asia/Shanghai',
+	hour: '2-digit',
+	minute: '2-digit',
+	hour12: false
+});
+
+/** A time of day in Asia/Shanghai (18:50), for instants whose day is shown nearby. */
+export function formatTime(value: Date | string): string {
+	return time.format(typeof value === 'string' ? new Date(value) : value);
+}

@@ -1,6 +1,6 @@
-import { isMember } from '../domain/roles';
+import { hasRole, isMember } from '../domain/roles';
 import { authenticate } from './authentication';
-import { issueBadge } from './badge-issuer';
+import { issueBadge, rotateIssuer } from './badge-issuer';
 import { HttpError, errorResponse, json } from './http-json';
 import type { ServerContext } from './server-context';
 
@@ -20,6 +20,29 @@ export async function handleBadge(context: ServerContext, request: Request): Pro
 		const issued = await issueBadge(context.store, memberId, context.now());
 		if (!issued.ok) throw new HttpError(404, 'not_found', 'No profile for this member.');
 		return json({ serial: issued.serial }, 201);
+	} catch (error) {
+		if (error instanceof HttpError) return errorResponse(error);
+		throw error;
+	}
+}
+
+/**
+ * `POST /api/badge/issuer` (administrator): replaces the key that signs badges, for a suspected
+ * leak. Every badge signed with the old key stops verifying; members re-issue theirs in the app.
+ */
+export async function handleIssuerRotation(
+	context: ServerContext,
+	request: Request
+): Promise<Response> {
+	try {
+		if (request.method !== 'POST') throw new HttpError(405, 'method_not_allowed', 'Use POST.');
+		const caller = await authenticate(context, request);
+		if (!caller) throw new HttpError(401, 'unauthorized', 'Not signed in.');
+		if (!hasRole(caller.actor, 'admin')) {
+			throw new HttpError(403, 'forbidden', 'Only the administrator rotates keys.');
+		}
+		const key = await rotateIssuer(context.store, context.now());
+		return json({ keyId: key.keyId }, 201);
 	} catch (error) {
 		if (error instanceof HttpError) return errorResponse(error);
 		throw error;

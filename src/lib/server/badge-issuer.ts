@@ -54,7 +54,7 @@ async function publish(store: Store, key: IssuerKey, now: Date): Promise<void> {
 }
 
 function newIssuer(): IssuerKey {
-	return { keyId: randomBytes(6).toString('base64url'), ...newKeyPair() };
+	return { keyId: `k${randomBytes(5).toString('hex')}`, ...newKeyPair() };
 }
 
 /** The current issuer key, created (and published) on first use; every gateway shares it. */

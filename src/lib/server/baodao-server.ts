@@ -3,7 +3,7 @@ import { ChangeHub } from './change-hub';
 import { applyCouchSetup, warmChannelIndex } from './couch-setup';
 import { SeqTokens } from './seq-token';
 import type { ServerContext } from './server-context';
-import { handleBadge } from './badge-api';
+import { handleBadge, handleIssuerRotation } from './badge-api';
 import { currentIssuer } from './badge-issuer';
 import { handleSession } from './session-api';
 import {
@@ -24,7 +24,7 @@ export interface BaodaoServerOptions extends StoreOptions {
 export interface BaodaoServer {
 	context: ServerContext;
 	store: Store;
-	/** Answers `/api/session`, `/api/badge` and `/sync/…`; null for any other path. */
+	/** Answers `/api/session`, `/api/badge[/issuer]` and `/sync/…`; null for any other path. */
 	handle(request: Request): Promise<Response> | null;
 	close(): Promise<void>;
 }
@@ -81,6 +81,7 @@ export async function createBaodaoServer(options: BaodaoServerOptions = {}): Pro
 			const { pathname } = new URL(request.url);
 			if (pathname === '/api/session') return handleSession(context, request);
 			if (pathname === '/api/badge') return handleBadge(context, request);
+			if (pathname === '/api/badge/issuer') return handleIssuerRotation(context, request);
 			if (pathname === '/sync' || pathname.startsWith('/sync/'))
 				return handleSync(context, request);
 			return null;

@@ -36,6 +36,9 @@ function shapeProblem(doc: Pushed): string | null {
 		if (key.startsWith('_') && !ALLOWED_SPECIAL.has(key)) return `field ${key}`;
 	}
 	if (!isValidId(doc._id)) return 'id';
+	// The id travels as `_id` only: RxDB would keep both on pull and every replica's schema
+	// would refuse the document, stopping that collection's sync for all its readers.
+	if ('id' in doc) return 'field id';
 	if (doc['_rev'] !== undefined && typeof doc['_rev'] !== 'string') return '_rev';
 	if (doc['_deleted'] !== undefined && typeof doc['_deleted'] !== 'boolean') return '_deleted';
 	const attachments = doc['_attachments'];

@@ -10,8 +10,12 @@ import {
 	type Member,
 	type Org,
 	type Report,
-	type Review
+	type Review,
+	type Activity,
+	type Attendance
 } from '../domain/collections';
+import { shanghaiYear } from '../domain/shanghai-calendar';
+import { branchDuties } from '../domain/yearly-duties';
 import { reportStatus } from '../domain/report-status';
 import { isSecretaryOf, isStaffOf, type Actor } from '../domain/roles';
 import { validateAgainst } from '../domain/schema-validation';
@@ -238,6 +242,52 @@ describe('buildDemoData', () => {
 				expect(verdict, `${name}/${doc.id}`).toEqual({ ok: true });
 			}
 		}
+	});
+
+	it('has events its organisers and members could have recorded, with R8 gaps in branch 1', () => {
+		const activities = data.docs.activities as unknown as Activity[];
+		const byId = new Map(activities.map((a) => [a.id, a]));
+		for (const activity of activities) {
+			const creator = actorOf(account(activity.createdBy));
+			const branch = data.docs.orgs.find((o) => o.id === activity.hostBranchId) ?? null;
+			const write = (collection: 'activities' | 'credentials', next: unknown) =>
+				checkWrite({
+					collection,
+					actor: creator,
+					prev: null,
+					next: next as never,
+					deleting: false,
+					subject: branch
+				});
+			expect(write('activities', activity), activity.id).toEqual({ ok: true });
+			const key = data.docs.credentials.find((c) => c['activityId'] === activity.id);
+			expect(write('credentials', key), activity.id).toEqual({ ok: true });
+		}
+		for (const record of data.docs.attendance as unknown as Attendance[]) {
+			const verdict = checkWrite({
+				collection: 'attendance',
+				actor: actorOf(account(record.recordedBy)),
+				prev: null,
+				next: record as never,
+				deleting: false,
+				subject: (byId.get(record.activityId) ?? null) as Record<string, unknown> | null,
+				now
+			});
+			expect(verdict, record.id).toEqual({ ok: true });
+		}
+		const br1 = members.filter((m) => m.branchId === 'br1');
+		const [unity, partyDay] = branchDuties(
+			'br1',
+			br1,
+			activities,
+			data.docs.attendance as unknown as Attendance[],
+			shanghaiYear(now)
+		);
+		expect(partyDay?.held).toBe(true);
+		expect(partyDay?.missing.length).toBeGreaterThan(0);
+		expect(partyDay?.missing.length).toBeLessThan(br1.length);
+		expect(unity?.held).toBe(false);
+		expect(unity?.activities).toHaveLength(1);
 	});
 
 	it('is deterministic', () => {

@@ -30,6 +30,7 @@ import {
 	RESUBMIT_NOTES
 } from './demo-vocabulary';
 import { INTEREST_CODES, PROFESSION_CODES, SKILL_CODES } from '../domain/profile-vocabulary';
+import { demoEvents } from './demo-events';
 import { seededRandom, type Random } from './seeded-random';
 
 /**
@@ -418,10 +419,8 @@ export function buildDemoData(now: Date): DemoData {
 			reports: reportDocs,
 			reviews: reviewDocs,
 			notices: [],
-			activities: [],
-			attendance: [],
-			badges: [],
-			credentials: []
+			...demoEvents(members, rng, now),
+			badges: []
 		}
 	};
 }

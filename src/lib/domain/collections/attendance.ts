@@ -88,7 +88,12 @@ function checkProof(
 ): Verdict {
 	switch (next.method) {
 		case 'code': {
-			const problem = checkActivityCode(next.proof ?? '', activity, new Date(next.at));
+			// The subject is the stored activity (keyed `_id`); the lookup went by `next.activityId`.
+			const problem = checkActivityCode(
+				next.proof ?? '',
+				{ id: next.activityId, publicKey: activity.publicKey },
+				new Date(next.at)
+			);
 			return problem ? reject('invalid', `code ${problem}`) : ACCEPT;
 		}
 		case 'badge': {
@@ -109,7 +114,7 @@ function checkProof(
 			}) as BadgeRecord | null;
 			const valid =
 				badge && !badge.revoked && badge.shortCodeDigest === shortCodeDigest(next.proof ?? '');
-			return valid ? ACCEPT : reject('invalid', 'badge revoked');
+			return valid ? ACCEPT : reject('invalid', 'short code');
 		}
 		case 'manual':
 			return next.reason?.trim() ? ACCEPT : reject('invalid', 'reason');
@@ -137,7 +142,7 @@ export const attendance: CollectionDefinition<Attendance> = {
 			orgId: idRef,
 			at: instant,
 			method: { type: 'string', enum: ['badge', 'code', 'typed', 'manual'] },
-			proof: { type: 'string', maxLength: 400 },
+			proof: { type: 'string', maxLength: 600 },
 			reason: { type: 'string', maxLength: 200 },
 			recordedBy: { type: 'string', minLength: 1, maxLength: 64 },
 			clockSkewMs: { type: 'integer' },
@@ -189,6 +194,7 @@ export const attendance: CollectionDefinition<Attendance> = {
 			return reject('subject-mismatch', 'communityId');
 		}
 		if (next.recordedBy !== actor.username) return reject('not-owner');
+		if (Number.isNaN(Date.parse(next.at))) return reject('invalid', 'at');
 		if (next.kind === 'signup') {
 			if (!isMember(actor, next.memberId)) return reject('not-owner');
 			if (actor.branchId !== next.branchId || actor.orgId !== next.orgId) {
@@ -199,6 +205,7 @@ export const attendance: CollectionDefinition<Attendance> = {
 			return activity.cancelled ? reject('forbidden', 'cancelled') : ACCEPT;
 		}
 		if (deleting) return reject('append-only');
+		if (activity.cancelled) return reject('forbidden', 'cancelled');
 		if (prev) {
 			const field = identityFields.find((f) => prev[f] !== next[f]);
 			if (field) return reject('immutable-field', field);

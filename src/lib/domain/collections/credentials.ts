@@ -57,7 +57,7 @@ export const credentials: CollectionDefinition<Credential> = {
 			id: compositeId,
 			kind: { type: 'string', enum: ['badge', 'activity-key'] },
 			memberId: idRef,
-			token: { type: 'string', maxLength: 400 },
+			token: { type: 'string', maxLength: 600 },
 			shortCode: { type: 'string', pattern: '^[0-9A-Z]{8}$' },
 			serial: { type: 'integer', minimum: 1 },
 			activityId: idRef,

@@ -1,0 +1,90 @@
+import {
+	activityKeyId,
+	type Activity,
+	type Attendance,
+	type BadgeRecord,
+	type Credential,
+	type Member
+} from '../domain/collections';
+import type { BaodaoDatabase } from './database';
+import { observe } from './observe.svelte';
+import type { Person } from './organiser-check-in';
+import { plainDoc, plainDocs } from './plain-docs';
+
+/**
+ * One activity as this device holds it: the activity, its signing key (organisers' devices only),
+ * its attendance, the badge registry a kiosk verifies against, and the people expected there.
+ */
+export function observeActivityDetail(database: () => BaodaoDatabase, activityId: () => string) {
+	// Undefined until the local query first answers, so "not on this device" is not shown early.
+	const activity = observe<Activity | null | undefined>(
+		() => database().activities.findOne(activityId()).$.pipe(plainDoc<Activity>()),
+		undefined
+	);
+	const credential = observe(
+		() =>
+			database().credentials.findOne(activityKeyId(activityId())).$.pipe(plainDoc<Credential>()),
+		null
+	);
+	const records = observe(
+		() =>
+			database()
+				.attendance.find({ selector: { activityId: activityId() } })
+				.$.pipe(plainDocs<Attendance>()),
+		[]
+	);
+	const badges = observe(() => database().badges.find().$.pipe(plainDocs<BadgeRecord>()), []);
+	const hostBranchId = $derived(activity.current?.hostBranchId);
+	// The whole host branch is expected at a branch-wide activity (R8); its members are on the
+	// devices of its secretary, who usually runs it.
+	const branchMembers = observe(() => {
+		const branchId = hostBranchId;
+		if (!branchId || activity.current?.expected !== 'branch') return null;
+		return database()
+			.members.find({ selector: { branchId }, sort: [{ id: 'asc' }] })
+			.$.pipe(plainDocs<Member>());
+	}, []);
+
+	/** Everyone an organiser may check in by hand: the expected branch, and who signed up. */
+	const people = $derived.by((): Person[] => {
+		const signedUp = records.current
+			.filter((r) => r.kind === 'signup')
+			.map(({ memberId, memberName, branchId, orgId }) => ({
+				memberId,
+				memberName,
+				branchId,
+				orgId
+			}));
+		const branch = branchMembers.current.map((m) => ({
+			memberId: m.id,
+			memberName: m.name,
+			branchId: m.branchId,
+			orgId: m.orgId
+		}));
+		// One entry per member (a signup id is per member); the profile wins over the signup.
+		const others = signedUp.filter((p) => !branch.some((b) => b.memberId === p.memberId));
+		return [...branch, ...others].sort((a, b) => a.memberName.localeCompare(b.memberName, 'zh-CN'));
+	});
+
+	return {
+		get activity() {
+			return activity.current;
+		},
+		get secretKey(): string | undefined {
+			return credential.current?.secretKey;
+		},
+		get records(): Attendance[] {
+			return records.current;
+		},
+		get badges(): BadgeRecord[] {
+			return badges.current;
+		},
+		get people(): Person[] {
+			return people;
+		},
+		/** The host branch's members (empty unless the whole branch is expected). */
+		get branchMembers(): Member[] {
+			return branchMembers.current;
+		}
+	};
+}

@@ -1,0 +1,53 @@
+import type { Activity, Attendance, Member } from '../domain/collections';
+import { branchDuties, memberDutyGaps } from '../domain/yearly-duties';
+import type { BaodaoDatabase } from './database';
+import { observe } from './observe.svelte';
+import { plainDocs } from './plain-docs';
+
+/**
+ * A branch's yearly duties from what its secretary's device holds: the branch's members, every
+ * (public) activity, and the check-ins of the branch's members.
+ */
+export function observeBranchDuties(
+	database: () => BaodaoDatabase,
+	branchId: () => string,
+	year: () => number
+) {
+	const members = observe(
+		() =>
+			database()
+				.members.find({ selector: { branchId: branchId() }, sort: [{ id: 'asc' }] })
+				.$.pipe(plainDocs<Member>()),
+		[]
+	);
+	const activities = observe(() => database().activities.find().$.pipe(plainDocs<Activity>()), []);
+	const checkIns = observe(
+		() =>
+			database()
+				.attendance.find({ selector: { kind: 'in' } })
+				.$.pipe(plainDocs<Attendance>()),
+		[]
+	);
+	const people = $derived(
+		members.current
+			.map((m) => ({ id: m.id, name: m.name }))
+			.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+	);
+	const duties = $derived(
+		branchDuties(branchId(), people, activities.current, checkIns.current, year())
+	);
+	const gaps = $derived(memberDutyGaps(people, activities.current, checkIns.current, year()));
+	return {
+		get members() {
+			return people;
+		},
+		/** R8: the ethnic-unity activity and the themed party day, with who missed each. */
+		get duties() {
+			return duties;
+		},
+		/** R16's attendance parts: members without a community activity or a lecture this year. */
+		get gaps() {
+			return gaps;
+		}
+	};
+}

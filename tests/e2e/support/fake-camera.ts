@@ -1,0 +1,62 @@
+import { writeFileSync } from 'node:fs';
+import { correction, generate } from 'lean-qr';
+
+const WIDTH = 640;
+const HEIGHT = 480;
+const QUIET = 4;
+// Luma and chroma in the video range Chromium's Y4M reader assumes; chroma 128 is colourless.
+const BLACK = 16;
+const WHITE = 235;
+const NEUTRAL = 128;
+
+export interface QrVideoOptions {
+	/** Pixels per module (default 8). */
+	moduleSize?: number;
+	/** Identical frames in the file; Chromium loops it (default 5). */
+	frames?: number;
+}
+
+/**
+ * Writes a still QR code of `text` as an uncompressed Y4M video, for Chromium's fake camera:
+ * `--use-fake-device-for-media-stream --use-file-for-fake-video-capture=<path>`. Chromium picks the
+ * reader by the file's extension, hence `.y4m`.
+ */
+export function writeQrVideo(text: string, path: string, options: QrVideoOptions = {}): void {
+	const { moduleSize = 8, frames = 5 } = options;
+	if (!path.endsWith('.y4m')) throw new Error(`Chromium reads Y4M only from a .y4m file: ${path}`);
+	const code = generate(text, { minCorrectionLevel: correction.M });
+	const side = (code.size + 2 * QUIET) * moduleSize;
+	if (side > Math.min(WIDTH, HEIGHT)) {
+		throw new Error(
+			`A ${code.size}-module code at ${moduleSize} px does not fit ${WIDTH}×${HEIGHT}`
+		);
+	}
+
+	const luma = new Uint8Array(WIDTH * HEIGHT).fill(WHITE);
+	const left = Math.floor((WIDTH - side) / 2) + QUIET * moduleSize;
+	const top = Math.floor((HEIGHT - side) / 2) + QUIET * moduleSize;
+	for (let y = 0; y < code.size; y++) {
+		for (let x = 0; x < code.size; x++) {
+			if (!code.get(x, y)) continue;
+			for (let row = 0; row < moduleSize; row++) {
+				const start = (top + y * moduleSize + row) * WIDTH + left + x * moduleSize;
+				luma.fill(BLACK, start, start + moduleSize);
+			}
+		}
+	}
+	const header = new TextEncoder().encode(
+		`YUV4MPEG2 W${WIDTH} H${HEIGHT} F10:1 Ip A1:1 C420jpeg\n`
+	);
+	const marker = new TextEncoder().encode('FRAME\n');
+	// 4:2:0: one Cb and one Cr sample for each 2×2 block of pixels, after the luma plane.
+	const chroma = (WIDTH / 2) * (HEIGHT / 2) * 2;
+	const frameLength = marker.length + luma.length + chroma;
+	const file = new Uint8Array(header.length + frames * frameLength).fill(NEUTRAL);
+	file.set(header);
+	for (let frame = 0; frame < frames; frame++) {
+		const at = header.length + frame * frameLength;
+		file.set(marker, at);
+		file.set(luma, at + marker.length);
+	}
+	writeFileSync(path, file);
+}

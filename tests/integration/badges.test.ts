@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkBadgeToken, type BadgeTrust } from '../../src/lib/domain/badge-token';
+import {
+	badgeCredentialId,
+	badgeRecordId,
+	issuerRecordId,
+	type BadgeRecord,
+	type Credential
+} from '../../src/lib/domain/collections';
+import { HttpClient } from '../support/http-client';
+import type { TestDevice } from '../support/test-device';
+import { World } from '../support/world';
+
+async function records(device: TestDevice): Promise<Map<string, BadgeRecord>> {
+	const docs = await device.replica.db.badges.find().exec();
+	return new Map(docs.map((d) => [d.primary, d.toMutableJSON()]));
+}
+
+function trustFrom(byId: Map<string, BadgeRecord>): BadgeTrust {
+	return {
+		issuerKey: (keyId) => {
+			const issuer = byId.get(issuerRecordId(keyId));
+			return issuer && !issuer.retiredAt ? (issuer.publicKey ?? null) : null;
+		},
+		currentSerial: (memberId) => {
+			const badge = byId.get(badgeRecordId(memberId));
+			return badge && !badge.revoked ? (badge.serial ?? null) : null;
+		}
+	};
+}
+
+/** Badges through the API and sync: issued to the member's devices alone, verifiable everywhere. */
+describe('member badges', () => {
+	let world: World;
+	let phone: TestDevice;
+	let kiosk: TestDevice;
+
+	beforeAll(async () => {
+		world = await World.start(['member1', 'community1', 'admin']);
+		phone = await world.device('member1', { collections: ['badges', 'credentials'] });
+		kiosk = await world.device('community1', { collections: ['badges', 'credentials'] });
+	});
+	afterAll(() => world.close());
+
+	async function issue(): Promise<string> {
+		const answer = await phone.fetch(`${world.url}/api/badge`, { method: 'POST' });
+		expect(answer.status).toBe(201);
+		await phone.sync();
+		const doc = await phone.replica.db.credentials.findOne(badgeCredentialId('m001')).exec();
+		return (doc?.toMutableJSON() as Credential).token ?? '';
+	}
+
+	it('issues a badge that reaches the member alone, and a new one revokes the old', async () => {
+		const first = await issue();
+		await kiosk.sync();
+		expect(checkBadgeToken(first, trustFrom(await records(kiosk)))).toMatchObject({ ok: true });
+		expect(await kiosk.ids('credentials')).not.toContain(badgeCredentialId('m001'));
+
+		const second = await issue();
+		await kiosk.sync();
+		const trust = trustFrom(await records(kiosk));
+		expect(checkBadgeToken(first, trust)).toEqual({ ok: false, problem: 'revoked' });
+		expect(checkBadgeToken(second, trust)).toMatchObject({ ok: true, claims: { serial: 2 } });
+	});
+
+	it('issues badges to members only, and lets the administrator alone rotate the key', async () => {
+		const staff = await kiosk.fetch(`${world.url}/api/badge`, { method: 'POST' });
+		expect(staff.status).toBe(403);
+		expect((await kiosk.fetch(`${world.url}/api/badge/issuer`, { method: 'POST' })).status).toBe(
+			403
+		);
+		const token = await issue();
+		const admin = new HttpClient(world.url);
+		await admin.signIn('admin');
+		const rotated = await admin.request('/api/badge/issuer', { method: 'POST' });
+		expect(rotated.status).toBe(201);
+		await kiosk.sync();
+		expect(checkBadgeToken(token, trustFrom(await records(kiosk)))).toEqual({
+			ok: false,
+			problem: 'unknown-key'
+		});
+		const renewed = await issue();
+		await kiosk.sync();
+		expect(checkBadgeToken(renewed, trustFrom(await records(kiosk)))).toMatchObject({ ok: true });
+	});
+});

@@ -1,4 +1,5 @@
 import { cpus, loadavg, totalmem } from 'node:os';
+import type { BurstResult } from './check-in-burst';
 import type { FanoutResult } from './longpoll-fanout';
 import type { InitialSyncResult } from './initial-sync';
 import type { PushResult } from './push-throughput';
@@ -13,6 +14,7 @@ export interface BenchResults {
 	initialSync?: InitialSyncResult;
 	fanout?: FanoutResult;
 	push?: PushResult;
+	burst?: BurstResult;
 	shell?: ShellResult;
 }
 
@@ -164,6 +166,49 @@ function rows(results: BenchResults): Row[] {
 			'(info)',
 			''
 		]);
+	}
+	const burst = results.burst;
+	if (burst) {
+		const checks = median(burst.measured.map((run) => run.policyMs));
+		const signatures = median(burst.measured.map((run) => run.verifyMs));
+		table.push(
+			[
+				`(g) check-in burst ${burst.devices} phones × ${burst.checkIns}, at once`,
+				`${docsPerSecond(burst.gatewayDocsPerSecond)} (${fmtMs(burst.wallMs)})`,
+				`${docsPerSecond(burst.directDocsPerSecond)} direct (${fmtMs(burst.directMs)})`,
+				`${ratio(burst.ratio)} slower`,
+				`all ${n(burst.documents)} land`,
+				// Reached only then: the bench stops with an error when one is missing or refused.
+				'met'
+			],
+			[
+				'    per-phone push (_all_docs + _bulk_docs)',
+				`p50 ${fmtMs(burst.deviceP50)} / p95 ${fmtMs(burst.deviceP95)} / max ${fmtMs(burst.deviceMax)}`,
+				'',
+				'',
+				'(info)',
+				''
+			],
+			[
+				`    ${burst.replicas.phones} real RxDB phones × ${burst.checkIns} (requests)`,
+				fmtMs(burst.replicas.ms),
+				`${burst.replicas.allDocs.count}× _all_docs, ${burst.replicas.bulkDocs.count}× _bulk_docs`,
+				'',
+				`1 + 1 per phone`,
+				burst.replicas.allDocs.count === burst.replicas.phones &&
+				burst.replicas.bulkDocs.count === burst.replicas.phones
+					? 'met'
+					: 'differs'
+			],
+			[
+				'    gateway busy; its checks alone; signatures alone',
+				fmtMs(median(burst.measured.map((run) => run.serverBusyMs))),
+				`${fmtMs(checks)}; ${fmtMs(signatures)}`,
+				'',
+				'(info)',
+				''
+			]
+		);
 	}
 	const shell = results.shell;
 	if (shell) {

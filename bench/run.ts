@@ -4,11 +4,12 @@
  * except `shell`, which runs the built app (`npm run build` first) in headless Chromium.
  *
  * Sizes can be lowered for a quick try, e.g. `BENCH_LARGE=20000 BENCH_SMALL=10000 npm run bench`;
- * `BENCH_ONLY=sync,fanout,push,shell` picks parts. The figures in docs/performance.md use the
+ * `BENCH_ONLY=sync,fanout,push,burst,shell` picks parts. The figures in docs/performance.md use the
  * defaults.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
+import { benchCheckInBurst } from './check-in-burst';
 import { benchInitialSync } from './initial-sync';
 import { benchLongpollFanout } from './longpoll-fanout';
 import { benchPushThroughput } from './push-throughput';
@@ -38,10 +39,13 @@ const config = {
 	heartbeatMs: intFromEnv('BENCH_HEARTBEAT_MS', 10_000),
 	pushDocs: intFromEnv('BENCH_PUSH_DOCS', 1_000),
 	pushRuns: intFromEnv('BENCH_PUSH_RUNS', 3),
+	burstDevices: intFromEnv('BENCH_BURST_DEVICES', 50),
+	burstCheckIns: intFromEnv('BENCH_BURST_CHECK_INS', 10),
+	burstRuns: intFromEnv('BENCH_BURST_RUNS', 3),
 	shellRuns: intFromEnv('BENCH_SHELL_RUNS', 7)
 };
 const only = new Set(
-	(process.env['BENCH_ONLY'] ?? 'sync,fanout,push,shell').split(',').map((s) => s.trim())
+	(process.env['BENCH_ONLY'] ?? 'sync,fanout,push,burst,shell').split(',').map((s) => s.trim())
 );
 
 /** The whole run is bounded too: 25 minutes, then it stops with an error. */
@@ -74,6 +78,16 @@ async function main(): Promise<BenchResults> {
 			docs: config.pushDocs,
 			batchSize: config.batchSize,
 			runs: config.pushRuns
+		});
+	}
+	if (only.has('burst')) {
+		log(
+			`(g) check-in burst: ${config.burstDevices} phones × ${config.burstCheckIns} check-ins at once`
+		);
+		results.burst = await benchCheckInBurst({
+			devices: config.burstDevices,
+			checkIns: config.burstCheckIns,
+			runs: config.burstRuns
 		});
 	}
 	if (only.has('sync')) {

@@ -174,12 +174,22 @@ async function loadSubjects(
 ): Promise<(StoredDoc | null)[]> {
 	const definition = collectionDefinition(collection);
 	if (!definition.subjectOf) return docs.map(() => null);
+	// A tablet pushing a hundred scans of one activity reads that activity once.
+	const reads = new Map<string, Promise<StoredDoc | null>>();
 	return Promise.all(
 		docs.map(async (doc) => {
 			const ref = safely(() => definition.subjectOf?.(ownFields(doc)) ?? null);
 			if (!ref || !isCollectionName(ref.collection) || !isValidId(ref.id)) return null;
-			const [found] = await lookupDocs(context.store.db(ref.collection), [ref.id], granted);
-			return found?.doc ?? null;
+			const name = ref.collection;
+			const key = `${name}/${ref.id}`;
+			let read = reads.get(key);
+			if (!read) {
+				read = lookupDocs(context.store.db(name), [ref.id], granted).then(([f]) => f?.doc ?? null);
+				reads.set(key, read);
+			}
+			// Each policy gets its own copy: none may see another's changes to a shared object.
+			const found = await read;
+			return found ? { ...found } : null;
 		})
 	);
 }

@@ -1,23 +1,6 @@
-import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { signIn } from './support/app';
-import { writeQrVideo } from './support/fake-camera';
-
-// Each test launches its own Chromium: the camera is chosen by command-line flags, per browser.
-const QUIET_BROWSER = [
-	'--no-sandbox',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
-// Grants the camera permission without a prompt.
-const GRANT_CAMERA = '--use-fake-ui-for-media-stream';
-
-function launch(args: string[]): Promise<Browser> {
-	return chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [...QUIET_BROWSER, ...args]
-	});
-}
+import { launchWithCamera, writeQrVideo } from './support/fake-camera';
 
 async function openScanCheck(
 	browser: Browser,
@@ -41,11 +24,7 @@ for (const viewport of [
 		const text = `BAODAO-CHECK-${viewport.name}`;
 		const video = testInfo.outputPath('qr.y4m');
 		writeQrVideo(text, video);
-		const browser = await launch([
-			GRANT_CAMERA,
-			'--use-fake-device-for-media-stream',
-			`--use-file-for-fake-video-capture=${video}`
-		]);
+		const browser = await launchWithCamera(video);
 		try {
 			const page = await openScanCheck(browser, baseURL, viewport);
 			await expect(page.getByTestId('decoded').first()).toHaveText(text, { timeout: 15_000 });
@@ -73,11 +52,7 @@ test('pausing the scanner releases the camera, and resuming opens it again', asy
 }, testInfo) => {
 	const video = testInfo.outputPath('qr.y4m');
 	writeQrVideo('BAODAO-PAUSE', video);
-	const browser = await launch([
-		GRANT_CAMERA,
-		'--use-fake-device-for-media-stream',
-		`--use-file-for-fake-video-capture=${video}`
-	]);
+	const browser = await launchWithCamera(video);
 	try {
 		const page = await openScanCheck(browser, baseURL, { width: 390, height: 844 });
 		await expect(page.getByTestId('decoded').first()).toHaveText('BAODAO-PAUSE', {
@@ -104,7 +79,7 @@ test('pausing the scanner releases the camera, and resuming opens it again', asy
 });
 
 test('without a camera the scanner says so', async ({ baseURL }) => {
-	const browser = await launch([GRANT_CAMERA]);
+	const browser = await launchWithCamera(null);
 	try {
 		const page = await openScanCheck(browser, baseURL, { width: 390, height: 844 });
 		const cameras = await page.evaluate(async () =>
@@ -122,10 +97,7 @@ test('a refused camera permission says how to allow it', async ({ baseURL }, tes
 	const video = testInfo.outputPath('qr.y4m');
 	writeQrVideo('BAODAO-DENIED', video);
 	// A camera, but no flag granting it: headless Chromium refuses the permission.
-	const browser = await launch([
-		'--use-fake-device-for-media-stream',
-		`--use-file-for-fake-video-capture=${video}`
-	]);
+	const browser = await launchWithCamera(video, []);
 	try {
 		const page = await openScanCheck(browser, baseURL, { width: 390, height: 844 });
 		await expect(page.getByRole('alert')).toContainText('没有使用摄像头的权限');

@@ -7,10 +7,16 @@ import { signIn, waitForSync } from './support/app';
  * 2.1 A/AA), no sideways scrolling, and a screenshot kept with the test results to look at.
  */
 const SCREENS: { username: string; paths: string[] }[] = [
-	{ username: 'member3', paths: ['/', '/report', '/notices', '/profile'] },
-	{ username: 'community2', paths: ['/', '/review', '/residents'] },
-	{ username: 'secretary1', paths: ['/', '/branch'] },
-	{ username: 'office1', paths: ['/', '/coverage'] }
+	{
+		username: 'member3',
+		paths: ['/', '/report', '/notices', '/profile', '/activities', '/activities/act-demo-br1-unity']
+	},
+	{ username: 'community2', paths: ['/', '/review', '/residents', '/activities/new'] },
+	{
+		username: 'secretary1',
+		paths: ['/', '/branch', '/activities', '/activities/act-demo-br1-partyday']
+	},
+	{ username: 'office1', paths: ['/', '/coverage', '/activities'] }
 ];
 
 const VIEWPORTS = [

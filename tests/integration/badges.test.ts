@@ -1,32 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { badgeTrustOf } from '../../src/lib/domain/badge-registry';
 import { checkBadgeToken, type BadgeTrust } from '../../src/lib/domain/badge-token';
-import {
-	badgeCredentialId,
-	badgeRecordId,
-	issuerRecordId,
-	type BadgeRecord,
-	type Credential
-} from '../../src/lib/domain/collections';
+import { badgeCredentialId, type Credential } from '../../src/lib/domain/collections';
 import { HttpClient } from '../support/http-client';
 import type { TestDevice } from '../support/test-device';
 import { World } from '../support/world';
 
-async function records(device: TestDevice): Promise<Map<string, BadgeRecord>> {
+/** What a kiosk trusts: the badge registry as replicated to the device. */
+async function trustOn(device: TestDevice): Promise<BadgeTrust> {
 	const docs = await device.replica.db.badges.find().exec();
-	return new Map(docs.map((d) => [d.primary, d.toMutableJSON()]));
-}
-
-function trustFrom(byId: Map<string, BadgeRecord>): BadgeTrust {
-	return {
-		issuerKey: (keyId) => {
-			const issuer = byId.get(issuerRecordId(keyId));
-			return issuer && !issuer.retiredAt ? (issuer.publicKey ?? null) : null;
-		},
-		currentSerial: (memberId) => {
-			const badge = byId.get(badgeRecordId(memberId));
-			return badge && !badge.revoked ? (badge.serial ?? null) : null;
-		}
-	};
+	return badgeTrustOf(docs.map((d) => d.toMutableJSON()));
 }
 
 /** Badges through the API and sync: issued to the member's devices alone, verifiable everywhere. */
@@ -53,12 +36,12 @@ describe('member badges', () => {
 	it('issues a badge that reaches the member alone, and a new one revokes the old', async () => {
 		const first = await issue();
 		await kiosk.sync();
-		expect(checkBadgeToken(first, trustFrom(await records(kiosk)))).toMatchObject({ ok: true });
+		expect(checkBadgeToken(first, await trustOn(kiosk))).toMatchObject({ ok: true });
 		expect(await kiosk.ids('credentials')).not.toContain(badgeCredentialId('m001'));
 
 		const second = await issue();
 		await kiosk.sync();
-		const trust = trustFrom(await records(kiosk));
+		const trust = await trustOn(kiosk);
 		expect(checkBadgeToken(first, trust)).toEqual({ ok: false, problem: 'revoked' });
 		expect(checkBadgeToken(second, trust)).toMatchObject({ ok: true, claims: { serial: 2 } });
 	});
@@ -75,12 +58,12 @@ describe('member badges', () => {
 		const rotated = await admin.request('/api/badge/issuer', { method: 'POST' });
 		expect(rotated.status).toBe(201);
 		await kiosk.sync();
-		expect(checkBadgeToken(token, trustFrom(await records(kiosk)))).toEqual({
+		expect(checkBadgeToken(token, await trustOn(kiosk))).toEqual({
 			ok: false,
 			problem: 'unknown-key'
 		});
 		const renewed = await issue();
 		await kiosk.sync();
-		expect(checkBadgeToken(renewed, trustFrom(await records(kiosk)))).toMatchObject({ ok: true });
+		expect(checkBadgeToken(renewed, await trustOn(kiosk))).toMatchObject({ ok: true });
 	});
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorOf, writeChecked } from '../../src/lib/db/local-write';
 import { activityCodeFor, codeWindowAt } from '../../src/lib/domain/activity-code';
+import { badgeTrustOf } from '../../src/lib/domain/badge-registry';
 import {
 	checkBadgeToken,
 	issueBadgeToken,
@@ -9,8 +10,6 @@ import {
 import {
 	activityKeyId,
 	badgeCredentialId,
-	badgeRecordId,
-	issuerRecordId,
 	type Activity,
 	type Attendance,
 	type Credential,
@@ -46,20 +45,8 @@ async function local<T>(
 
 /** What a kiosk trusts: the badge registry as replicated to the organiser's device. */
 async function trustOf(device: TestDevice): Promise<BadgeTrust> {
-	const records = (await device.replica.db.badges.find().exec()).map(
-		(d) => d.toMutableJSON()
-	);
-	const byId = new Map(records.map((r) => [r.id, r]));
-	return {
-		issuerKey: (keyId) => {
-			const issuer = byId.get(issuerRecordId(keyId));
-			return issuer && !issuer.retiredAt ? (issuer.publicKey ?? null) : null;
-		},
-		currentSerial: (memberId) => {
-			const badge = byId.get(badgeRecordId(memberId));
-			return badge && !badge.revoked ? (badge.serial ?? null) : null;
-		}
-	};
+	const docs = await device.replica.db.badges.find().exec();
+	return badgeTrustOf(docs.map((d) => d.toMutableJSON()));
 }
 
 /**

@@ -8,7 +8,7 @@ import {
 } from '../domain/collections';
 import type { BaodaoDatabase } from './database';
 import { observe } from './observe.svelte';
-import type { Person } from './organiser-check-in';
+import { type Person } from '../domain/kiosk-check-in';
 import { plainDoc, plainDocs } from './plain-docs';
 
 /**

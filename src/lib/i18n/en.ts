@@ -438,6 +438,10 @@ export const en: Messages = {
 	'checkin.title': 'Check-in',
 	'checkin.noKey':
 		'The check-in key has not reached this device yet: connect and sync. Once synced, you can show the check-in code and scan badges, offline too.',
+	'checkin.opensAt': 'Check-in opens at {time} (an hour before the start).',
+	'checkin.closedAt':
+		'Check-in closed at {time}. For a missed check-in, ask the organisation office to correct it.',
+	'checkin.cancelled': 'The activity was cancelled; there is no check-in.',
 	'checkin.modes': 'How to check people in',
 	'checkin.mode.code': 'Show check-in code',
 	'checkin.mode.kiosk': 'Scan badges',

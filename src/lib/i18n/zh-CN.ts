@@ -405,6 +405,9 @@ export const zhCN = {
 	'checkin.title': '签到管理',
 	'checkin.noKey':
 		'签到密钥尚未同步到本设备，请联网同步。同步后即可出示签到码和扫描胸牌，之后离线也能使用。',
+	'checkin.opensAt': '签到将于 {time} 开放（活动开始前 1 小时）。',
+	'checkin.closedAt': '签到已于 {time} 结束。漏签的请联系组织人事科更正。',
+	'checkin.cancelled': '活动已取消，不再签到。',
 	'checkin.modes': '签到方式',
 	'checkin.mode.code': '出示签到码',
 	'checkin.mode.kiosk': '扫胸牌',

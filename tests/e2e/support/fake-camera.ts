@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { chromium } from '@playwright/test';
 import { correction, generate } from 'lean-qr';
 
 const WIDTH = 640;
@@ -59,4 +60,28 @@ export function writeQrVideo(text: string, path: string, options: QrVideoOptions
 		file.set(luma, at + marker.length);
 	}
 	writeFileSync(path, file);
+}
+
+// Each browser is launched with its own camera: Chromium takes the fake camera from its flags.
+const QUIET_BROWSER = [
+	'--no-sandbox',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+/** Grants the camera permission without a prompt. */
+export const GRANT_CAMERA = '--use-fake-ui-for-media-stream';
+
+/** Chromium with `flags`; `cameraVideo` (a Y4M file) becomes its only camera when given. */
+export function launchWithCamera(cameraVideo: string | null, flags: string[] = [GRANT_CAMERA]) {
+	return chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: [
+			...QUIET_BROWSER,
+			...flags,
+			...(cameraVideo
+				? ['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${cameraVideo}`]
+				: [])
+		]
+	});
 }

@@ -1,4 +1,5 @@
 import { checkActivityCode } from '../activity-code';
+import { badgeTrustOf } from '../badge-registry';
 import { checkBadgeToken, readBadgeToken, shortCodeDigest, type BadgeTrust } from '../badge-token';
 import { channel, normalizeChannels } from '../channels';
 import {
@@ -66,18 +67,13 @@ const identityFields = [
 	'orgId'
 ] as const;
 
-function badgeTrustFrom(related: (ref: SubjectRef) => Record<string, unknown> | null): BadgeTrust {
-	const record = (id: string) => related({ collection: 'badges', id }) as BadgeRecord | null;
-	return {
-		issuerKey: (keyId) => {
-			const issuer = record(issuerRecordId(keyId));
-			return issuer && !issuer.retiredAt ? (issuer.publicKey ?? null) : null;
-		},
-		currentSerial: (memberId) => {
-			const badge = record(badgeRecordId(memberId));
-			return badge && !badge.revoked ? (badge.serial ?? null) : null;
-		}
-	};
+/** The registry entries a badge check-in cites, as the checker's side holds them. */
+function badgeTrustFrom(
+	next: Attendance,
+	related: (ref: SubjectRef) => Record<string, unknown> | null
+): BadgeTrust {
+	const refs = attendance.relatedOf?.(next) ?? [];
+	return badgeTrustOf(refs.flatMap((ref) => (related(ref) as BadgeRecord | null) ?? []));
 }
 
 /** The proof of a check-in or check-out, checked against what the recording device could know. */
@@ -97,7 +93,7 @@ function checkProof(
 			return problem ? reject('invalid', `code ${problem}`) : ACCEPT;
 		}
 		case 'badge': {
-			const check = checkBadgeToken(next.proof ?? '', badgeTrustFrom(related));
+			const check = checkBadgeToken(next.proof ?? '', badgeTrustFrom(next, related));
 			if (!check.ok) return reject('invalid', `badge ${check.problem}`);
 			const { claims } = check;
 			const matches =
@@ -176,11 +172,14 @@ export const attendance: CollectionDefinition<Attendance> = {
 	relatedOf: (a) => {
 		if (a.method === 'typed') return [{ collection: 'badges', id: badgeRecordId(a.memberId) }];
 		if (a.method !== 'badge') return [];
-		const keyId = readBadgeToken(a.proof ?? '')?.claims.keyId;
-		return [
-			{ collection: 'badges', id: badgeRecordId(a.memberId) },
-			...(keyId ? [{ collection: 'badges', id: issuerRecordId(keyId) }] : [])
-		];
+		// The registry entries the token names: a badge of someone else is then refused as such.
+		const claims = readBadgeToken(a.proof ?? '')?.claims;
+		return claims
+			? [
+					{ collection: 'badges', id: badgeRecordId(claims.memberId) },
+					{ collection: 'badges', id: issuerRecordId(claims.keyId) }
+				]
+			: [];
 	},
 	policy: ({ actor, prev, next, deleting, subject, related, now }) => {
 		if (next.id !== attendanceId(next.activityId, next.memberId, next.kind)) {

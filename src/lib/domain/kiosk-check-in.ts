@@ -3,17 +3,10 @@ import {
 	shortCodeDigest,
 	type BadgeProblem,
 	type BadgeTrust
-} from '../domain/badge-token';
-import { checkInWindowProblem, type CheckInWindowProblem } from '../domain/check-in-window';
-import {
-	attendanceId,
-	type Activity,
-	type Attendance,
-	type BadgeRecord,
-	type CheckMethod
-} from '../domain/collections';
-import { withChannels } from '../domain/write-policy';
-import type { WriteOutcome } from './write-outcome';
+} from './badge-token';
+import { checkInWindowProblem, type CheckInWindowProblem } from './check-in-window';
+import type { Activity, Attendance, BadgeRecord, CheckMethod } from './collections';
+import { attendanceRecord } from './event-drafts';
 
 /** In or out: what an organiser's device records for the people in front of it. */
 export type CheckKind = 'in' | 'out';
@@ -24,34 +17,6 @@ export interface Person {
 	memberName: string;
 	branchId: string;
 	orgId: string;
-}
-
-/** Stores one check-in or check-out of the kind the organiser chose, and says what became of it. */
-export type RecordCheck = (
-	person: Person,
-	method: Exclude<CheckMethod, 'code'>,
-	evidence: { proof?: string; reason?: string }
-) => Promise<WriteOutcome>;
-
-/** Whether the member already has a check-in (or check-out) of this activity on this device. */
-export type IsRecorded = (memberId: string, kind: CheckKind) => boolean;
-
-/** The badge registry this device holds, as the trust `checkBadgeToken` needs. */
-export function badgeTrustOf(records: readonly BadgeRecord[]): BadgeTrust {
-	const issuers = new Map<string, string>();
-	const serials = new Map<string, number>();
-	for (const record of records) {
-		if (record.kind === 'issuer' && record.keyId && record.publicKey && !record.retiredAt) {
-			issuers.set(record.keyId, record.publicKey);
-		}
-		if (record.kind === 'badge' && record.memberId && record.serial && !record.revoked) {
-			serials.set(record.memberId, record.serial);
-		}
-	}
-	return {
-		issuerKey: (keyId) => issuers.get(keyId) ?? null,
-		currentSerial: (memberId) => serials.get(memberId) ?? null
-	};
 }
 
 export type ScanProblem = BadgeProblem | CheckInWindowProblem;
@@ -104,20 +69,14 @@ export function organiserRecord(input: {
 	at: Date;
 	clockSkewMs: number;
 }): Attendance {
-	const { activity, person, kind, method, proof, reason } = input;
-	return withChannels('attendance', {
-		id: attendanceId(activity.id, person.memberId, kind),
-		kind,
-		activityId: activity.id,
-		communityId: activity.communityId,
-		...(activity.hostBranchId ? { hostBranchId: activity.hostBranchId } : {}),
-		...person,
-		at: input.at.toISOString(),
-		method,
-		...(proof ? { proof } : {}),
-		...(reason ? { reason } : {}),
-		recordedBy: input.recordedBy,
-		clockSkewMs: Math.round(input.clockSkewMs),
-		channels: []
+	const { person, ...rest } = input;
+	return attendanceRecord({
+		...rest,
+		attendee: {
+			memberId: person.memberId,
+			name: person.memberName,
+			branchId: person.branchId,
+			orgId: person.orgId
+		}
 	});
 }

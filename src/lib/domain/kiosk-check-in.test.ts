@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import {
-	badgeShortCode,
-	formatShortCode,
-	issueBadgeToken,
-	shortCodeDigest
-} from '../domain/badge-token';
-import { normalizeCrockford } from '../domain/byte-encoding';
-import type { Activity, BadgeRecord } from '../domain/collections';
-import { newKeyPair } from '../domain/ed25519-signing';
-import { secretary } from '../domain/test-actors';
-import { checkTypedWrite, relatedKey } from '../domain/write-policy';
-import {
-	admitBadge,
-	badgeTrustOf,
-	memberOfShortCode,
-	organiserRecord,
-	type Person
-} from './organiser-check-in';
+import { badgeShortCode, formatShortCode, issueBadgeToken, shortCodeDigest } from './badge-token';
+import { normalizeCrockford } from './byte-encoding';
+import type { Activity, BadgeRecord } from './collections';
+import { newKeyPair } from './ed25519-signing';
+import { secretary } from './test-actors';
+import { checkTypedWrite, relatedKey } from './write-policy';
+import { badgeTrustOf } from './badge-registry';
+import { admitBadge, memberOfShortCode, organiserRecord, type Person } from './kiosk-check-in';
 
 const issuer = newKeyPair();
 const activityKey = newKeyPair();

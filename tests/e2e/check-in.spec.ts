@@ -1,0 +1,130 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { readBadgeToken } from '../../src/lib/domain/badge-token';
+import { signIn, waitForSync } from './support/app';
+import { launchWithCamera, writeQrVideo } from './support/fake-camera';
+
+const TABLET = { width: 1024, height: 768 };
+const PHONE = { width: 390, height: 844 };
+
+/** `datetime-local` text of an instant in Asia/Shanghai, as the form reads it. */
+function shanghaiLocal(at: number): string {
+	return new Date(at + 8 * 3_600_000).toISOString().slice(0, 16);
+}
+
+async function deviceWithCamera(
+	browser: Browser,
+	baseURL: string | undefined,
+	viewport: { width: number; height: number },
+	username: string
+): Promise<Page> {
+	const context = await browser.newContext({ baseURL, viewport });
+	const page = await context.newPage();
+	await signIn(page, username);
+	return page;
+}
+
+function missingFromUnityDay(page: Page, memberId: string) {
+	return page.getByTestId('duty-ethnic-unity').locator(`[data-member-id="${memberId}"]`);
+}
+
+/**
+ * The signature scene (R24): the secretary's kiosk reads a member's badge from the camera with the
+ * network gone, another member's phone reads the activity's rotating code offline, and once both
+ * reconnect the server holds the check-ins and the secretary's R8 gap list has moved on.
+ */
+test('check-in at an event with no signal, by badge and by activity code', async ({
+	browser,
+	baseURL,
+	request
+}, testInfo) => {
+	test.setTimeout(180_000);
+	const title = `民族团结联谊活动 ${Date.now().toString(36)}`;
+
+	// The branch secretary plans the activity for the whole branch, starting half an hour ago.
+	const secretary = await browser.newPage({ viewport: TABLET });
+	await signIn(secretary, 'secretary1');
+	await secretary.goto('/activities/new');
+	await secretary.getByLabel('活动类型').selectOption({ label: '民族团结联谊活动' });
+	await secretary.getByLabel('活动名称').fill(title);
+	await secretary.getByLabel('地点').fill('社区文化广场');
+	await secretary.getByLabel('开始时间（北京时间）').fill(shanghaiLocal(Date.now() - 30 * 60_000));
+	await secretary.getByLabel('结束时间（北京时间）').fill(shanghaiLocal(Date.now() + 120 * 60_000));
+	await secretary.getByLabel(/主办支部全体党员/).check();
+	await secretary.getByRole('button', { name: '发布', exact: true }).click();
+	await expect(secretary).toHaveURL(/\/activities\/act-[a-z0-9]+$/);
+	const activityId = secretary.url().split('/').pop() ?? '';
+	await waitForSync(secretary);
+
+	await secretary.goto('/branch');
+	await expect(missingFromUnityDay(secretary, 'm001')).toBeVisible();
+	await expect(missingFromUnityDay(secretary, 'm002')).toBeVisible();
+
+	// member2 takes a badge on their phone (this needs the network).
+	const member2 = await browser.newPage({ viewport: PHONE });
+	await signIn(member2, 'member2');
+	await member2.goto('/profile');
+	await member2.getByRole('button', { name: '领取胸牌' }).click();
+	const badge = member2.locator('[data-code^="B1~"]');
+	await expect(badge).toBeVisible({ timeout: 20_000 });
+	const token = (await badge.getAttribute('data-code')) ?? '';
+	const name = readBadgeToken(token)?.claims.name ?? '';
+	expect(name).not.toBe('');
+	await member2.close();
+
+	// The organiser's tablet, whose camera sees member2's badge; the courtyard has no signal.
+	const badgeVideo = testInfo.outputPath('badge.y4m');
+	writeQrVideo(token, badgeVideo);
+	const kioskBrowser = await launchWithCamera(badgeVideo);
+	try {
+		const kiosk = await deviceWithCamera(kioskBrowser, baseURL, TABLET, 'secretary1');
+		await kiosk.goto(`/activities/${activityId}`);
+		await expect(kiosk.getByRole('heading', { name: title })).toBeVisible();
+		await kiosk.context().setOffline(true);
+		await kiosk.getByRole('button', { name: '扫胸牌' }).click();
+		await expect(kiosk.getByText(`${name} 签到成功`).first()).toBeVisible({ timeout: 20_000 });
+		await expect(kiosk.getByTestId('sync-pending')).toHaveText('1 条更改待同步');
+
+		// Still offline, the tablet shows the activity's code, signed with the key it holds.
+		await kiosk.getByRole('button', { name: '出示签到码' }).click();
+		const shown = kiosk.locator('[data-code^="A1~"]');
+		await expect(shown).toBeVisible();
+		const code = (await shown.getAttribute('data-code')) ?? '';
+
+		// member1's phone camera sees that code; the phone is offline too.
+		const codeVideo = testInfo.outputPath('code.y4m');
+		writeQrVideo(code, codeVideo);
+		const codeBrowser = await launchWithCamera(codeVideo);
+		try {
+			const phone = await deviceWithCamera(codeBrowser, baseURL, PHONE, 'member1');
+			await phone.goto('/activities');
+			await phone.context().setOffline(true);
+			await phone.getByRole('link', { name: '扫码签到' }).first().click();
+			await expect(phone.getByText(`签到成功：${title}`)).toBeVisible({ timeout: 20_000 });
+			await expect(phone.getByTestId('sync-pending')).toHaveText('1 条更改待同步');
+
+			// Back online, both devices hand their check-ins over.
+			await phone.context().setOffline(false);
+			await kiosk.context().setOffline(false);
+			await waitForSync(phone);
+			await waitForSync(kiosk);
+		} finally {
+			await codeBrowser.close();
+		}
+	} finally {
+		await kioskBrowser.close();
+	}
+
+	// The server holds both, verified: the badge scan and the member's own scan of the code.
+	const session = await request.post('/api/session', {
+		data: { username: 'secretary1', password: 'baodao-demo' }
+	});
+	expect(session.ok()).toBe(true);
+	const keys = JSON.stringify([`${activityId}.m002.in`, `${activityId}.m001.in`]);
+	const stored = await request.get(`/sync/attendance/_all_docs?keys=${keys}&include_docs=true`);
+	const rows = ((await stored.json()) as { rows: { doc?: { method?: string } }[] }).rows;
+	expect(rows.map((row) => row.doc?.method)).toEqual(['badge', 'code']);
+
+	// The secretary's R8 list no longer counts them as missing.
+	await expect(missingFromUnityDay(secretary, 'm002')).toHaveCount(0, { timeout: 20_000 });
+	await expect(missingFromUnityDay(secretary, 'm001')).toHaveCount(0);
+});

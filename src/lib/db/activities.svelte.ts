@@ -1,5 +1,6 @@
 import type { Activity, Attendance, Community, Org } from '../domain/collections';
 import { listedFor, recent, upcoming } from '../domain/activity-listing';
+import { roundingRules, type RuleOf } from '../domain/service-hours';
 import { grantsOf, type Actor } from '../domain/roles';
 import type { BaodaoDatabase } from './database';
 import { observe } from './observe.svelte';
@@ -58,7 +59,19 @@ export function observeActivities(database: () => BaodaoDatabase, actor: () => A
 			return mine;
 		}, {})
 	);
+	const bureaus = observe(
+		() =>
+			database()
+				.orgs.find({ selector: { kind: 'bureau' } })
+				.$.pipe(plainDocs<Org>()),
+		[]
+	);
+	const ruleOf = $derived(roundingRules(bureaus.current));
 	return {
+		/** How each member's bureau rounds service time. */
+		get ruleOf(): RuleOf {
+			return ruleOf;
+		},
 		get all(): Activity[] {
 			return activities.current;
 		},

@@ -4,11 +4,13 @@ import {
 	type Attendance,
 	type BadgeRecord,
 	type Credential,
-	type Member
+	type Member,
+	type Org
 } from '../domain/collections';
+import { roundingRules, type RuleOf } from '../domain/service-hours';
 import type { BaodaoDatabase } from './database';
 import { observe } from './observe.svelte';
-import { type Person } from '../domain/kiosk-check-in';
+import type { Person } from '../domain/kiosk-check-in';
 import { plainDoc, plainDocs } from './plain-docs';
 
 /**
@@ -66,7 +68,19 @@ export function observeActivityDetail(database: () => BaodaoDatabase, activityId
 		return [...branch, ...others].sort((a, b) => a.memberName.localeCompare(b.memberName, 'zh-CN'));
 	});
 
+	const bureaus = observe(
+		() =>
+			database()
+				.orgs.find({ selector: { kind: 'bureau' } })
+				.$.pipe(plainDocs<Org>()),
+		[]
+	);
+	const ruleOf = $derived(roundingRules(bureaus.current));
 	return {
+		/** How each member's bureau rounds service time. */
+		get ruleOf(): RuleOf {
+			return ruleOf;
+		},
 		get activity() {
 			return activity.current;
 		},

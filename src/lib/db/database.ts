@@ -9,6 +9,7 @@ import {
 	type RxStorage
 } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { mergeAttendance } from '../domain/attendance-merge';
 import {
@@ -20,6 +21,7 @@ import {
 } from '../domain/collections';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 export type { DocTypes };
 
@@ -58,13 +60,29 @@ function attendanceConflicts(): RxConflictHandler<Attendance> {
 	};
 }
 
+/**
+ * Schema changes so far only add optional fields, so a stored document is valid as it is: each
+ * version step keeps it unchanged (RxDB refuses to open a collection whose stored version differs
+ * and has no strategy).
+ */
+function migrationsOf(version: number) {
+	if (version === 0) return {};
+	const keep = (doc: unknown) => doc;
+	return {
+		migrationStrategies: Object.fromEntries(
+			Array.from({ length: version }, (_, step) => [step + 1, keep])
+		)
+	};
+}
+
 function collectionConfigs(names: readonly CollectionName[]) {
 	return Object.fromEntries(
 		names.map((name) => [
 			name,
 			{
 				schema: collections[name].schema as unknown as RxJsonSchema<DocTypes[typeof name]>,
-				...(name === 'attendance' ? { conflictHandler: attendanceConflicts() } : {})
+				...(name === 'attendance' ? { conflictHandler: attendanceConflicts() } : {}),
+				...migrationsOf(collections[name].schema.version)
 			}
 		])
 	) as { [K in CollectionName]: { schema: RxJsonSchema<DocTypes[K]> } };

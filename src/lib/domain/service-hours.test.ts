@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { attendanceId, type Attendance, type AttendanceKind } from './collections/attendance';
+import type { Org } from './collections/orgs';
 import {
 	attendanceList,
 	DEFAULT_ROUNDING,
+	roundingRules,
 	roundMinutes,
 	serviceRecord,
 	summarizeAttendance,
@@ -327,5 +329,59 @@ describe('summarizeAttendance', () => {
 			flagged: 0,
 			minutes: 0
 		});
+	});
+});
+
+describe('roundingRules', () => {
+	const bureau = (id: string, rule?: RoundingRule): Org => ({
+		id,
+		kind: 'bureau',
+		name: id,
+		...(rule ? { serviceRounding: rule } : {}),
+		updatedAt: '2026-01-01T00:00:00.000Z',
+		channels: ['public']
+	});
+
+	it('gives each member the rule of their own bureau, and the default where none is set', () => {
+		const ruleOf = roundingRules([
+			bureau('org-a', { stepMinutes: 30, mode: 'up' }),
+			bureau('org-b')
+		]);
+		expect(ruleOf('org-a')).toEqual({ stepMinutes: 30, mode: 'up' });
+		expect(ruleOf('org-b')).toEqual(DEFAULT_ROUNDING);
+		expect(ruleOf('org-z')).toEqual(DEFAULT_ROUNDING);
+	});
+
+	it('rounds each row of an attendance list by its member’s bureau', () => {
+		const twoHours = {
+			id: 'act',
+			startsAt: '2026-06-01T02:00:00.000Z',
+			endsAt: '2026-06-01T04:00:00.000Z'
+		};
+		const record = (memberId: string, orgId: string, kind: 'in' | 'out', at: string) =>
+			({
+				id: `act.${memberId}.${kind}`,
+				kind,
+				activityId: 'act',
+				communityId: 'cm1',
+				memberId,
+				memberName: memberId,
+				branchId: 'br1',
+				orgId,
+				at,
+				method: 'manual',
+				reason: 'x',
+				recordedBy: 's',
+				channels: []
+			}) as Attendance;
+		const records = [
+			record('a', 'org-a', 'in', '2026-06-01T02:00:00.000Z'),
+			record('a', 'org-a', 'out', '2026-06-01T02:50:00.000Z'),
+			record('b', 'org-b', 'in', '2026-06-01T02:00:00.000Z'),
+			record('b', 'org-b', 'out', '2026-06-01T02:50:00.000Z')
+		];
+		const ruleOf = roundingRules([bureau('org-a', { stepMinutes: 30, mode: 'up' })]);
+		const minutes = attendanceList(twoHours, records, [], ruleOf).map((row) => row.minutes);
+		expect(minutes).toEqual([60, 45]);
 	});
 });

@@ -1,6 +1,7 @@
 import { CLOCK_SKEW_FLAG_MS } from './check-in-window';
 import type { Activity } from './collections/activities';
 import type { Attendance } from './collections/attendance';
+import type { Org } from './collections/orgs';
 
 /** How a bureau rounds service time; by default down to whole quarter hours. */
 export interface RoundingRule {
@@ -9,6 +10,19 @@ export interface RoundingRule {
 }
 
 export const DEFAULT_ROUNDING: RoundingRule = { stepMinutes: 15, mode: 'down' };
+
+/** Each member's service time is rounded by the rule of their own bureau. */
+export type RuleOf = (orgId: string) => RoundingRule;
+
+/** The rounding rules the bureaus set (on their `orgs` document); the default elsewhere. */
+export function roundingRules(orgs: readonly Org[]): RuleOf {
+	const rules = new Map(
+		orgs.flatMap((org) =>
+			org.kind === 'bureau' && org.serviceRounding ? [[org.id, org.serviceRounding] as const] : []
+		)
+	);
+	return (orgId) => rules.get(orgId) ?? DEFAULT_ROUNDING;
+}
 
 export function roundMinutes(minutes: number, rule: RoundingRule): number {
 	const steps = minutes / rule.stepMinutes;
@@ -90,8 +104,9 @@ export function attendanceList(
 	activity: Pick<Activity, 'id' | 'startsAt' | 'endsAt'>,
 	records: readonly Attendance[],
 	expected: readonly { memberId: string; memberName: string; branchId: string }[],
-	rule: RoundingRule = DEFAULT_ROUNDING
+	rule: RoundingRule | RuleOf = DEFAULT_ROUNDING
 ): ServiceRecord[] {
+	const ruleOf = typeof rule === 'function' ? rule : () => rule;
 	const people = new Map(expected.map((p) => [p.memberId, p]));
 	const byKind = { in: new Map<string, Attendance>(), out: new Map<string, Attendance>() };
 	for (const record of records) {
@@ -106,7 +121,7 @@ export function attendanceList(
 				{ memberId: p.memberId, memberName: p.memberName, branchId: p.branchId },
 				byKind.in.get(p.memberId) ?? null,
 				byKind.out.get(p.memberId) ?? null,
-				rule
+				ruleOf(byKind.in.get(p.memberId)?.orgId ?? '')
 			)
 		)
 		.sort((a, b) => a.memberName.localeCompare(b.memberName, 'zh-CN'));

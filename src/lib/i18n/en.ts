@@ -442,6 +442,17 @@ export const en: Messages = {
 	'checkin.closedAt':
 		'Check-in closed at {time}. For a missed check-in, ask the organisation office to correct it.',
 	'checkin.cancelled': 'The activity was cancelled; there is no check-in.',
+	'rounding.title': 'Counting service time',
+	'rounding.intro':
+		'Only actual service time counts (no travel): from the later of start and check-in to the earlier of end and check-out, then rounded by the rule below.',
+	'rounding.step': 'Round to',
+	'rounding.minutes': '{minutes} minutes',
+	'rounding.mode': 'Rounding',
+	'rounding.mode.down': 'down',
+	'rounding.mode.nearest': 'to the nearest',
+	'rounding.mode.up': 'up',
+	'rounding.save': 'Save the rule',
+	'rounding.noBureau': 'This device does not hold the bureau yet: connect and sync.',
 	'checkin.modes': 'How to check people in',
 	'checkin.mode.code': 'Show check-in code',
 	'checkin.mode.kiosk': 'Scan badges',

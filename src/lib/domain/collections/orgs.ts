@@ -15,6 +15,8 @@ export interface Org {
 	linkedCommunityId?: string;
 	/** For a branch: its secretary, the liaison to the linked community. */
 	secretaryMemberId?: string;
+	/** For a bureau: how its members' service time is rounded (default: down to quarter hours). */
+	serviceRounding?: { stepMinutes: number; mode: 'down' | 'nearest' | 'up' };
 	updatedAt: string;
 	channels: string[];
 }
@@ -23,7 +25,8 @@ export const orgs: CollectionDefinition<Org> = {
 	name: 'orgs',
 	schema: {
 		title: 'party organisation',
-		version: 0,
+		// 1: `serviceRounding` added (devices migrate their stored organisations unchanged).
+		version: 1,
 		primaryKey: 'id',
 		type: 'object',
 		properties: {
@@ -33,6 +36,15 @@ export const orgs: CollectionDefinition<Org> = {
 			parentId: idRef,
 			linkedCommunityId: idRef,
 			secretaryMemberId: idRef,
+			serviceRounding: {
+				type: 'object',
+				properties: {
+					stepMinutes: { type: 'integer', minimum: 1, maximum: 60 },
+					mode: { type: 'string', enum: ['down', 'nearest', 'up'] }
+				},
+				required: ['stepMinutes', 'mode'],
+				additionalProperties: false
+			},
 			updatedAt: instant,
 			...baseProperties
 		},

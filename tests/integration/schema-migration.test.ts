@@ -1,0 +1,41 @@
+import { createRxDatabase } from 'rxdb';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/lib/db/database';
+import { orgs } from '../../src/lib/domain/collections/orgs';
+
+describe('a device that still holds an older replica', () => {
+	it('opens it after a schema gained a field, keeping its documents', async () => {
+		const storage = getRxStorageMemory();
+		const name = `migration-${Date.now()}`;
+		const old = await createRxDatabase({ name, storage, multiInstance: false });
+		// The organisations as version 0 stored them, before `serviceRounding`.
+		const properties = { ...orgs.schema.properties };
+		delete properties['serviceRounding'];
+		await old.addCollections({ orgs: { schema: { ...orgs.schema, version: 0, properties } } });
+		await old.collections['orgs']?.insert({
+			id: 'org-a',
+			kind: 'bureau',
+			name: '住建局',
+			updatedAt: '2026-01-01T00:00:00.000Z',
+			channels: ['public']
+		});
+		await old.close();
+
+		const db = await openDatabase({
+			name,
+			storage,
+			multiInstance: false,
+			validate: true,
+			collections: ['orgs']
+		});
+		const stored = await db.orgs.findOne('org-a').exec();
+		expect(stored?.get('name')).toBe('住建局');
+		await stored?.incrementalPatch({ serviceRounding: { stepMinutes: 30, mode: 'down' } });
+		expect((await db.orgs.findOne('org-a').exec())?.get('serviceRounding')).toEqual({
+			stepMinutes: 30,
+			mode: 'down'
+		});
+		await db.remove();
+	});
+});

@@ -6,17 +6,17 @@ import { signIn, waitForSync } from './support/app';
  * Every main screen of every role, on a phone and on a tablet: an accessibility check (axe, WCAG
  * 2.1 A/AA), no sideways scrolling, and a screenshot kept with the test results to look at.
  */
-const SCREENS: { username: string; paths: string[] }[] = [
-	{
-		username: 'member3',
-		paths: ['/', '/report', '/notices', '/profile', '/activities', '/activities/act-demo-br1-unity']
-	},
-	{ username: 'community2', paths: ['/', '/review', '/residents', '/activities/new'] },
+const SCREENS: { username: string; part: string; paths: string[] }[] = [
+	{ username: 'member3', part: 'reporting', paths: ['/', '/report', '/notices', '/profile'] },
+	{ username: 'member3', part: 'events', paths: ['/activities', '/activities/act-demo-br1-unity'] },
+	{ username: 'community2', part: 'all', paths: ['/', '/review', '/residents', '/activities/new'] },
+	{ username: 'secretary1', part: 'branch', paths: ['/', '/branch'] },
 	{
 		username: 'secretary1',
-		paths: ['/', '/branch', '/activities', '/activities/act-demo-br1-partyday']
+		part: 'events',
+		paths: ['/activities', '/activities/act-demo-br1-partyday']
 	},
-	{ username: 'office1', paths: ['/', '/coverage', '/activities'] }
+	{ username: 'office1', part: 'all', paths: ['/', '/coverage', '/activities'] }
 ];
 
 const VIEWPORTS = [
@@ -25,8 +25,8 @@ const VIEWPORTS = [
 ];
 
 for (const viewport of VIEWPORTS) {
-	for (const { username, paths } of SCREENS) {
-		test(`${username}'s screens on a ${viewport.name}`, async ({ page }, testInfo) => {
+	for (const { username, part, paths } of SCREENS) {
+		test(`${username}'s screens (${part}) on a ${viewport.name}`, async ({ page }, testInfo) => {
 			await page.setViewportSize({ width: viewport.width, height: viewport.height });
 			await signIn(page, username);
 			for (const path of paths) {

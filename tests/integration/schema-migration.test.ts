@@ -1,4 +1,4 @@
-import { createRxDatabase } from 'rxdb';
+import { createRxDatabase, type RxJsonSchema } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/lib/db/database';
@@ -12,7 +12,8 @@ describe('a device that still holds an older replica', () => {
 		// The organisations as version 0 stored them, before `serviceRounding`.
 		const properties = { ...orgs.schema.properties };
 		delete properties['serviceRounding'];
-		await old.addCollections({ orgs: { schema: { ...orgs.schema, version: 0, properties } } });
+		const schema = { ...orgs.schema, version: 0, properties } as unknown as RxJsonSchema<object>;
+		await old.addCollections({ orgs: { schema } });
 		await old.collections['orgs']?.insert({
 			id: 'org-a',
 			kind: 'bureau',

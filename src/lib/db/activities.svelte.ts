@@ -1,6 +1,7 @@
 import type { Activity, Attendance, Community, Org } from '../domain/collections';
 import { listedFor, recent, upcoming } from '../domain/activity-listing';
-import { roundingRules, type RuleOf } from '../domain/service-hours';
+import type { RuleOf } from '../domain/service-hours';
+import { observeRoundingRules } from './service-rounding.svelte';
 import { grantsOf, type Actor } from '../domain/roles';
 import type { BaodaoDatabase } from './database';
 import { observe } from './observe.svelte';
@@ -59,18 +60,11 @@ export function observeActivities(database: () => BaodaoDatabase, actor: () => A
 			return mine;
 		}, {})
 	);
-	const bureaus = observe(
-		() =>
-			database()
-				.orgs.find({ selector: { kind: 'bureau' } })
-				.$.pipe(plainDocs<Org>()),
-		[]
-	);
-	const ruleOf = $derived(roundingRules(bureaus.current));
+	const rounding = observeRoundingRules(database);
 	return {
 		/** How each member's bureau rounds service time. */
 		get ruleOf(): RuleOf {
-			return ruleOf;
+			return rounding.current;
 		},
 		get all(): Activity[] {
 			return activities.current;

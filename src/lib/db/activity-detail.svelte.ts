@@ -4,10 +4,10 @@ import {
 	type Attendance,
 	type BadgeRecord,
 	type Credential,
-	type Member,
-	type Org
+	type Member
 } from '../domain/collections';
-import { roundingRules, type RuleOf } from '../domain/service-hours';
+import type { RuleOf } from '../domain/service-hours';
+import { observeRoundingRules } from './service-rounding.svelte';
 import type { BaodaoDatabase } from './database';
 import { observe } from './observe.svelte';
 import type { Person } from '../domain/kiosk-check-in';
@@ -68,18 +68,11 @@ export function observeActivityDetail(database: () => BaodaoDatabase, activityId
 		return [...branch, ...others].sort((a, b) => a.memberName.localeCompare(b.memberName, 'zh-CN'));
 	});
 
-	const bureaus = observe(
-		() =>
-			database()
-				.orgs.find({ selector: { kind: 'bureau' } })
-				.$.pipe(plainDocs<Org>()),
-		[]
-	);
-	const ruleOf = $derived(roundingRules(bureaus.current));
+	const rounding = observeRoundingRules(database);
 	return {
 		/** How each member's bureau rounds service time. */
 		get ruleOf(): RuleOf {
-			return ruleOf;
+			return rounding.current;
 		},
 		get activity() {
 			return activity.current;

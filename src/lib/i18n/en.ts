@@ -453,6 +453,7 @@ export const en: Messages = {
 	'rounding.mode.up': 'up',
 	'rounding.save': 'Save the rule',
 	'rounding.noBureau': 'This device does not hold the bureau yet: connect and sync.',
+	'checkin.cameraCheck': 'Camera trouble? Check whether this device’s camera can read codes',
 	'checkin.modes': 'How to check people in',
 	'checkin.mode.code': 'Show check-in code',
 	'checkin.mode.kiosk': 'Scan badges',

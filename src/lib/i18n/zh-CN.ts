@@ -419,6 +419,7 @@ export const zhCN = {
 	'rounding.mode.up': '向上取整',
 	'rounding.save': '保存规则',
 	'rounding.noBureau': '本设备上还没有本局的组织信息，请联网同步。',
+	'checkin.cameraCheck': '摄像头不好用？先检查本设备的摄像头能否扫码',
 	'checkin.modes': '签到方式',
 	'checkin.mode.code': '出示签到码',
 	'checkin.mode.kiosk': '扫胸牌',

@@ -3,19 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import PouchDB from 'pouchdb';
-import { activityCodeFor, checkActivityCode, codeWindowAt } from '../src/lib/domain/activity-code';
+import { activityCodeFor, checkActivityCode, codeWindowAt } from '../src/lib/domain/codes/activity-code';
 import {
 	ACTIVITY_TYPES,
 	type Activity,
 	type Attendance,
 	type Member
-} from '../src/lib/domain/collections';
-import { activityWithKey, attendanceRecord, type Attendee } from '../src/lib/domain/event-drafts';
-import type { Actor } from '../src/lib/domain/roles';
-import { checkTypedWrite } from '../src/lib/domain/write-policy';
+} from '../src/lib/domain/registry';
+import { activityWithKey, attendanceRecord, type Attendee } from '../src/lib/domain/events/event-drafts';
+import type { Actor } from '../src/lib/domain/access/roles';
+import { checkTypedWrite } from '../src/lib/domain/access/write-policy';
 import { actorOf, findAccount } from '../src/lib/server/accounts';
 import type { BulkRow } from '../src/lib/server/bulk-docs';
-import { seedDemoData, toStored } from '../src/lib/server/demo-seed';
+import { seedDemoData, toStored } from '../src/lib/server/demo/demo-seed';
 import { HttpClient } from '../tests/support/http-client';
 import { startTestServer, type RunningServer } from '../tests/support/test-server';
 import { pushFromReplicas, REPLICA_PHONES, type ReplicaCheck } from './check-in-replicas';

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { filter, firstValueFrom, pairwise } from 'rxjs';
-import type { Attendance } from '../src/lib/domain/collections';
+import type { Attendance } from '../src/lib/domain/registry';
 import { TestDevice } from '../tests/support/test-device';
 import type { RunningServer } from '../tests/support/test-server';
 import type { EndpointTime, ServerTiming } from './server-timing';

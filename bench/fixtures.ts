@@ -1,10 +1,10 @@
-import type { Report } from '../src/lib/domain/collections';
+import type { Report } from '../src/lib/domain/registry';
 import type { Account } from '../src/lib/server/accounts';
-import { toStored } from '../src/lib/server/demo-seed';
+import { toStored } from '../src/lib/server/demo/demo-seed';
 import { hashPassword } from '../src/lib/server/passwords';
 import type { Database } from '../src/lib/server/store';
 import { aReport } from '../tests/support/factories';
-import type { RoleGrant } from '../src/lib/domain/roles';
+import type { RoleGrant } from '../src/lib/domain/access/roles';
 import { chunks } from './support';
 
 export const BENCH_ORG = 'org-bench';

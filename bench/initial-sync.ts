@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createAccount } from '../src/lib/server/accounts';
 import { warmChannelIndex } from '../src/lib/server/couch-setup';
-import { DEMO_PASSWORD } from '../src/lib/server/demo-data';
+import { DEMO_PASSWORD } from '../src/lib/server/demo/demo-data';
 import type { Database } from '../src/lib/server/store';
 import { HttpClient } from '../tests/support/http-client';
 import { startTestServer, type RunningServer } from '../tests/support/test-server';

@@ -1,6 +1,6 @@
 import type { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { toStored } from '../src/lib/server/demo-seed';
+import { toStored } from '../src/lib/server/demo/demo-seed';
 import { startSession } from '../src/lib/server/sessions';
 import { aReport } from '../tests/support/factories';
 import { startTestServer } from '../tests/support/test-server';

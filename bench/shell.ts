@@ -12,7 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { DEMO_PASSWORD } from '../src/lib/server/demo-data';
+import { DEMO_PASSWORD } from '../src/lib/server/demo/demo-data';
 import { fmtList, log, median, waitFor } from './support';
 
 /** The signed-in home screen is usable once this is on screen; change it with the home screen. */

@@ -1,4 +1,4 @@
-import type { RoleGrant } from './domain/roles';
+import type { RoleGrant } from './domain/access/roles';
 import type { MessageKey } from './i18n/zh-CN';
 
 export type AppPath =

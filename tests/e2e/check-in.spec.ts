@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { readBadgeToken } from '../../src/lib/domain/badge-token';
+import { readBadgeToken } from '../../src/lib/domain/codes/badge-token';
 import { signIn, waitForSync } from './support/app';
 import { launchWithCamera, writeQrVideo } from './support/fake-camera';
 

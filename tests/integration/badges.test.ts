@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeTrustOf } from '../../src/lib/domain/badge-registry';
-import { checkBadgeToken, type BadgeTrust } from '../../src/lib/domain/badge-token';
-import { badgeCredentialId, type Credential } from '../../src/lib/domain/collections';
+import { badgeTrustOf } from '../../src/lib/domain/codes/badge-registry';
+import { checkBadgeToken, type BadgeTrust } from '../../src/lib/domain/codes/badge-token';
+import { badgeCredentialId, type Credential } from '../../src/lib/domain/registry';
 import { HttpClient } from '../support/http-client';
 import type { TestDevice } from '../support/test-device';
 import { World } from '../support/world';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import databases from '../../couch/databases.json' with { type: 'json' };
 import channelsDesign from '../../couch/design/channels.json' with { type: 'json' };
 import security from '../../couch/security.json' with { type: 'json' };
-import { reportId, reports, type Report } from '../../src/lib/domain/collections/reports';
+import { reportId, reports, type Report } from '../../src/lib/domain/reporting/reports';
 import { createAccount } from '../../src/lib/server/accounts';
 import { applyCouchSetup } from '../../src/lib/server/couch-setup';
 import {

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorOf, writeChecked } from '../../src/lib/db/local-write';
-import { activityCodeFor, codeWindowAt } from '../../src/lib/domain/activity-code';
-import { badgeTrustOf } from '../../src/lib/domain/badge-registry';
+import { activityCodeFor, codeWindowAt } from '../../src/lib/domain/codes/activity-code';
+import { badgeTrustOf } from '../../src/lib/domain/codes/badge-registry';
 import {
 	checkBadgeToken,
 	issueBadgeToken,
 	type BadgeTrust
-} from '../../src/lib/domain/badge-token';
+} from '../../src/lib/domain/codes/badge-token';
 import {
 	activityKeyId,
 	badgeCredentialId,
@@ -14,14 +14,14 @@ import {
 	type Attendance,
 	type Credential,
 	type Member
-} from '../../src/lib/domain/collections';
-import { newKeyPair } from '../../src/lib/domain/ed25519-signing';
+} from '../../src/lib/domain/registry';
+import { newKeyPair } from '../../src/lib/domain/codes/ed25519-signing';
 import {
 	activityWithKey,
 	attendanceRecord,
 	type Attendee
-} from '../../src/lib/domain/event-drafts';
-import { attendanceList } from '../../src/lib/domain/service-hours';
+} from '../../src/lib/domain/events/event-drafts';
+import { attendanceList } from '../../src/lib/domain/events/service-hours';
 import { issueBadge } from '../../src/lib/server/badge-issuer';
 import { EVENT_COLLECTIONS, type TestDevice } from '../support/test-device';
 import { World } from '../support/world';

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { reviewId } from '../../src/lib/domain/collections';
-import { withChannels } from '../../src/lib/domain/write-policy';
-import { toStored } from '../../src/lib/server/demo-seed';
+import { reviewId } from '../../src/lib/domain/registry';
+import { withChannels } from '../../src/lib/domain/access/write-policy';
+import { toStored } from '../../src/lib/server/demo/demo-seed';
 import { aReport } from '../support/factories';
 import { HttpClient } from '../support/http-client';
 import { NOW, World } from '../support/world';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Account } from '../../src/lib/server/accounts';
-import { toStored } from '../../src/lib/server/demo-seed';
+import { toStored } from '../../src/lib/server/demo/demo-seed';
 import { aReport } from '../support/factories';
 import { World } from '../support/world';
 

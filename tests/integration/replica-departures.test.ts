@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { withChannels } from '../../src/lib/domain/write-policy';
+import { withChannels } from '../../src/lib/domain/access/write-policy';
 import { World } from '../support/world';
 
 describe('a document that leaves a channel leaves the devices that held it through it', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Member } from '../../src/lib/domain/collections';
+import type { Member } from '../../src/lib/domain/registry';
 import { endSessionsOf } from '../../src/lib/server/sessions';
 import { aReport } from '../support/factories';
 import { until } from '../support/wait';

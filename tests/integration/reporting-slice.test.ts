@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { actorOf, writeChecked } from '../../src/lib/db/local-write';
 import { moveResidence } from '../../src/lib/db/residence';
-import type { Member, Report } from '../../src/lib/domain/collections';
-import { ReportIndex } from '../../src/lib/domain/member-reporting';
-import { reminderFor, reportToSubmit, reviewOf } from '../../src/lib/domain/report-drafts';
+import type { Member, Report } from '../../src/lib/domain/registry';
+import { ReportIndex } from '../../src/lib/domain/reporting/member-reporting';
+import { reminderFor, reportToSubmit, reviewOf } from '../../src/lib/domain/reporting/report-drafts';
 import { TestDevice } from '../support/test-device';
 import { World } from '../support/world';
 

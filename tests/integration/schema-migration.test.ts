@@ -2,7 +2,7 @@ import { createRxDatabase, type RxJsonSchema } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/lib/db/database';
-import { orgs } from '../../src/lib/domain/collections/orgs';
+import { orgs } from '../../src/lib/domain/directory/orgs';
 
 describe('a device that still holds an older replica', () => {
 	it('opens it after a schema gained a field, keeping its documents', async () => {

@@ -1,5 +1,5 @@
-import { reportId, type Report, type ReportKind } from '../../src/lib/domain/collections';
-import { withChannels } from '../../src/lib/domain/write-policy';
+import { reportId, type Report, type ReportKind } from '../../src/lib/domain/registry';
+import { withChannels } from '../../src/lib/domain/access/write-policy';
 import { NOW } from './world';
 
 /** A valid report as a member's device writes it (channels computed by the shared function). */

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD } from '../../src/lib/server/demo-data';
+import { DEMO_PASSWORD } from '../../src/lib/server/demo/demo-data';
 
 /** A plain HTTP client with one session cookie, for testing the API and gateway as raw HTTP. */
 export class HttpClient {

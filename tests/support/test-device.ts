@@ -1,8 +1,8 @@
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { Replica, type ReplicaOptions } from '../../src/lib/db/replica';
 import { signIn, type SessionInfo } from '../../src/lib/db/session-client';
-import type { CollectionName } from '../../src/lib/domain/collections';
-import { DEMO_PASSWORD } from '../../src/lib/server/demo-data';
+import type { CollectionName } from '../../src/lib/domain/registry';
+import { DEMO_PASSWORD } from '../../src/lib/server/demo/demo-data';
 
 let deviceCount = 0;
 

@@ -1,4 +1,4 @@
-import { seedDemoData } from '../../src/lib/server/demo-seed';
+import { seedDemoData } from '../../src/lib/server/demo/demo-seed';
 import { startTestServer, type RunningServer } from './test-server';
 import { TestDevice } from './test-device';
 

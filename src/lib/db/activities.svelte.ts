@@ -1,8 +1,8 @@
-import type { Activity, Attendance, Community, Org } from '../domain/collections';
-import { listedFor, recent, upcoming } from '../domain/activity-listing';
-import type { RuleOf } from '../domain/service-hours';
+import type { Activity, Attendance, Community, Org } from '../domain/registry';
+import { listedFor, recent, upcoming } from '../domain/events/activity-listing';
+import type { RuleOf } from '../domain/events/service-hours';
 import { observeRoundingRules } from './service-rounding.svelte';
-import { grantsOf, type Actor } from '../domain/roles';
+import { grantsOf, type Actor } from '../domain/access/roles';
 import type { BaodaoDatabase } from './database';
 import { observe } from './observe.svelte';
 import { plainDocs } from './plain-docs';

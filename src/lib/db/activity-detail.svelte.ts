@@ -5,12 +5,12 @@ import {
 	type BadgeRecord,
 	type Credential,
 	type Member
-} from '../domain/collections';
-import type { RuleOf } from '../domain/service-hours';
+} from '../domain/registry';
+import type { RuleOf } from '../domain/events/service-hours';
 import { observeRoundingRules } from './service-rounding.svelte';
 import type { BaodaoDatabase } from './database';
 import { observe } from './observe.svelte';
-import type { Person } from '../domain/kiosk-check-in';
+import type { Person } from '../domain/events/kiosk-check-in';
 import { plainDoc, plainDocs } from './plain-docs';
 
 /**

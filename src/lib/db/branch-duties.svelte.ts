@@ -1,5 +1,5 @@
-import type { Activity, Attendance, Member } from '../domain/collections';
-import { branchDuties, memberDutyGaps } from '../domain/yearly-duties';
+import type { Activity, Attendance, Member } from '../domain/registry';
+import { branchDuties, memberDutyGaps } from '../domain/events/yearly-duties';
 import type { BaodaoDatabase } from './database';
 import { observe } from './observe.svelte';
 import { plainDocs } from './plain-docs';

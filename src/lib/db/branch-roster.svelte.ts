@@ -1,6 +1,6 @@
-import type { Member, Notice, Org, Report, Review } from '../domain/collections';
-import { addState, EMPTY_COVERAGE, type Coverage } from '../domain/coverage';
-import { ReportIndex, type MemberReporting } from '../domain/member-reporting';
+import type { Member, Notice, Org, Report, Review } from '../domain/registry';
+import { addState, EMPTY_COVERAGE, type Coverage } from '../domain/reporting/coverage';
+import { ReportIndex, type MemberReporting } from '../domain/reporting/member-reporting';
 import type { BaodaoDatabase } from './database';
 import { observe } from './observe.svelte';
 import { plainDoc, plainDocs } from './plain-docs';

@@ -3,9 +3,9 @@ import {
 	sumCoverage,
 	type BranchCoverage,
 	type Coverage
-} from '../domain/coverage';
-import type { Member, Org, Report, Review } from '../domain/collections';
-import { ReportIndex } from '../domain/member-reporting';
+} from '../domain/reporting/coverage';
+import type { Member, Org, Report, Review } from '../domain/registry';
+import { ReportIndex } from '../domain/reporting/member-reporting';
 import type { BaodaoDatabase } from './database';
 import { observe } from './observe.svelte';
 import { plainDocs } from './plain-docs';

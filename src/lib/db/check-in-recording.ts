@@ -1,5 +1,5 @@
-import type { CheckMethod } from '../domain/collections';
-import type { CheckKind, Person } from '../domain/kiosk-check-in';
+import type { CheckMethod } from '../domain/registry';
+import type { CheckKind, Person } from '../domain/events/kiosk-check-in';
 import type { WriteOutcome } from './write-outcome';
 
 /** Stores one check-in or check-out of the kind the organiser chose, and says what became of it. */

@@ -1,5 +1,5 @@
-import type { Report, Review } from '../domain/collections';
-import { withStatuses, type ReportStatus } from '../domain/report-status';
+import type { Report, Review } from '../domain/registry';
+import { withStatuses, type ReportStatus } from '../domain/reporting/report-status';
 import type { BaodaoDatabase } from './database';
 import { observe } from './observe.svelte';
 import { plainDocs } from './plain-docs';

@@ -11,14 +11,14 @@ import {
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
-import { mergeAttendance } from '../domain/attendance-merge';
+import { mergeAttendance } from '../domain/events/attendance-merge';
 import {
 	collectionNames,
 	collections,
 	type Attendance,
 	type CollectionName,
 	type DocTypes
-} from '../domain/collections';
+} from '../domain/registry';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
 addRxPlugin(RxDBMigrationSchemaPlugin);

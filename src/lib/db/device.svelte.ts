@@ -1,5 +1,5 @@
 import { removeRxDatabase } from 'rxdb';
-import { sameChannels } from '../domain/channels';
+import { sameChannels } from '../domain/access/channels';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { databaseNameFor } from './database';
 import { deleteIndexedDatabases } from './indexeddb-cleanup';

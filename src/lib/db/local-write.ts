@@ -4,10 +4,10 @@ import {
 	type AnyDoc,
 	type CollectionName,
 	type DocTypes
-} from '../domain/collections';
-import type { Actor } from '../domain/roles';
-import { checkTypedWrite, relatedKey } from '../domain/write-policy';
-import type { RejectReason } from '../domain/write-verdict';
+} from '../domain/registry';
+import type { Actor } from '../domain/access/roles';
+import { checkTypedWrite, relatedKey } from '../domain/access/write-policy';
+import type { RejectReason } from '../domain/access/write-verdict';
 import type { BaodaoDatabase } from './database';
 import type { SessionInfo } from './session-client';
 

@@ -1,5 +1,5 @@
-import type { Member, Org, Report, Review } from '../domain/collections';
-import { ReportIndex, type MemberReporting } from '../domain/member-reporting';
+import type { Member, Org, Report, Review } from '../domain/registry';
+import { ReportIndex, type MemberReporting } from '../domain/reporting/member-reporting';
 import type { BaodaoDatabase } from './database';
 import { observe } from './observe.svelte';
 import { plainDoc, plainDocs } from './plain-docs';

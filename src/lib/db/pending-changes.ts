@@ -1,5 +1,5 @@
 import { BehaviorSubject, filter, map, type Observable, type Subscription } from 'rxjs';
-import { isCollectionName, type CollectionName } from '../domain/collections';
+import { isCollectionName, type CollectionName } from '../domain/registry';
 import type { BaodaoDatabase } from './database';
 
 const LOCAL_DOC = 'pending-changes';

@@ -1,6 +1,6 @@
 import { BehaviorSubject, type Subscription } from 'rxjs';
 import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
-import { collections, type CollectionName } from '../domain/collections';
+import { collections, type CollectionName } from '../domain/registry';
 import {
 	databaseNameFor,
 	openCollections,

@@ -1,5 +1,5 @@
-import type { Actor } from '../domain/roles';
-import { withChannels } from '../domain/write-policy';
+import type { Actor } from '../domain/access/roles';
+import { withChannels } from '../domain/access/write-policy';
 import type { BaodaoDatabase } from './database';
 import { ownFields, writeChecked } from './local-write';
 

@@ -1,5 +1,5 @@
-import type { Org } from '../domain/collections';
-import { roundingRules, type RuleOf } from '../domain/service-hours';
+import type { Org } from '../domain/registry';
+import { roundingRules, type RuleOf } from '../domain/events/service-hours';
 import type { BaodaoDatabase } from './database';
 import { observe } from './observe.svelte';
 import { plainDocs } from './plain-docs';

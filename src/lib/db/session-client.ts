@@ -1,4 +1,4 @@
-import type { RoleGrant } from '../domain/roles';
+import type { RoleGrant } from '../domain/access/roles';
 
 export interface SessionInfo {
 	user: {

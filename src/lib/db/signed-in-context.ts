@@ -1,4 +1,4 @@
-import type { Actor } from '../domain/roles';
+import type { Actor } from '../domain/access/roles';
 import type { BaodaoDatabase } from './database';
 import type { SessionInfo } from './session-client';
 

@@ -1,4 +1,4 @@
-import type { RejectReason } from '../domain/write-verdict';
+import type { RejectReason } from '../domain/access/write-verdict';
 import { LocalWriteRefused } from './local-write';
 import type { SyncStatus } from './sync-status';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VOCABULARY, type VocabularyKind } from '../domain/profile-vocabulary';
+import { VOCABULARY, type VocabularyKind } from '../domain/people/profile-vocabulary';
 import { en } from './en';
 import { vocabularyKey } from './vocabulary-labels';
 import { zhCN } from './zh-CN';

@@ -1,4 +1,4 @@
-import { isVocabularyCode, type VocabularyKind } from '../domain/profile-vocabulary';
+import { isVocabularyCode, type VocabularyKind } from '../domain/people/profile-vocabulary';
 import { t } from './i18n.svelte';
 import type { MessageKey } from './zh-CN';
 

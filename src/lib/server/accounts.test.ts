@@ -10,7 +10,7 @@ import {
 	type NewAccount
 } from './accounts';
 import type { Database } from './store';
-import { STORE_TIMEOUT_MS, useTempStore } from './test-store';
+import { STORE_TIMEOUT_MS, useTempStore } from '../../test-data/test-store';
 
 const PASSWORD = 'richtig-passwort';
 const T0 = new Date('2024-05-20T08:00:00.000Z');

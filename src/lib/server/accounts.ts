@@ -1,4 +1,4 @@
-import type { Actor, RoleGrant } from '../domain/roles';
+import type { Actor, RoleGrant } from '../domain/access/roles';
 import { dummyHash, hashPassword, verifyPassword } from './passwords';
 import type { Database } from './store';
 

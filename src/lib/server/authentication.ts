@@ -1,6 +1,6 @@
 import { parse } from 'cookie';
-import { channelsForActor } from '../domain/channels';
-import type { Actor } from '../domain/roles';
+import { channelsForActor } from '../domain/access/channels';
+import type { Actor } from '../domain/access/roles';
 import { actorOf, findAccount } from './accounts';
 import type { ServerContext } from './server-context';
 import { SESSION_COOKIE, sessionUser } from './sessions';

@@ -1,4 +1,4 @@
-import { hasRole, isMember } from '../domain/roles';
+import { hasRole, isMember } from '../domain/access/roles';
 import { authenticate } from './authentication';
 import { issueBadge, rotateIssuer } from './badge-issuer';
 import { HttpError, errorResponse, json } from './http-json';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { badgeShortCode, issueBadgeToken, shortCodeDigest } from '../domain/badge-token';
-import { withChannels } from '../domain/write-policy';
+import { badgeShortCode, issueBadgeToken, shortCodeDigest } from '../domain/codes/badge-token';
+import { withChannels } from '../domain/access/write-policy';
 import {
 	badgeCredentialId,
 	badgeRecordId,
@@ -8,8 +8,8 @@ import {
 	type BadgeRecord,
 	type Credential,
 	type Member
-} from '../domain/collections';
-import { newKeyPair } from '../domain/ed25519-signing';
+} from '../domain/registry';
+import { newKeyPair } from '../domain/codes/ed25519-signing';
 import type { Store } from './store';
 
 /** The issuer key in force; its secret half never leaves the server's `config` database. */

@@ -1,14 +1,14 @@
-import { canRead } from '../domain/channels';
+import { canRead } from '../domain/access/channels';
 import {
 	collectionDefinition,
 	isCollectionName,
 	type AnyDoc,
 	type CollectionName
-} from '../domain/collections';
-import { isValidId } from '../domain/ids';
-import { checkWrite, relatedKey } from '../domain/write-policy';
-import type { SubjectRef } from '../domain/collection-definition';
-import { reject, type Verdict } from '../domain/write-verdict';
+} from '../domain/registry';
+import { isValidId } from '../domain/schema/ids';
+import { checkWrite, relatedKey } from '../domain/access/write-policy';
+import type { SubjectRef } from '../domain/schema/collection-definition';
+import { reject, type Verdict } from '../domain/access/write-verdict';
 import type { Caller } from './authentication';
 import type { StoredDoc } from './changes-reader';
 import { recordDepartures } from './departures';

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { initialPosition, readChanges, type ChangeRow } from './changes-reader';
 import type { FeedPosition } from './seq-token';
 import type { Database } from './store';
-import { STORE_TIMEOUT_MS, useTempStore } from './test-store';
+import { STORE_TIMEOUT_MS, useTempStore } from '../../test-data/test-store';
 
 const store = useTempStore('changes');
 let db: Database;

@@ -1,4 +1,4 @@
-import { canRead } from '../domain/channels';
+import { canRead } from '../domain/access/channels';
 import type { StoredDoc } from './changes-reader';
 import type { Database } from './store';
 

@@ -1,7 +1,7 @@
 import { env } from '$env/dynamic/private';
 import { createBaodaoServer, type BaodaoServer } from './baodao-server';
-import { DEMO_PASSWORD } from './demo-data';
-import { seedDemoData } from './demo-seed';
+import { DEMO_PASSWORD } from './demo/demo-data';
+import { seedDemoData } from './demo/demo-seed';
 
 let server: Promise<BaodaoServer> | undefined;
 

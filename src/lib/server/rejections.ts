@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { withChannels } from '../domain/write-policy';
-import type { Notice } from '../domain/collections';
-import type { Verdict } from '../domain/write-verdict';
+import { withChannels } from '../domain/access/write-policy';
+import type { Notice } from '../domain/registry';
+import type { Verdict } from '../domain/access/write-verdict';
 import type { Database, Store } from './store';
 
 type Rejected = Extract<Verdict, { ok: false }>;

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { endSession, endSessionsOf, sessionUser, SESSION_COOKIE, startSession } from './sessions';
 import type { Database } from './store';
-import { STORE_TIMEOUT_MS, useTempStore } from './test-store';
+import { STORE_TIMEOUT_MS, useTempStore } from '../../test-data/test-store';
 
 const T0 = new Date('2024-05-20T08:00:00.000Z');
 const HOUR = 60 * 60 * 1000;

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import PouchDB from 'pouchdb';
 import databases from '../../../couch/databases.json' with { type: 'json' };
-import type { CollectionName } from '../domain/collections';
+import type { CollectionName } from '../domain/registry';
 
 export type ServerOnlyDatabase = 'accounts' | 'sessions' | 'rejections' | 'departures' | 'config';
 export type DatabaseName = CollectionName | ServerOnlyDatabase;

@@ -1,4 +1,4 @@
-import { collectionNames, isCollectionName, type CollectionName } from '../domain/collections';
+import { collectionNames, isCollectionName, type CollectionName } from '../domain/registry';
 import { authenticate, type Caller } from './authentication';
 import { bulkDocs } from './bulk-docs';
 import { initialPosition, readChanges } from './changes-reader';

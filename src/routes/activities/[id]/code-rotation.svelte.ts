@@ -1,4 +1,4 @@
-import { codeWindowAt, windowEndsAt } from '$lib/domain/activity-code';
+import { codeWindowAt, windowEndsAt } from '$lib/domain/codes/activity-code';
 
 /**
  * The code window an organiser's screen shows, and the seconds left in it. The window moves on by

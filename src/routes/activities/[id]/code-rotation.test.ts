@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CODE_WINDOW_MS } from '$lib/domain/activity-code';
+import { CODE_WINDOW_MS } from '$lib/domain/codes/activity-code';
 import { CodeRotation, secondsLeftAt } from './code-rotation.svelte';
 
 const WINDOW = 58_000_000;

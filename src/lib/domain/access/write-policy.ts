@@ -1,0 +1,77 @@
+import { sameChannels } from './channels';
+import type { SubjectRef } from '../schema/collection-definition';
+import {
+	collectionDefinition,
+	type AnyDoc,
+	type CollectionName,
+	type DocTypes
+} from '../registry';
+import type { Actor } from './roles';
+import { validateAgainst } from '../schema/schema-validation';
+import { reject, type Verdict } from './write-verdict';
+
+export interface WriteAttempt {
+	collection: CollectionName;
+	actor: Actor;
+	/** The stored version (own fields only), or null for a new document. */
+	prev: AnyDoc | null;
+	next: AnyDoc;
+	deleting: boolean;
+	subject: Record<string, unknown> | null;
+	/** Documents named by the collection's `relatedOf`, keyed by `relatedKey`. */
+	related?: ReadonlyMap<string, Record<string, unknown>>;
+	now?: Date;
+}
+
+export function relatedKey(ref: SubjectRef): string {
+	return `${ref.collection}/${ref.id}`;
+}
+
+/**
+ * Decides a pushed write: shape first, then the channels its fields imply, then the
+ * collection's own rules. Pure, so a device can run the same checks before it writes locally.
+ */
+export function checkWrite(attempt: WriteAttempt): Verdict {
+	const definition = collectionDefinition(attempt.collection);
+	if (!definition.policy) return reject('server-owned');
+	const schemaError = validateAgainst(definition.schema, attempt.next);
+	if (schemaError) return reject('invalid', `${schemaError.path} ${schemaError.message}`);
+	if (!sameChannels(attempt.next.channels, definition.channelsOf(attempt.next))) {
+		return reject('channels');
+	}
+	return definition.policy({
+		actor: attempt.actor,
+		prev: attempt.prev,
+		next: attempt.next,
+		deleting: attempt.deleting,
+		subject: attempt.subject,
+		related: (ref) => attempt.related?.get(relatedKey(ref)) ?? null,
+		now: attempt.now ?? new Date()
+	});
+}
+
+export interface TypedWriteAttempt<K extends CollectionName> {
+	collection: K;
+	actor: Actor;
+	prev: DocTypes[K] | null;
+	next: DocTypes[K];
+	deleting: boolean;
+	subject: object | null;
+	related?: ReadonlyMap<string, Record<string, unknown>>;
+	now?: Date;
+}
+
+/** `checkWrite` for a device's own typed documents, before it stores them locally. */
+export function checkTypedWrite<K extends CollectionName>(attempt: TypedWriteAttempt<K>): Verdict {
+	// The document interfaces lack an index signature, so they are not `AnyDoc` to the compiler;
+	// at run time they are the same plain JSON objects the gateway checks.
+	return checkWrite(attempt as unknown as WriteAttempt);
+}
+
+/** Fills in `channels` from the document's own fields, as the server will recompute them. */
+export function withChannels<K extends CollectionName, T extends DocTypes[K] | AnyDoc>(
+	collection: K,
+	doc: T
+): T {
+	return { ...doc, channels: collectionDefinition(collection).channelsOf(doc as AnyDoc) };
+}

@@ -1,0 +1,598 @@
+import { describe, expect, it } from 'vitest';
+import { activityCodeFor, codeWindowAt } from '../codes/activity-code';
+import { badgeShortCode, formatShortCode, issueBadgeToken, shortCodeDigest } from '../codes/badge-token';
+import { newKeyPair, publicKeyOf } from '../codes/ed25519-signing';
+import { plainContext } from '../../../test-data/policy-fixtures';
+import type { Actor } from '../access/roles';
+import { validateAgainst } from '../schema/schema-validation';
+import { otherMember, owner, secretary, staff } from '../../../test-data/test-actors';
+import { checkWrite, relatedKey, withChannels } from '../access/write-policy';
+import type { Activity } from './activities';
+import { attendance, attendanceId, type Attendance, type AttendanceKind } from './attendance';
+import { badgeRecordId, issuerRecordId, type BadgeRecord } from '../codes/badges';
+import type { AnyDoc } from '../registry';
+
+const ACTIVITY_SECRET = '5a'.repeat(32);
+const ISSUER_SECRET = 'e7'.repeat(32);
+
+/** 09:00–12:00 in Shanghai; the fixtures' clock (`now`) reads 12:00, the end. */
+const activity: Activity = {
+	id: 'act-1',
+	type: 'volunteer',
+	title: '社区环境整治',
+	communityId: 'cm2',
+	place: '幸福路社区广场',
+	startsAt: '2026-06-01T01:00:00.000Z',
+	endsAt: '2026-06-01T04:00:00.000Z',
+	expected: 'signup',
+	organisers: ['community2', 'secretary1'],
+	publicKey: publicKeyOf(ACTIVITY_SECRET) ?? '',
+	createdBy: 'community2',
+	updatedAt: '2026-05-20T08:00:00.000Z',
+	channels: ['public']
+};
+const NOW = plainContext.now;
+const NINE = '2026-06-01T01:00:00.000Z';
+
+const claims = {
+	keyId: 'k1',
+	memberId: 'm001',
+	branchId: 'br1',
+	orgId: 'org-a',
+	serial: 2,
+	name: '张三'
+};
+const token = issueBadgeToken(claims, ISSUER_SECRET);
+const shortCode = badgeShortCode(token);
+
+const issuerRecord: BadgeRecord = {
+	id: issuerRecordId('k1'),
+	kind: 'issuer',
+	keyId: 'k1',
+	publicKey: publicKeyOf(ISSUER_SECRET) ?? '',
+	issuedAt: '2026-01-01T00:00:00.000Z',
+	channels: ['public']
+};
+const badgeRecord: BadgeRecord = {
+	id: badgeRecordId('m001'),
+	kind: 'badge',
+	memberId: 'm001',
+	serial: 2,
+	shortCodeDigest: shortCodeDigest(shortCode),
+	issuedAt: '2026-05-01T00:00:00.000Z',
+	channels: ['public']
+};
+
+function registry(...records: BadgeRecord[]): Map<string, Record<string, unknown>> {
+	return new Map(
+		records.map((r) => [relatedKey({ collection: 'badges', id: r.id }), { ...r, _rev: '1-a' }])
+	);
+}
+const REGISTRY = registry(issuerRecord, badgeRecord);
+
+function record(kind: AttendanceKind, overrides: Partial<Attendance> = {}): Attendance {
+	const doc: Attendance = {
+		id: attendanceId('act-1', overrides.memberId ?? 'm001', kind),
+		kind,
+		activityId: 'act-1',
+		communityId: 'cm2',
+		memberId: 'm001',
+		memberName: '张三',
+		branchId: 'br1',
+		orgId: 'org-a',
+		at: NINE,
+		method: 'badge',
+		proof: token,
+		recordedBy: 'community2',
+		channels: [],
+		...overrides
+	};
+	if (kind === 'signup') {
+		delete doc.method;
+		delete doc.proof;
+		doc.recordedBy = overrides.recordedBy ?? 'member1';
+	}
+	return withChannels('attendance', doc);
+}
+
+/** A member's own check-in by scanning the activity's code shown at `at`. */
+function selfScan(at: string, overrides: Partial<Attendance> = {}): Attendance {
+	return record('in', {
+		at,
+		method: 'code',
+		proof: activityCodeFor('act-1', codeWindowAt(new Date(at)), ACTIVITY_SECRET),
+		recordedBy: 'member1',
+		...overrides
+	});
+}
+
+interface Options {
+	prev?: Attendance | null;
+	deleting?: boolean;
+	subject?: object | null;
+	related?: Map<string, Record<string, unknown>>;
+	now?: Date;
+}
+
+function write(actor: Actor, next: Attendance, options: Options = {}) {
+	return checkWrite({
+		collection: 'attendance',
+		actor,
+		prev: (options.prev ?? null) as AnyDoc | null,
+		next: next as unknown as AnyDoc,
+		deleting: options.deleting ?? false,
+		subject: (options.subject === undefined
+			? { ...activity, _rev: '2-b' }
+			: options.subject) as Record<string, unknown> | null,
+		related: options.related ?? REGISTRY,
+		now: options.now ?? NOW
+	});
+}
+
+const ok = { ok: true };
+const refused = (reason: string, detail?: string) =>
+	detail === undefined ? { ok: false, reason } : { ok: false, reason, detail };
+const valid = (doc: unknown) => validateAgainst(attendance.schema, doc);
+
+/** Staff of cm2 who is not among the activity's organisers. */
+const bystander: Actor = {
+	username: 'community2b',
+	roles: [{ role: 'community_staff', communityId: 'cm2' }]
+};
+
+describe('attendanceId', () => {
+	it('is the same for every device that records the same person', () => {
+		expect(attendanceId('act-1', 'm001', 'in')).toBe('act-1.m001.in');
+		expect(attendanceId('act-1', 'm001', 'out')).toBe('act-1.m001.out');
+		expect(attendanceId('act-1', 'm001', 'signup')).toBe('act-1.m001.signup');
+	});
+});
+
+describe('attendance schema', () => {
+	it('accepts a signup and check-ins of every method', () => {
+		expect(valid(record('signup'))).toBeNull();
+		expect(valid(record('in'))).toBeNull();
+		expect(valid(selfScan(NINE))).toBeNull();
+		const manual = record('out', { method: 'manual', reason: '手机没电', clockSkewMs: -90_000 });
+		expect(valid(manual)).toBeNull();
+	});
+
+	it.each([
+		'id',
+		'kind',
+		'activityId',
+		'communityId',
+		'memberId',
+		'memberName',
+		'branchId',
+		'orgId',
+		'at',
+		'recordedBy',
+		'channels'
+	])('requires %s', (field) => {
+		const doc: Record<string, unknown> = { ...record('in') };
+		delete doc[field];
+		expect(valid(doc)).toEqual({ path: '/', message: `must have required property '${field}'` });
+	});
+
+	it('rejects unknown kinds and methods, long proofs and fractional skews', () => {
+		expect(valid({ ...record('in'), kind: 'leave' })?.path).toBe('/kind');
+		expect(valid({ ...record('in'), method: 'nfc' })?.path).toBe('/method');
+		expect(valid(record('in', { proof: 'x'.repeat(601) }))?.path).toBe('/proof');
+		expect(valid(record('in', { reason: 'x'.repeat(201) }))?.path).toBe('/reason');
+		expect(valid(record('in', { clockSkewMs: 1.5 }))?.path).toBe('/clockSkewMs');
+		expect(valid(record('in', { at: '2026-06-01' }))?.path).toBe('/at');
+		expect(valid({ ...record('in'), _deleted: true })?.message).toBe(
+			'must NOT have additional properties'
+		);
+	});
+
+	it('fits a badge token with the longest member name within the proof limit', () => {
+		const long = issueBadgeToken({ ...claims, name: '阿'.repeat(50) }, ISSUER_SECRET);
+		expect(valid(record('in', { proof: long }))).toBeNull();
+	});
+});
+
+describe('attendance channels and related documents', () => {
+	it('reach the member, their branch and bureau, and the community', () => {
+		expect(attendance.channelsOf(record('in'))).toEqual([
+			'branch:br1',
+			'bureau:org-a',
+			'community:cm2',
+			'member:m001'
+		]);
+	});
+
+	it('reach the host branch of a branch activity too', () => {
+		const hosted = record('in', { hostBranchId: 'br9' });
+		expect(attendance.channelsOf(hosted)).toEqual([
+			'branch:br1',
+			'branch:br9',
+			'bureau:org-a',
+			'community:cm2',
+			'member:m001'
+		]);
+	});
+
+	it('refuse a write whose channels were changed', () => {
+		const hidden = { ...record('in'), channels: ['member:m001'] };
+		expect(write(staff, hidden)).toEqual(refused('channels'));
+	});
+
+	it('name the activity as subject and the registry entries a proof needs', () => {
+		expect(attendance.subjectOf?.(record('in'))).toEqual({
+			collection: 'activities',
+			id: 'act-1'
+		});
+		expect(attendance.relatedOf?.(record('in'))).toEqual([
+			{ collection: 'badges', id: 'badge.m001' },
+			{ collection: 'badges', id: 'issuer.k1' }
+		]);
+		expect(attendance.relatedOf?.(record('in', { method: 'typed', proof: shortCode }))).toEqual([
+			{ collection: 'badges', id: 'badge.m001' }
+		]);
+		expect(attendance.relatedOf?.(record('in', { proof: 'garbage' }))).toEqual([]);
+		expect(attendance.relatedOf?.(selfScan(NINE))).toEqual([]);
+		expect(attendance.relatedOf?.(record('signup'))).toEqual([]);
+	});
+});
+
+describe('attendance policy: signing up', () => {
+	it('lets a member sign up and cancel by deleting', () => {
+		const signup = record('signup');
+		expect(write(owner, signup)).toEqual(ok);
+		expect(write(owner, signup, { prev: signup, deleting: true })).toEqual(ok);
+	});
+
+	it('refuses signing up someone else', () => {
+		expect(write(otherMember, record('signup', { recordedBy: 'member2' }))).toEqual(
+			refused('not-owner')
+		);
+		expect(write(staff, record('signup', { recordedBy: 'community2' }))).toEqual(
+			refused('not-owner')
+		);
+		expect(write(otherMember, record('signup'))).toEqual(refused('not-owner'));
+	});
+
+	it('refuses cancelling someone else’s signup', () => {
+		const signup = record('signup');
+		const cancel = { ...signup, recordedBy: 'member2' };
+		expect(write(otherMember, cancel, { prev: signup, deleting: true })).toEqual(
+			refused('not-owner')
+		);
+	});
+
+	it('refuses a signup under another branch', () => {
+		expect(write(owner, record('signup', { branchId: 'br2' }))).toEqual(
+			refused('subject-mismatch', 'branchId')
+		);
+	});
+
+	it('refuses changing a signup and signing up to a cancelled activity', () => {
+		const signup = record('signup');
+		expect(write(owner, signup, { prev: signup })).toEqual(refused('append-only'));
+		expect(write(owner, signup, { subject: { ...activity, cancelled: true } })).toEqual(
+			refused('forbidden', 'cancelled')
+		);
+	});
+});
+
+describe('attendance policy: badge check-in', () => {
+	it('accepts an organiser scanning a valid badge', () => {
+		expect(write(staff, record('in'))).toEqual(ok);
+		expect(write(secretary, record('in', { recordedBy: 'secretary1' }))).toEqual(ok);
+		expect(write(staff, record('out', { at: '2026-06-01T04:04:00.000Z' }))).toEqual(ok);
+	});
+
+	it('refuses anyone who is not an organiser of the activity', () => {
+		expect(write(bystander, record('in', { recordedBy: 'community2b' }))).toEqual(
+			refused('forbidden')
+		);
+		expect(write(owner, record('in', { recordedBy: 'member1' }))).toEqual(refused('forbidden'));
+	});
+
+	it('refuses a record in another organiser’s name', () => {
+		expect(write(secretary, record('in'))).toEqual(refused('not-owner'));
+	});
+
+	it('refuses a forged badge signed by another key under the issuer’s key id', () => {
+		const forged = issueBadgeToken(claims, newKeyPair().secretKey);
+		expect(write(staff, record('in', { proof: forged }))).toEqual(
+			refused('invalid', 'badge signature')
+		);
+	});
+
+	it('refuses a badge whose name was changed, and a record that differs from its badge', () => {
+		const [head = '', tail = ''] = token.split('~5byg5LiJ~');
+		const renamed = `${head}~5byg5Zub~${tail}`;
+		expect(write(staff, record('in', { proof: renamed, memberName: '张四' }))).toEqual(
+			refused('invalid', 'badge signature')
+		);
+		expect(write(staff, record('in', { memberName: '张四' }))).toEqual(
+			refused('subject-mismatch', 'badge')
+		);
+		expect(write(staff, record('in', { orgId: 'org-b' }))).toEqual(
+			refused('subject-mismatch', 'badge')
+		);
+	});
+
+	it('refuses another member’s badge recorded for this member', () => {
+		const theirs = issueBadgeToken({ ...claims, memberId: 'm002' }, ISSUER_SECRET);
+		const related = registry(issuerRecord, badgeRecord, {
+			...badgeRecord,
+			id: badgeRecordId('m002'),
+			memberId: 'm002'
+		});
+		expect(write(staff, record('in', { proof: theirs }), { related })).toEqual(
+			refused('subject-mismatch', 'badge')
+		);
+	});
+
+	it('refuses a truncated or foreign badge', () => {
+		expect(write(staff, record('in', { proof: token.slice(0, token.lastIndexOf('~')) }))).toEqual(
+			refused('invalid', 'badge malformed')
+		);
+		expect(write(staff, record('in', { proof: token.slice(0, -10) }))).toEqual(
+			refused('invalid', 'badge signature')
+		);
+		expect(write(staff, record('in', { proof: 'https://example.com' }))).toEqual(
+			refused('invalid', 'badge malformed')
+		);
+		const noProof = record('in');
+		delete noProof.proof;
+		expect(write(staff, noProof)).toEqual(refused('invalid', 'badge malformed'));
+	});
+
+	it('refuses a badge replaced by a newer one, or of a revoked member', () => {
+		const newer = registry(issuerRecord, { ...badgeRecord, serial: 3 });
+		expect(write(staff, record('in'), { related: newer })).toEqual(
+			refused('invalid', 'badge revoked')
+		);
+		const revoked = registry(issuerRecord, { ...badgeRecord, revoked: true });
+		expect(write(staff, record('in'), { related: revoked })).toEqual(
+			refused('invalid', 'badge revoked')
+		);
+		expect(write(staff, record('in'), { related: registry(issuerRecord) })).toEqual(
+			refused('invalid', 'badge revoked')
+		);
+	});
+
+	it('refuses a badge of a retired or unknown issuer key', () => {
+		const retired = registry({ ...issuerRecord, retiredAt: NINE }, badgeRecord);
+		expect(write(staff, record('in'), { related: retired })).toEqual(
+			refused('invalid', 'badge unknown-key')
+		);
+		expect(write(staff, record('in'), { related: registry(badgeRecord) })).toEqual(
+			refused('invalid', 'badge unknown-key')
+		);
+	});
+});
+
+describe('attendance policy: typed and manual check-in', () => {
+	const typed = (proof: string) => record('in', { method: 'typed', proof });
+
+	it('accepts the badge’s short code however it was typed', () => {
+		expect(write(staff, typed(shortCode))).toEqual(ok);
+		expect(write(staff, typed(formatShortCode(shortCode).toLowerCase()))).toEqual(ok);
+	});
+
+	it('refuses a wrong code, or the code of a revoked badge', () => {
+		const wrong = shortCode.startsWith('0') ? `1${shortCode.slice(1)}` : `0${shortCode.slice(1)}`;
+		expect(write(staff, typed(wrong))).toEqual(refused('invalid', 'short code'));
+		expect(write(staff, typed(''))).toEqual(refused('invalid', 'short code'));
+		const revoked = registry(issuerRecord, { ...badgeRecord, revoked: true });
+		expect(write(staff, typed(shortCode), { related: revoked })).toEqual(
+			refused('invalid', 'short code')
+		);
+		expect(write(staff, typed(shortCode), { related: registry() })).toEqual(
+			refused('invalid', 'short code')
+		);
+	});
+
+	it('refuses a typed code from the member’s own device', () => {
+		expect(
+			write(owner, record('in', { method: 'typed', proof: shortCode, recordedBy: 'member1' }))
+		).toEqual(refused('forbidden'));
+	});
+
+	it('accepts a manual check-in by an organiser with a reason', () => {
+		const manual = record('in', { method: 'manual', reason: '手机没电', proof: undefined });
+		delete manual.proof;
+		expect(write(staff, manual)).toEqual(ok);
+	});
+
+	it('refuses a manual check-in without a reason', () => {
+		const bare = record('in', { method: 'manual' });
+		delete bare.proof;
+		expect(write(staff, bare)).toEqual(refused('invalid', 'reason'));
+		expect(write(staff, { ...bare, reason: '   ' })).toEqual(refused('invalid', 'reason'));
+	});
+
+	it('refuses a check-in without a method', () => {
+		const bare = record('in');
+		delete bare.method;
+		expect(write(staff, bare)).toEqual(refused('invalid', 'method'));
+	});
+});
+
+describe('attendance policy: the member scanning the activity’s code', () => {
+	it('accepts the member’s own scan of a fresh code', () => {
+		expect(write(owner, selfScan(NINE))).toEqual(ok);
+		expect(write(owner, selfScan('2026-06-01T03:59:59.999Z'))).toEqual(ok);
+	});
+
+	it('accepts a code one window either side of the scan', () => {
+		const window = codeWindowAt(new Date(NINE));
+		for (const drift of [-1, 1]) {
+			const proof = activityCodeFor('act-1', window + drift, ACTIVITY_SECRET);
+			expect(write(owner, selfScan(NINE, { proof }))).toEqual(ok);
+		}
+	});
+
+	it('refuses an old code (a photo taken earlier) and a code from the future', () => {
+		const window = codeWindowAt(new Date(NINE));
+		const old = activityCodeFor('act-1', window - 2, ACTIVITY_SECRET);
+		expect(write(owner, selfScan(NINE, { proof: old }))).toEqual(
+			refused('invalid', 'code expired')
+		);
+		const photo = activityCodeFor('act-1', codeWindowAt(new Date(NINE)), ACTIVITY_SECRET);
+		expect(write(owner, selfScan('2026-06-01T02:00:00.000Z', { proof: photo }))).toEqual(
+			refused('invalid', 'code expired')
+		);
+		const future = activityCodeFor('act-1', window + 2, ACTIVITY_SECRET);
+		expect(write(owner, selfScan(NINE, { proof: future }))).toEqual(
+			refused('invalid', 'code future')
+		);
+	});
+
+	it('refuses a code of another activity, a forged code and garbage', () => {
+		const window = codeWindowAt(new Date(NINE));
+		const other = activityCodeFor('act-2', window, ACTIVITY_SECRET);
+		expect(write(owner, selfScan(NINE, { proof: other }))).toEqual(
+			refused('invalid', 'code other-activity')
+		);
+		const forged = activityCodeFor('act-1', window, newKeyPair().secretKey);
+		expect(write(owner, selfScan(NINE, { proof: forged }))).toEqual(
+			refused('invalid', 'code signature')
+		);
+		expect(write(owner, selfScan(NINE, { proof: token }))).toEqual(
+			refused('invalid', 'code malformed')
+		);
+	});
+
+	it('refuses another member scanning in this member', () => {
+		expect(write(otherMember, selfScan(NINE, { recordedBy: 'member2' }))).toEqual(
+			refused('forbidden')
+		);
+	});
+
+	it('refuses an organiser recording a code scan for a member', () => {
+		expect(write(staff, selfScan(NINE, { recordedBy: 'community2' }))).toEqual(
+			refused('forbidden')
+		);
+	});
+
+	it('refuses a member’s own scan filed under another branch', () => {
+		expect(write(owner, selfScan(NINE, { branchId: 'br2' }))).toEqual(
+			refused('subject-mismatch', 'branchId')
+		);
+	});
+
+	// An unparseable `at` (hour 25) must not slip past the clock-ahead, window and code checks.
+	it('refuses an instant that is no real time, even with an old code', () => {
+		const old = activityCodeFor('act-1', 1, ACTIVITY_SECRET);
+		const bogus = selfScan(NINE, { at: '2026-06-01T25:00:00.000Z', proof: old });
+		expect(write(owner, bogus)).toMatchObject({ ok: false, reason: 'invalid' });
+	});
+});
+
+describe('attendance policy: times', () => {
+	it('refuses a time more than five minutes ahead of the checker’s clock', () => {
+		const ahead = record('out', { at: '2026-06-01T04:05:00.001Z' });
+		expect(write(staff, ahead)).toEqual(refused('invalid', 'clock ahead'));
+		expect(write(staff, record('out', { at: '2026-06-01T04:05:00.000Z' }))).toEqual(ok);
+	});
+
+	it('refuses a check-in before the activity opens or after it closes', () => {
+		const early = record('in', { at: '2026-05-31T23:59:59.999Z' });
+		expect(write(staff, early)).toEqual(refused('invalid', 'before-opening'));
+		expect(write(staff, record('in', { at: '2026-06-01T00:00:00.000Z' }))).toEqual(ok);
+		const later = new Date('2026-06-02T00:00:00.000Z');
+		const late = record('out', { at: '2026-06-01T05:00:00.001Z' });
+		expect(write(staff, late, { now: later })).toEqual(refused('invalid', 'after-closing'));
+		const closing = record('out', { at: '2026-06-01T05:00:00.000Z' });
+		expect(write(staff, closing, { now: later })).toEqual(ok);
+	});
+
+	it('refuses a check-in on another day, even with a fresh code', () => {
+		expect(write(owner, selfScan('2026-05-30T01:00:00.000Z'))).toEqual(
+			refused('invalid', 'before-opening')
+		);
+	});
+
+	it('accepts a check-in synced days later (the clock check is one-sided)', () => {
+		expect(write(staff, record('in'), { now: new Date('2026-06-08T00:00:00.000Z') })).toEqual(ok);
+	});
+});
+
+describe('attendance policy: the same check-in from two devices', () => {
+	const stored = record('in', { at: '2026-06-01T01:05:00.000Z' });
+
+	it('accepts an update that moves the check-in earlier', () => {
+		expect(write(secretary, record('in', { recordedBy: 'secretary1' }), { prev: stored })).toEqual(
+			ok
+		);
+	});
+
+	it('refuses an update that moves the check-in later as superseded', () => {
+		const later = record('in', { at: '2026-06-01T01:06:00.000Z', recordedBy: 'secretary1' });
+		expect(write(secretary, later, { prev: stored })).toEqual(refused('append-only', 'superseded'));
+	});
+
+	it('refuses a replay of the stored record, even with storage fields', () => {
+		const replay = { ...stored, _rev: '9-z' } as Attendance;
+		expect(write(staff, stored, { prev: replay })).toEqual(refused('append-only', 'superseded'));
+	});
+
+	it('keeps the latest check-out', () => {
+		const out = record('out', { at: '2026-06-01T03:30:00.000Z' });
+		const later = record('out', { at: '2026-06-01T03:45:00.000Z' });
+		expect(write(staff, later, { prev: out })).toEqual(ok);
+		expect(write(staff, out, { prev: later })).toEqual(refused('append-only', 'superseded'));
+	});
+
+	it('prefers a badge scan to the member’s own scan of the same moment', () => {
+		const scanned = selfScan('2026-06-01T01:05:00.000Z');
+		expect(write(staff, stored, { prev: scanned })).toEqual(ok);
+		expect(write(owner, scanned, { prev: stored })).toEqual(refused('append-only', 'superseded'));
+	});
+
+	it('refuses changing whose check-in it is', () => {
+		const moved = { ...record('in', { memberId: 'm002' }), id: stored.id };
+		expect(write(staff, moved, { prev: stored })).toEqual(refused('invalid', 'id'));
+		const rebranched = record('in', { branchId: 'br2' });
+		expect(write(staff, rebranched, { prev: stored })).toEqual(
+			refused('immutable-field', 'branchId')
+		);
+	});
+
+	it('still verifies the proof of the winning record', () => {
+		const forged = record('in', { proof: issueBadgeToken(claims, newKeyPair().secretKey) });
+		expect(write(staff, forged, { prev: stored })).toEqual(refused('invalid', 'badge signature'));
+	});
+
+	it('refuses deleting a check-in', () => {
+		expect(write(staff, stored, { prev: stored, deleting: true })).toEqual(refused('append-only'));
+	});
+});
+
+describe('attendance policy: the activity', () => {
+	it('refuses a check-in when the activity is missing or deleted', () => {
+		expect(write(staff, record('in'), { subject: null })).toEqual(
+			refused('subject-mismatch', 'activityId')
+		);
+		expect(write(staff, record('in'), { subject: { ...activity, _deleted: true } })).toEqual(
+			refused('subject-mismatch', 'activityId')
+		);
+		expect(write(owner, record('signup'), { subject: null })).toEqual(
+			refused('subject-mismatch', 'activityId')
+		);
+	});
+
+	it('refuses a record whose community or host branch differs from the activity’s', () => {
+		expect(write(staff, record('in', { communityId: 'cm1' }))).toEqual(
+			refused('subject-mismatch', 'communityId')
+		);
+		const hosted = { ...activity, hostBranchId: 'br1' };
+		expect(write(staff, record('in'), { subject: hosted })).toEqual(
+			refused('subject-mismatch', 'communityId')
+		);
+		expect(write(staff, record('in', { hostBranchId: 'br1' }), { subject: hosted })).toEqual(ok);
+	});
+
+	it('refuses an id that does not match the record', () => {
+		expect(write(staff, { ...record('in'), id: attendanceId('act-1', 'm001', 'out') })).toEqual(
+			refused('invalid', 'id')
+		);
+	});
+});

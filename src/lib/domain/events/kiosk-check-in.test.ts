@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { badgeShortCode, formatShortCode, issueBadgeToken, shortCodeDigest } from '../codes/badge-token';
+import { normalizeCrockford } from '../codes/byte-encoding';
+import type { Activity, BadgeRecord } from '../registry';
+import { newKeyPair } from '../codes/ed25519-signing';
+import { secretary } from '../../../test-data/test-actors';
+import { checkTypedWrite, relatedKey } from '../access/write-policy';
+import { badgeTrustOf } from '../codes/badge-registry';
+import { admitBadge, memberOfShortCode, organiserRecord, type Person } from './kiosk-check-in';
+
+const issuer = newKeyPair();
+const activityKey = newKeyPair();
+const person: Person = {
+	memberId: 'm001',
+	memberName: '阿依古丽',
+	branchId: 'br1',
+	orgId: 'org-a'
+};
+const token = issueBadgeToken(
+	{ keyId: 'k1', serial: 2, memberId: 'm001', name: '阿依古丽', branchId: 'br1', orgId: 'org-a' },
+	issuer.secretKey
+);
+const shortCode = badgeShortCode(token);
+
+const issuerRecord: BadgeRecord = {
+	id: 'issuer.k1',
+	kind: 'issuer',
+	keyId: 'k1',
+	publicKey: issuer.publicKey,
+	issuedAt: '2026-01-01T00:00:00.000Z',
+	channels: ['public']
+};
+const badgeRecord: BadgeRecord = {
+	id: 'badge.m001',
+	kind: 'badge',
+	memberId: 'm001',
+	serial: 2,
+	shortCodeDigest: shortCodeDigest(shortCode),
+	issuedAt: '2026-01-01T00:00:00.000Z',
+	channels: ['public']
+};
+const registry = [issuerRecord, badgeRecord];
+
+const activity: Activity = {
+	id: 'act-1',
+	type: 'party-day',
+	title: '主题党日',
+	communityId: 'cm1',
+	hostBranchId: 'br1',
+	place: '社区活动室',
+	startsAt: '2026-06-01T01:00:00.000Z',
+	endsAt: '2026-06-01T03:00:00.000Z',
+	expected: 'branch',
+	organisers: ['secretary1'],
+	publicKey: activityKey.publicKey,
+	createdBy: 'secretary1',
+	updatedAt: '2026-05-01T00:00:00.000Z',
+	channels: ['public']
+};
+const during = new Date('2026-06-01T01:05:00.000Z');
+const nobody = () => false;
+
+describe('badgeTrustOf', () => {
+	it('trusts current issuers and current badges only', () => {
+		const trust = badgeTrustOf([
+			issuerRecord,
+			{ ...issuerRecord, id: 'issuer.k0', keyId: 'k0', retiredAt: '2026-01-01T00:00:00.000Z' },
+			badgeRecord,
+			{ ...badgeRecord, id: 'badge.m002', memberId: 'm002', revoked: true }
+		]);
+		expect(trust.issuerKey('k1')).toBe(issuer.publicKey);
+		expect(trust.issuerKey('k0')).toBeNull();
+		expect(trust.currentSerial('m001')).toBe(2);
+		expect(trust.currentSerial('m002')).toBeNull();
+	});
+});
+
+describe('admitBadge', () => {
+	const trust = badgeTrustOf(registry);
+
+	it('admits a current badge during the check-in hours', () => {
+		expect(admitBadge(token, trust, activity, nobody, during)).toEqual({ ok: true, person });
+	});
+
+	it('names what is wrong with a badge before looking at the time', () => {
+		const at = new Date('2026-07-01T00:00:00.000Z');
+		expect(admitBadge('hello', trust, activity, nobody, at)).toEqual({
+			ok: false,
+			problem: 'malformed'
+		});
+		const revoked = badgeTrustOf([issuerRecord, { ...badgeRecord, serial: 3 }]);
+		expect(admitBadge(token, revoked, activity, nobody, during)).toMatchObject({
+			problem: 'revoked'
+		});
+		expect(admitBadge(token, badgeTrustOf([badgeRecord]), activity, nobody, during)).toMatchObject({
+			problem: 'unknown-key'
+		});
+	});
+
+	it('refuses scans outside the check-in hours', () => {
+		const early = new Date('2026-05-31T23:59:00.000Z');
+		expect(admitBadge(token, trust, activity, nobody, early)).toMatchObject({
+			problem: 'before-opening'
+		});
+	});
+
+	it('names a member already recorded, so nothing is written twice', () => {
+		expect(admitBadge(token, trust, activity, (id) => id === 'm001', during)).toEqual({
+			ok: false,
+			problem: 'already',
+			person
+		});
+	});
+});
+
+describe('memberOfShortCode', () => {
+	it('finds the member as the code was printed or typed sloppily', () => {
+		expect(memberOfShortCode(formatShortCode(shortCode), registry)).toBe('m001');
+		expect(memberOfShortCode(shortCode.toLowerCase(), registry)).toBe('m001');
+	});
+
+	it('knows no member of a revoked badge or an unknown code', () => {
+		expect(memberOfShortCode(shortCode, [{ ...badgeRecord, revoked: true }])).toBeUndefined();
+		expect(memberOfShortCode('0000-0000', registry)).toBeUndefined();
+	});
+});
+
+describe('organiserRecord', () => {
+	const related = new Map(
+		registry.map((r) => [relatedKey({ collection: 'badges', id: r.id }), { ...r }])
+	);
+	const check = (doc: ReturnType<typeof organiserRecord>) =>
+		checkTypedWrite({
+			collection: 'attendance',
+			actor: secretary,
+			prev: null,
+			next: doc,
+			deleting: false,
+			subject: activity,
+			related,
+			now: during
+		});
+	const base = { activity, person, kind: 'in', recordedBy: 'secretary1', at: during } as const;
+
+	it('records a scanned badge the gateway accepts', () => {
+		const doc = organiserRecord({ ...base, method: 'badge', proof: token, clockSkewMs: 1200.4 });
+		expect(doc).toMatchObject({
+			id: 'act-1.m001.in',
+			hostBranchId: 'br1',
+			memberName: '阿依古丽',
+			at: during.toISOString(),
+			clockSkewMs: 1200
+		});
+		expect(doc.channels).toContain('branch:br1');
+		expect(check(doc)).toEqual({ ok: true });
+	});
+
+	it('records a typed code and a manual check-in the gateway accepts', () => {
+		const typed = normalizeCrockford(formatShortCode(shortCode));
+		const typedDoc = organiserRecord({ ...base, method: 'typed', proof: typed, clockSkewMs: 0 });
+		expect(check(typedDoc)).toEqual({ ok: true });
+		const manual = organiserRecord({
+			...base,
+			method: 'manual',
+			reason: '手机没电',
+			clockSkewMs: 0
+		});
+		expect(manual).not.toHaveProperty('proof');
+		expect(check(manual)).toEqual({ ok: true });
+	});
+});

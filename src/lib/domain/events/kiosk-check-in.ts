@@ -1,0 +1,82 @@
+import {
+	checkBadgeToken,
+	shortCodeDigest,
+	type BadgeProblem,
+	type BadgeTrust
+} from '../codes/badge-token';
+import { checkInWindowProblem, type CheckInWindowProblem } from './check-in-window';
+import type { Activity, Attendance, BadgeRecord, CheckMethod } from '../registry';
+import { attendanceRecord } from './event-drafts';
+
+/** In or out: what an organiser's device records for the people in front of it. */
+export type CheckKind = 'in' | 'out';
+
+/** Who is checked in, as the attendance record names them. */
+export interface Person {
+	memberId: string;
+	memberName: string;
+	branchId: string;
+	orgId: string;
+}
+
+export type ScanProblem = BadgeProblem | CheckInWindowProblem;
+
+export type BadgeAdmission =
+	| { ok: true; person: Person }
+	| { ok: false; problem: ScanProblem }
+	| { ok: false; problem: 'already'; person: Person };
+
+/**
+ * What a kiosk makes of a scanned badge, before anything is written: a valid, current badge,
+ * within the activity's check-in hours, of someone not yet recorded for this kind.
+ */
+export function admitBadge(
+	text: string,
+	trust: BadgeTrust,
+	activity: Pick<Activity, 'startsAt' | 'endsAt'>,
+	recorded: (memberId: string) => boolean,
+	at: Date
+): BadgeAdmission {
+	const check = checkBadgeToken(text, trust);
+	if (!check.ok) return { ok: false, problem: check.problem };
+	const { memberId, name, branchId, orgId } = check.claims;
+	const person = { memberId, memberName: name, branchId, orgId };
+	const window = checkInWindowProblem(activity, at);
+	if (window) return { ok: false, problem: window };
+	if (recorded(memberId)) return { ok: false, problem: 'already', person };
+	return { ok: true, person };
+}
+
+/** The member whose current badge has this typed short code, if the registry knows one. */
+export function memberOfShortCode(
+	typed: string,
+	records: readonly BadgeRecord[]
+): string | undefined {
+	const digest = shortCodeDigest(typed);
+	return records.find((r) => r.kind === 'badge' && !r.revoked && r.shortCodeDigest === digest)
+		?.memberId;
+}
+
+/** A check-in or check-out recorded by an organiser, with the proof the gateway will verify. */
+export function organiserRecord(input: {
+	activity: Activity;
+	person: Person;
+	kind: CheckKind;
+	method: Exclude<CheckMethod, 'code'>;
+	proof?: string;
+	reason?: string;
+	recordedBy: string;
+	at: Date;
+	clockSkewMs: number;
+}): Attendance {
+	const { person, ...rest } = input;
+	return attendanceRecord({
+		...rest,
+		attendee: {
+			memberId: person.memberId,
+			name: person.memberName,
+			branchId: person.branchId,
+			orgId: person.orgId
+		}
+	});
+}

@@ -1,0 +1,290 @@
+import { describe, expect, it } from 'vitest';
+import type { Activity, ActivityType } from './activities';
+import { attendanceId, type Attendance, type AttendanceKind } from './attendance';
+import { branchDuties, memberDutyGaps, memberYear } from './yearly-duties';
+
+function activity(id: string, type: ActivityType, overrides: Partial<Activity> = {}): Activity {
+	return {
+		id,
+		type,
+		title: id,
+		communityId: 'cm2',
+		hostBranchId: 'br1',
+		place: '社区广场',
+		startsAt: '2026-06-01T01:00:00.000Z',
+		endsAt: '2026-06-01T04:00:00.000Z',
+		expected: 'branch',
+		organisers: ['secretary1'],
+		publicKey: '0'.repeat(64),
+		createdBy: 'secretary1',
+		updatedAt: '2026-05-01T00:00:00.000Z',
+		channels: ['public'],
+		...overrides
+	};
+}
+
+function attended(activityId: string, memberId: string, kind: AttendanceKind = 'in'): Attendance {
+	return {
+		id: attendanceId(activityId, memberId, kind),
+		kind,
+		activityId,
+		communityId: 'cm2',
+		memberId,
+		memberName: memberId,
+		branchId: 'br1',
+		orgId: 'org-a',
+		at: '2026-06-01T01:00:00.000Z',
+		method: 'badge',
+		recordedBy: 'secretary1',
+		channels: []
+	};
+}
+
+const members = [
+	{ id: 'm001', name: '张三' },
+	{ id: 'm002', name: '李四' },
+	{ id: 'm003', name: '王五' }
+];
+const everyone = (activityId: string) => members.map((m) => attended(activityId, m.id));
+
+const unity = activity('act-unity', 'ethnic-unity');
+const party = activity('act-party', 'party-day', { startsAt: '2026-07-01T01:00:00.000Z' });
+
+const dutyOf = (duties: ReturnType<typeof branchDuties>, type: string) =>
+	duties.find((d) => d.type === type);
+
+describe('branchDuties', () => {
+	it('has no gaps when both activities were held with everybody present', () => {
+		const duties = branchDuties(
+			'br1',
+			members,
+			[unity, party],
+			[...everyone('act-unity'), ...everyone('act-party')],
+			2026
+		);
+		expect(duties).toEqual([
+			{ type: 'ethnic-unity', activities: [unity], held: true, missing: [] },
+			{ type: 'party-day', activities: [party], held: true, missing: [] }
+		]);
+	});
+
+	it('lists the members who missed an activity', () => {
+		const duties = branchDuties(
+			'br1',
+			members,
+			[unity, party],
+			[attended('act-unity', 'm001'), attended('act-unity', 'm003'), ...everyone('act-party')],
+			2026
+		);
+		expect(dutyOf(duties, 'ethnic-unity')).toMatchObject({
+			held: true,
+			missing: [{ id: 'm002', name: '李四' }]
+		});
+		expect(dutyOf(duties, 'party-day')?.missing).toEqual([]);
+	});
+
+	it('counts a member present at any of several activities of a type', () => {
+		const second = activity('act-unity-2', 'ethnic-unity', {
+			startsAt: '2026-10-01T01:00:00.000Z'
+		});
+		const duties = branchDuties(
+			'br1',
+			members,
+			[unity, second],
+			[attended('act-unity', 'm001'), attended('act-unity-2', 'm002')],
+			2026
+		);
+		expect(dutyOf(duties, 'ethnic-unity')).toMatchObject({
+			activities: [unity, second],
+			held: true,
+			missing: [{ id: 'm003', name: '王五' }]
+		});
+	});
+
+	it('reports a duty not held, with everyone missing, when nothing was planned', () => {
+		const duties = branchDuties('br1', members, [], [], 2026);
+		expect(duties).toEqual([
+			{ type: 'ethnic-unity', activities: [], held: false, missing: members },
+			{ type: 'party-day', activities: [], held: false, missing: members }
+		]);
+	});
+
+	it('says not held while the activity is planned but nobody checked in', () => {
+		const duties = branchDuties('br1', members, [unity], [], 2026);
+		expect(dutyOf(duties, 'ethnic-unity')).toMatchObject({
+			activities: [unity],
+			held: false,
+			missing: members
+		});
+	});
+
+	it('does not count signups or check-outs as presence', () => {
+		const duties = branchDuties(
+			'br1',
+			members,
+			[unity],
+			members.flatMap((m) => [
+				attended('act-unity', m.id, 'signup'),
+				attended('act-unity', m.id, 'out')
+			]),
+			2026
+		);
+		expect(dutyOf(duties, 'ethnic-unity')).toMatchObject({ held: false, missing: members });
+	});
+
+	it('does not count an activity of another branch, even with our members there', () => {
+		const theirs = activity('act-theirs', 'ethnic-unity', { hostBranchId: 'br2' });
+		const duties = branchDuties('br1', members, [theirs], everyone('act-theirs'), 2026);
+		expect(dutyOf(duties, 'ethnic-unity')).toMatchObject({ activities: [], held: false });
+	});
+
+	it('does not count the community’s own activity without a host branch', () => {
+		const community = activity('act-cm', 'ethnic-unity', { hostBranchId: undefined });
+		delete community.hostBranchId;
+		const duties = branchDuties('br1', members, [community], everyone('act-cm'), 2026);
+		expect(dutyOf(duties, 'ethnic-unity')?.held).toBe(false);
+	});
+
+	it('does not count a cancelled activity', () => {
+		const cancelled = { ...unity, cancelled: true };
+		const duties = branchDuties('br1', members, [cancelled], everyone('act-unity'), 2026);
+		expect(dutyOf(duties, 'ethnic-unity')).toMatchObject({ activities: [], held: false });
+	});
+
+	it('does not count other types of activity', () => {
+		const lecture = activity('act-lecture', 'lecture');
+		const duties = branchDuties('br1', members, [lecture], everyone('act-lecture'), 2026);
+		expect(duties.every((d) => !d.held && d.activities.length === 0)).toBe(true);
+	});
+
+	it('puts an activity in the year of its start in Shanghai', () => {
+		// 00:30 on New Year's Day in Shanghai, still 31 December in UTC.
+		const newYear = activity('act-ny', 'party-day', {
+			startsAt: '2025-12-31T16:30:00.000Z',
+			endsAt: '2025-12-31T18:00:00.000Z'
+		});
+		// 23:59 on New Year's Eve in Shanghai.
+		const newYearsEve = activity('act-nye', 'ethnic-unity', {
+			startsAt: '2025-12-31T15:59:00.000Z',
+			endsAt: '2025-12-31T17:00:00.000Z'
+		});
+		const attendance = [...everyone('act-ny'), ...everyone('act-nye')];
+		const in2026 = branchDuties('br1', members, [newYear, newYearsEve], attendance, 2026);
+		expect(dutyOf(in2026, 'party-day')).toMatchObject({ held: true, missing: [] });
+		expect(dutyOf(in2026, 'ethnic-unity')).toMatchObject({ activities: [], held: false });
+		const in2025 = branchDuties('br1', members, [newYear, newYearsEve], attendance, 2025);
+		expect(dutyOf(in2025, 'party-day')?.held).toBe(false);
+		expect(dutyOf(in2025, 'ethnic-unity')).toMatchObject({ held: true, missing: [] });
+	});
+
+	it('does not count last year’s activity', () => {
+		const lastYear = activity('act-2025', 'ethnic-unity', {
+			startsAt: '2025-06-01T01:00:00.000Z'
+		});
+		const duties = branchDuties('br1', members, [lastYear], everyone('act-2025'), 2026);
+		expect(dutyOf(duties, 'ethnic-unity')).toMatchObject({ held: false, missing: members });
+	});
+
+	it('is held once anyone checked in, even a guest from outside the branch', () => {
+		const duties = branchDuties('br1', members, [unity], [attended('act-unity', 'm999')], 2026);
+		expect(dutyOf(duties, 'ethnic-unity')).toMatchObject({ held: true, missing: members });
+	});
+});
+
+describe('memberYear', () => {
+	const community = activity('act-cm', 'community', { hostBranchId: undefined });
+	const lectureGiven = activity('act-lec-1', 'lecture', { speakers: ['m001'] });
+	const lectureHeard = activity('act-lec-2', 'lecture', { speakers: ['m002'] });
+	const lectureNoShow = activity('act-lec-3', 'lecture', { speakers: ['m001'] });
+	const all = [community, lectureGiven, lectureHeard, lectureNoShow, unity];
+
+	it('counts community activities, lectures given and everything attended', () => {
+		const attendance = [
+			attended('act-cm', 'm001'),
+			attended('act-lec-1', 'm001'),
+			attended('act-lec-2', 'm001'),
+			attended('act-unity', 'm001')
+		];
+		expect(memberYear('m001', all, attendance, 2026)).toEqual({
+			communityActivities: 1,
+			lecturesGiven: 1,
+			attended: 4
+		});
+	});
+
+	it('does not count a lecture merely attended, nor one the speaker never checked in to', () => {
+		const attendance = [attended('act-lec-2', 'm001'), attended('act-lec-3', 'm002')];
+		expect(memberYear('m001', all, attendance, 2026)).toEqual({
+			communityActivities: 0,
+			lecturesGiven: 0,
+			attended: 1
+		});
+	});
+
+	it('ignores other members, signups, check-outs and unknown activities', () => {
+		const attendance = [
+			attended('act-cm', 'm002'),
+			attended('act-cm', 'm001', 'signup'),
+			attended('act-cm', 'm001', 'out'),
+			attended('act-gone', 'm001')
+		];
+		expect(memberYear('m001', all, attendance, 2026)).toEqual({
+			communityActivities: 0,
+			lecturesGiven: 0,
+			attended: 0
+		});
+	});
+
+	it('ignores cancelled activities and other years (by Shanghai time)', () => {
+		const cancelled = { ...community, id: 'act-cancelled', cancelled: true };
+		const lastNewYearsEve = activity('act-nye', 'community', {
+			startsAt: '2025-12-31T15:59:00.000Z'
+		});
+		const newYear = activity('act-ny', 'community', { startsAt: '2025-12-31T16:30:00.000Z' });
+		const attendance = ['act-cancelled', 'act-nye', 'act-ny'].map((id) => attended(id, 'm001'));
+		expect(memberYear('m001', [cancelled, lastNewYearsEve, newYear], attendance, 2026)).toEqual({
+			communityActivities: 1,
+			lecturesGiven: 0,
+			attended: 1
+		});
+		expect(
+			memberYear('m001', [cancelled, lastNewYearsEve, newYear], attendance, 2025)
+				.communityActivities
+		).toBe(1);
+	});
+});
+
+describe('memberDutyGaps', () => {
+	const community = activity('act-cm', 'community');
+	const lecture = activity('act-lec', 'lecture', { speakers: ['m001', 'm002'] });
+
+	it('lists the members short of a community activity or a lecture given', () => {
+		const attendance = [
+			attended('act-cm', 'm001'),
+			attended('act-lec', 'm001'),
+			attended('act-cm', 'm002'),
+			attended('act-lec', 'm003')
+		];
+		const gaps = memberDutyGaps(members, [community, lecture], attendance, 2026);
+		expect(gaps).toEqual([
+			{
+				member: { id: 'm002', name: '李四' },
+				year: { communityActivities: 1, lecturesGiven: 0, attended: 1 }
+			},
+			{
+				member: { id: 'm003', name: '王五' },
+				year: { communityActivities: 0, lecturesGiven: 0, attended: 1 }
+			}
+		]);
+	});
+
+	it('lists nobody when everyone did both', () => {
+		const both = activity('act-lec-all', 'lecture', { speakers: ['m001', 'm002', 'm003'] });
+		const attendance = [...everyone('act-cm'), ...everyone('act-lec-all')];
+		expect(memberDutyGaps(members, [community, both], attendance, 2026)).toEqual([]);
+	});
+
+	it('lists everyone in a year with no records', () => {
+		expect(memberDutyGaps(members, [community, lecture], [], 2027)).toHaveLength(3);
+	});
+});

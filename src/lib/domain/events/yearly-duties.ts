@@ -1,0 +1,104 @@
+import type { Activity, ActivityType } from './activities';
+import type { Attendance } from './attendance';
+import { shanghaiYear } from '../calendar/shanghai-calendar';
+
+/** The two activities each branch holds every year with all its members (R8). */
+export const BRANCH_DUTY_TYPES = ['ethnic-unity', 'party-day'] as const satisfies ActivityType[];
+export type BranchDutyType = (typeof BRANCH_DUTY_TYPES)[number];
+
+interface MemberRef {
+	id: string;
+	name: string;
+}
+
+export interface BranchDuty {
+	type: BranchDutyType;
+	/** The branch's activities of this type this year, held or planned. */
+	activities: Activity[];
+	/** True once someone checked in at one of them. */
+	held: boolean;
+	/** Members of the branch who were at none of them. */
+	missing: MemberRef[];
+}
+
+function checkedIn(attendance: readonly Attendance[]): Map<string, Set<string>> {
+	const byActivity = new Map<string, Set<string>>();
+	for (const record of attendance) {
+		if (record.kind !== 'in') continue;
+		const members = byActivity.get(record.activityId) ?? new Set<string>();
+		members.add(record.memberId);
+		byActivity.set(record.activityId, members);
+	}
+	return byActivity;
+}
+
+/** R8 for one branch and year: did it hold each activity, and which members missed it. */
+export function branchDuties(
+	branchId: string,
+	members: readonly MemberRef[],
+	activities: readonly Activity[],
+	attendance: readonly Attendance[],
+	year: number
+): BranchDuty[] {
+	const present = checkedIn(attendance);
+	return BRANCH_DUTY_TYPES.map((type) => {
+		const own = activities.filter(
+			(a) =>
+				a.hostBranchId === branchId &&
+				a.type === type &&
+				!a.cancelled &&
+				shanghaiYear(a.startsAt) === year
+		);
+		const attended = new Set(own.flatMap((a) => [...(present.get(a.id) ?? [])]));
+		return {
+			type,
+			activities: own,
+			held: own.some((a) => (present.get(a.id)?.size ?? 0) > 0),
+			missing: members.filter((m) => !attended.has(m.id))
+		};
+	});
+}
+
+export interface MemberYear {
+	/** Community activities (社区活动) the member was checked in at. */
+	communityActivities: number;
+	/** Lectures (宣讲) the member gave: listed as a speaker and checked in. */
+	lecturesGiven: number;
+	/** Every activity the member was checked in at. */
+	attended: number;
+}
+
+/** The attendance parts of R16 for one member and year. */
+export function memberYear(
+	memberId: string,
+	activities: readonly Activity[],
+	attendance: readonly Attendance[],
+	year: number
+): MemberYear {
+	const byId = new Map(activities.map((a) => [a.id, a]));
+	const result: MemberYear = { communityActivities: 0, lecturesGiven: 0, attended: 0 };
+	for (const record of attendance) {
+		const activity = byId.get(record.activityId);
+		if (record.kind !== 'in' || record.memberId !== memberId || !activity || activity.cancelled) {
+			continue;
+		}
+		if (shanghaiYear(activity.startsAt) !== year) continue;
+		result.attended++;
+		if (activity.type === 'community') result.communityActivities++;
+		if (activity.type === 'lecture' && activity.speakers?.includes(memberId))
+			result.lecturesGiven++;
+	}
+	return result;
+}
+
+/** Members of a branch short of R16's attendance parts this year. */
+export function memberDutyGaps(
+	members: readonly MemberRef[],
+	activities: readonly Activity[],
+	attendance: readonly Attendance[],
+	year: number
+): { member: MemberRef; year: MemberYear }[] {
+	return members
+		.map((member) => ({ member, year: memberYear(member.id, activities, attendance, year) }))
+		.filter(({ year: y }) => y.communityActivities < 1 || y.lecturesGiven < 1);
+}

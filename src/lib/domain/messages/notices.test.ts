@@ -1,0 +1,160 @@
+import { plainContext } from '../../../test-data/policy-fixtures';
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '../access/roles';
+import { validateAgainst } from '../schema/schema-validation';
+import { owner, secretary } from '../../../test-data/test-actors';
+import { shanghaiDay } from '../calendar/shanghai-calendar';
+import { notices, reminderId, type Notice } from './notices';
+
+function notice(overrides: Partial<Notice> = {}): Notice {
+	const doc: Notice = {
+		id: 'n-20240520-0001',
+		recipient: 'member1',
+		kind: 'write-rejected',
+		docCollection: 'reports',
+		docId: 'm001.residence.cm2',
+		reason: 'immutable-field',
+		detail: 'branchId',
+		createdAt: '2024-05-20T08:00:00.000Z',
+		channels: [],
+		...overrides
+	};
+	return { ...doc, channels: overrides.channels ?? notices.channelsOf(doc) };
+}
+
+const valid = (doc: unknown) => validateAgainst(notices.schema, doc);
+
+describe('notices schema', () => {
+	it('accepts a full and a minimal notice', () => {
+		expect(valid(notice())).toBeNull();
+		const minimal: Record<string, unknown> = { ...notice() };
+		for (const key of ['docCollection', 'docId', 'reason', 'detail']) delete minimal[key];
+		expect(valid(minimal)).toBeNull();
+	});
+
+	it.each(['id', 'kind', 'createdAt', 'channels'])('requires %s', (field) => {
+		const doc: Record<string, unknown> = { ...notice() };
+		delete doc[field];
+		expect(valid(doc)).toEqual({ path: '/', message: `must have required property '${field}'` });
+	});
+
+	it('rejects wrong types, unknown kinds and long strings', () => {
+		expect(valid({ ...notice(), kind: 'hello' })?.path).toBe('/kind');
+		expect(valid({ ...notice(), recipient: '' })?.path).toBe('/recipient');
+		expect(valid({ ...notice(), recipient: 'x'.repeat(65) })?.path).toBe('/recipient');
+		expect(valid({ ...notice(), docCollection: 'x'.repeat(41) })?.path).toBe('/docCollection');
+		expect(valid({ ...notice(), reason: 'x'.repeat(41) })?.path).toBe('/reason');
+		expect(valid({ ...notice(), detail: 'x'.repeat(201) })?.path).toBe('/detail');
+		expect(valid({ ...notice(), createdAt: 0 })?.path).toBe('/createdAt');
+	});
+
+	it('rejects bad ids', () => {
+		expect(valid(notice({ id: '_n1' }))?.path).toBe('/id');
+		expect(valid(notice({ docId: 'a/b' }))?.path).toBe('/docId');
+	});
+
+	it('rejects an extra property, including the name RxDB reserves', () => {
+		expect(valid({ ...notice(), collection: 'reports' })?.message).toBe(
+			'must NOT have additional properties'
+		);
+		expect(valid({ ...notice(), read: true })).toEqual({
+			path: '/',
+			message: 'must NOT have additional properties'
+		});
+	});
+});
+
+describe('notices channels', () => {
+	it('reaches only the recipient', () => {
+		expect(notices.channelsOf(notice())).toEqual(['user:member1']);
+		expect(notices.channelsOf(notice({ recipient: 'office1' }))).toEqual(['user:office1']);
+	});
+});
+
+describe('shanghaiDay', () => {
+	it('is the calendar day in Asia/Shanghai, whatever the zone of the instant', () => {
+		expect(shanghaiDay(new Date('2024-05-20T15:59:59.999Z'))).toBe('20240520');
+		expect(shanghaiDay(new Date('2024-05-20T16:00:00.000Z'))).toBe('20240521');
+		expect(shanghaiDay(new Date('2024-12-31T20:00:00+02:00'))).toBe('20250101');
+	});
+});
+
+const createdAt = '2024-05-20T08:00:00.000Z';
+
+function reminder(overrides: Partial<Notice> = {}): Notice {
+	const doc: Notice = {
+		id: reminderId('m001', 'report-residence', new Date(createdAt)),
+		kind: 'reminder',
+		memberId: 'm001',
+		branchId: 'br1',
+		sender: 'secretary1',
+		topic: 'report-residence',
+		createdAt,
+		channels: [],
+		...overrides
+	};
+	return { ...doc, channels: overrides.channels ?? notices.channelsOf(doc) };
+}
+
+const memberOfBr1 = { id: 'm001', branchId: 'br1' };
+
+interface Context {
+	prev?: Notice | null;
+	deleting?: boolean;
+	subject?: Record<string, unknown> | null;
+}
+
+function decide(actor: Actor, next: Notice, context: Context = {}) {
+	const { prev = null, deleting = false, subject = memberOfBr1 } = context;
+	if (!notices.policy) throw new Error('notices has a policy for reminders');
+	return notices.policy({ actor, prev, next, deleting, subject, ...plainContext });
+}
+
+describe('reminders', () => {
+	it('have one id per member, topic and Shanghai day', () => {
+		expect(reminder().id).toBe('m001.remind.report-residence.20240520');
+		expect(valid(reminder())).toBeNull();
+	});
+
+	it('reach the member and their branch', () => {
+		expect(reminder().channels).toEqual(['branch:br1', 'member:m001']);
+	});
+
+	it("are written by the secretary of the member's branch, once", () => {
+		expect(decide(secretary, reminder())).toEqual({ ok: true });
+		expect(decide(secretary, reminder(), { prev: reminder() })).toMatchObject({
+			reason: 'append-only'
+		});
+		expect(decide(secretary, reminder(), { deleting: true })).toMatchObject({
+			reason: 'append-only'
+		});
+	});
+
+	it('refuse a sender other than the writer, and writers who are not the secretary', () => {
+		expect(decide(secretary, reminder({ sender: 'someone' }))).toMatchObject({
+			reason: 'not-owner'
+		});
+		expect(decide(owner, reminder({ sender: 'member1' }))).toMatchObject({ reason: 'forbidden' });
+	});
+
+	it('refuse a member of another branch, an unknown member and a forged id', () => {
+		expect(decide(secretary, reminder(), { subject: { branchId: 'br2' } })).toMatchObject({
+			reason: 'subject-mismatch'
+		});
+		expect(decide(secretary, reminder(), { subject: null })).toMatchObject({
+			reason: 'subject-mismatch'
+		});
+		expect(decide(secretary, reminder({ id: 'm001.remind.x' }))).toMatchObject({
+			reason: 'invalid',
+			detail: 'id'
+		});
+		expect(decide(secretary, reminder({ topic: undefined }))).toMatchObject({ reason: 'invalid' });
+	});
+
+	it('never let a device write a server notice', () => {
+		expect(decide(secretary, notice({ recipient: 'secretary1' }))).toEqual({
+			ok: false,
+			reason: 'server-owned'
+		});
+	});
+});

@@ -1,0 +1,87 @@
+import { channel, normalizeChannels } from '../access/channels';
+import { baseProperties, type CollectionDefinition } from '../schema/collection-definition';
+import { compositeId, idRef, instant } from '../schema/ids';
+import { isSecretaryOf } from '../access/roles';
+import { shanghaiDay } from '../calendar/shanghai-calendar';
+import { ACCEPT, reject } from '../access/write-verdict';
+
+export type NoticeKind = 'write-rejected' | 'reminder';
+
+/** What a branch reminds a member to do (R11). */
+export type ReminderTopic = 'report-residence' | 'resubmit-residence';
+
+/**
+ * A message to one person: from the server, why a change they made was refused (to a user), or
+ * from their branch secretary, a reminder (to a member).
+ */
+export interface Notice {
+	id: string;
+	kind: NoticeKind;
+	/** The username a server notice is for. */
+	recipient?: string;
+	/** The collection of the document it is about (RxDB reserves the name `collection`). */
+	docCollection?: string;
+	docId?: string;
+	reason?: string;
+	detail?: string;
+	/** A reminder's member, their branch, its sender (a username) and what it asks for. */
+	memberId?: string;
+	branchId?: string;
+	sender?: string;
+	topic?: ReminderTopic;
+	createdAt: string;
+	channels: string[];
+}
+
+/** One reminder per member, topic and day: tapping "remind" twice, or on two devices, is one. */
+export function reminderId(memberId: string, topic: ReminderTopic, at: Date): string {
+	return `${memberId}.remind.${topic}.${shanghaiDay(at)}`;
+}
+
+export const notices: CollectionDefinition<Notice> = {
+	name: 'notices',
+	schema: {
+		title: 'notice',
+		version: 0,
+		primaryKey: 'id',
+		type: 'object',
+		properties: {
+			id: compositeId,
+			kind: { type: 'string', enum: ['write-rejected', 'reminder'] },
+			recipient: { type: 'string', minLength: 1, maxLength: 64 },
+			docCollection: { type: 'string', maxLength: 40 },
+			docId: compositeId,
+			reason: { type: 'string', maxLength: 40 },
+			detail: { type: 'string', maxLength: 200 },
+			memberId: idRef,
+			branchId: idRef,
+			sender: { type: 'string', minLength: 1, maxLength: 64 },
+			topic: { type: 'string', enum: ['report-residence', 'resubmit-residence'] },
+			createdAt: instant,
+			...baseProperties
+		},
+		required: ['id', 'kind', 'createdAt', 'channels'],
+		additionalProperties: false
+	},
+	channelsOf: (n) =>
+		n.kind === 'reminder'
+			? normalizeChannels([channel.member(n.memberId ?? ''), channel.branch(n.branchId ?? '')])
+			: [channel.user(n.recipient ?? '')],
+	subjectOf: (n) =>
+		n.kind === 'reminder' && n.memberId ? { collection: 'members', id: n.memberId } : null,
+	// Server notices are written by the server alone; devices write only reminders.
+	policy: ({ actor, prev, next, deleting, subject }) => {
+		if (next.kind !== 'reminder') return reject('server-owned');
+		if (prev || deleting) return reject('append-only');
+		if (!next.memberId || !next.branchId || !next.topic) return reject('invalid', 'reminder');
+		if (next.sender !== actor.username) return reject('not-owner');
+		if (!isSecretaryOf(actor, next.branchId)) return reject('forbidden');
+		if (next.id !== reminderId(next.memberId, next.topic, new Date(next.createdAt))) {
+			return reject('invalid', 'id');
+		}
+		if (!subject || subject['branchId'] !== next.branchId) {
+			return reject('subject-mismatch', 'branchId');
+		}
+		return ACCEPT;
+	}
+};

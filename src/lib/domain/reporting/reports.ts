@@ -1,0 +1,108 @@
+import { channel, normalizeChannels } from '../access/channels';
+import { baseProperties, type CollectionDefinition } from '../schema/collection-definition';
+import { compositeId, idRef, instant } from '../schema/ids';
+import { isMember } from '../access/roles';
+import { ACCEPT, changedField, reject } from '../access/write-verdict';
+
+export type ReportKind = 'residence' | 'unit';
+
+/**
+ * 报到: a member registers with a community — their residence community, or the community their
+ * branch is linked to. The member writes it; its status comes from reviews (see report-status.ts).
+ */
+export interface Report {
+	id: string;
+	memberId: string;
+	branchId: string;
+	orgId: string;
+	communityId: string;
+	kind: ReportKind;
+	/** Counts the member's submissions: a returned report is corrected and submitted again. */
+	submission: number;
+	submittedAt: string;
+	/**
+	 * The member's name as registered with the community (R14): staff of a unit-linked community
+	 * see the report without seeing the member's profile.
+	 */
+	memberName?: string;
+	note?: string;
+	updatedAt: string;
+	channels: string[];
+}
+
+/** One report per member, kind and community, so two devices of a member never create two. */
+export function reportId(memberId: string, kind: ReportKind, communityId: string): string {
+	return `${memberId}.${kind}.${communityId}`;
+}
+
+const fixedFields = ['memberId', 'branchId', 'orgId', 'communityId', 'kind'] as const;
+const contentFields = ['submittedAt', 'memberName', 'note', 'updatedAt'] as const;
+
+export const reports: CollectionDefinition<Report> = {
+	name: 'reports',
+	schema: {
+		title: 'report',
+		version: 0,
+		primaryKey: 'id',
+		type: 'object',
+		properties: {
+			id: compositeId,
+			memberId: idRef,
+			branchId: idRef,
+			orgId: idRef,
+			communityId: idRef,
+			kind: { type: 'string', enum: ['residence', 'unit'] },
+			submission: { type: 'integer', minimum: 1, maximum: 1000 },
+			submittedAt: instant,
+			memberName: { type: 'string', minLength: 1, maxLength: 50 },
+			note: { type: 'string', maxLength: 500 },
+			updatedAt: instant,
+			...baseProperties
+		},
+		required: [
+			'id',
+			'memberId',
+			'branchId',
+			'orgId',
+			'communityId',
+			'kind',
+			'submission',
+			'submittedAt',
+			'updatedAt',
+			'channels'
+		],
+		additionalProperties: false
+	},
+	channelsOf: (r) =>
+		normalizeChannels([
+			channel.member(r.memberId),
+			channel.branch(r.branchId),
+			channel.bureau(r.orgId),
+			channel.community(r.communityId)
+		]),
+	// A unit report goes to the community the branch is linked to, which only the office sets.
+	subjectOf: (r) => (r.kind === 'unit' ? { collection: 'orgs', id: r.branchId } : null),
+	policy: ({ actor, prev, next, deleting, subject }) => {
+		if (!isMember(actor, next.memberId)) return reject('not-owner');
+		// The record of having reported stays: a member corrects and resubmits, never deletes.
+		if (deleting) return reject('forbidden');
+		if (next.branchId !== actor.branchId) return reject('immutable-field', 'branchId');
+		if (next.orgId !== actor.orgId) return reject('immutable-field', 'orgId');
+		if (next.id !== reportId(next.memberId, next.kind, next.communityId)) {
+			return reject('invalid', 'id');
+		}
+		if (next.kind === 'unit' && subject?.['linkedCommunityId'] !== next.communityId) {
+			return reject('subject-mismatch', 'communityId');
+		}
+		if (!prev) return ACCEPT;
+		const field = changedField(prev, next, fixedFields);
+		if (field) return reject('immutable-field', field);
+		// A decision covers one submission: any change is a new submission, so no reviewer's
+		// confirmation ever stands for text they did not see.
+		if (next.submission === prev.submission && changedField(prev, next, contentFields)) {
+			return reject('immutable-field', 'submission');
+		}
+		if (next.submission < prev.submission) return reject('immutable-field', 'submission');
+		return ACCEPT;
+	}
+};

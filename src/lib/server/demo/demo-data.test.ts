@@ -1,0 +1,297 @@
+import { describe, expect, it } from 'vitest';
+import { sameChannels } from '../../domain/access/channels';
+import {
+	collectionDefinition,
+	collectionNames,
+	collections,
+	reportId,
+	reviewId,
+	type Contact,
+	type Member,
+	type Org,
+	type Report,
+	type Review,
+	type Activity,
+	type Attendance
+} from '../../domain/registry';
+import { shanghaiYear } from '../../domain/calendar/shanghai-calendar';
+import { branchDuties } from '../../domain/events/yearly-duties';
+import { reportStatus } from '../../domain/reporting/report-status';
+import { isSecretaryOf, isStaffOf, type Actor } from '../../domain/access/roles';
+import { validateAgainst } from '../../domain/schema/schema-validation';
+import { checkWrite } from '../../domain/access/write-policy';
+import { buildDemoData, DEMO_PASSWORD, type DemoAccount } from './demo-data';
+
+const now = new Date('2024-05-20T08:00:00.000Z');
+const data = buildDemoData(now);
+
+const orgs = data.docs.orgs as unknown as Org[];
+const members = data.docs.members as unknown as Member[];
+const contacts = data.docs.contacts as unknown as Contact[];
+const reports = data.docs.reports as unknown as Report[];
+const reviews = data.docs.reviews as unknown as Review[];
+
+function account(username: string): DemoAccount {
+	const found = data.accounts.find((a) => a.username === username);
+	if (!found) throw new Error(`no account ${username}`);
+	return found;
+}
+
+function actorOf(a: DemoAccount): Actor {
+	return {
+		username: a.username,
+		...(a.memberId ? { memberId: a.memberId } : {}),
+		...(a.branchId ? { branchId: a.branchId } : {}),
+		...(a.orgId ? { orgId: a.orgId } : {}),
+		roles: a.roles
+	};
+}
+
+function branch(id: string): Org {
+	const found = orgs.find((o) => o.id === id);
+	if (!found) throw new Error(`no branch ${id}`);
+	return found;
+}
+
+describe('buildDemoData', () => {
+	it('exports the demo password', () => {
+		expect(DEMO_PASSWORD).toBe('baodao-demo');
+	});
+
+	it('has the expected counts', () => {
+		expect(orgs.filter((o) => o.kind === 'bureau').map((o) => o.id)).toEqual(['org-zjj']);
+		const branches = orgs.filter((o) => o.kind === 'branch');
+		expect(branches.map((b) => b.id)).toEqual(['br1', 'br2', 'br3', 'br4', 'br5', 'br6']);
+		const communities = data.docs.communities as unknown as { kind: string; id: string }[];
+		expect(communities.filter((c) => c.kind === 'community')).toHaveLength(8);
+		expect(communities.filter((c) => c.kind === 'street')).toHaveLength(2);
+		expect(communities.filter((c) => c.kind === 'county')).toHaveLength(1);
+		expect(members).toHaveLength(121);
+		expect(contacts).toHaveLength(121);
+		expect(data.docs.notices).toEqual([]);
+		expect(members.filter((m) => m.branchId === 'br1')).toHaveLength(21);
+		for (let i = 1; i <= 20; i++) {
+			expect(members.find((m) => m.id === `m${String(i).padStart(3, '0')}`)?.branchId).toBe('br1');
+		}
+		for (const b of ['br2', 'br3', 'br4', 'br5', 'br6']) {
+			expect(members.filter((m) => m.branchId === b).length).toBeGreaterThan(0);
+		}
+	});
+
+	it('has the listed accounts, with unique usernames', () => {
+		const usernames = data.accounts.map((a) => a.username);
+		expect(new Set(usernames).size).toBe(usernames.length);
+		for (let i = 1; i <= 120; i++) {
+			const a = account(`member${i}`);
+			expect(a.memberId).toBe(`m${String(i).padStart(3, '0')}`);
+			expect(a.orgId).toBe('org-zjj');
+			expect(a.roles).toContainEqual({ role: 'member' });
+			expect(a.branchId).toBe(members.find((m) => m.id === a.memberId)?.branchId);
+		}
+		for (let i = 1; i <= 8; i++) {
+			const a = account(`community${i}`);
+			expect(a.memberId).toBeUndefined();
+			expect(a.roles).toEqual([{ role: 'community_staff', communityId: `cm${i}` }]);
+		}
+		expect(account('office1').roles).toEqual([{ role: 'office', orgId: 'org-zjj' }]);
+		expect(account('admin').roles).toEqual([{ role: 'admin' }]);
+		expect(account('secretary1').memberId).toBe('m121');
+		for (const a of data.accounts) expect(a.displayName.length).toBeGreaterThan(0);
+	});
+
+	it('gives every document a valid shape and the channels its fields imply', () => {
+		for (const name of collectionNames) {
+			const definition = collectionDefinition(name);
+			const ids = new Set<string>();
+			for (const doc of data.docs[name]) {
+				expect(validateAgainst(definition.schema, doc), `${name}/${doc.id}`).toBeNull();
+				expect(doc.channels).toEqual(collections[name].channelsOf(doc as never));
+				expect(sameChannels(doc.channels, definition.channelsOf(doc))).toBe(true);
+				expect(ids.has(doc.id), `duplicate ${name}/${doc.id}`).toBe(false);
+				ids.add(doc.id);
+			}
+		}
+	});
+
+	it('dates every document before now', () => {
+		const times = [
+			...Object.values(data.docs).flatMap((docs) =>
+				docs.flatMap((d) => [d['updatedAt'], d['submittedAt'], d['decidedAt']])
+			)
+		].filter((t): t is string => typeof t === 'string');
+		expect(times.length).toBeGreaterThan(0);
+		for (const t of times) expect(new Date(t).getTime()).toBeLessThan(now.getTime());
+	});
+
+	it('keeps one contact per member with distinct mobile numbers', () => {
+		const phones = contacts.map((c) => c.phone);
+		expect(new Set(phones).size).toBe(phones.length);
+		for (const phone of phones) expect(phone).toMatch(/^1[3-9][0-9]{9}$/);
+		for (const m of members) {
+			const c = contacts.find((x) => x.id === m.id);
+			expect(c?.memberId).toBe(m.id);
+			expect(c?.branchId).toBe(m.branchId);
+			expect(c?.residenceCommunityId).toBe(m.residenceCommunityId);
+		}
+	});
+
+	it('has reports in every state, and none for member1', () => {
+		const states = new Set(reports.map((r) => reportStatus(r, reviews).state));
+		expect(states).toEqual(new Set(['waiting', 'confirmed', 'returned']));
+		expect(reports.some((r) => r.kind === 'unit')).toBe(true);
+		expect(reports.some((r) => r.kind === 'residence')).toBe(true);
+		// Resubmitted after a return: submission 2 with the returned review on submission 1.
+		const resubmitted = reports.filter((r) => r.submission === 2);
+		expect(resubmitted.length).toBeGreaterThan(0);
+		for (const r of resubmitted) {
+			expect(reviews.find((v) => v.id === reviewId(r.id, 1))?.decision).toBe('returned');
+		}
+		expect(reports.filter((r) => r.memberId === 'm001')).toEqual([]);
+		const reporting = new Set(reports.map((r) => r.memberId));
+		expect(members.length - reporting.size).toBeGreaterThan(10);
+	});
+
+	it('files reports at the right communities and under the right ids', () => {
+		for (const r of reports) {
+			const m = members.find((x) => x.id === r.memberId);
+			expect(r.id).toBe(reportId(r.memberId, r.kind, r.communityId));
+			expect(r.branchId).toBe(m?.branchId);
+			expect(r.communityId).toBe(
+				r.kind === 'residence' ? m?.residenceCommunityId : branch(r.branchId).linkedCommunityId
+			);
+		}
+	});
+
+	it('makes br1 led by secretary1 (m121) and linked to community1', () => {
+		const secretary = actorOf(account('secretary1'));
+		expect(isSecretaryOf(secretary, 'br1')).toBe(true);
+		expect(members.find((m) => m.id === 'm121')?.branchId).toBe('br1');
+		expect(members.find((m) => m.id === 'm121')?.duties).toContain('secretary');
+		expect(branch('br1').secretaryMemberId).toBe('m121');
+		const linked = branch('br1').linkedCommunityId;
+		expect(linked).toBeDefined();
+		expect(isStaffOf(actorOf(account('community1')), linked ?? '')).toBe(true);
+	});
+
+	it('names a secretary who is a member of every branch', () => {
+		for (const b of orgs.filter((o) => o.kind === 'branch')) {
+			const secretary = members.find((m) => m.id === b.secretaryMemberId);
+			expect(secretary?.branchId).toBe(b.id);
+			expect(secretary?.duties).toContain('secretary');
+		}
+		for (const m of members) {
+			if (!m.duties.includes('secretary')) expect(m.duties).toEqual([]);
+		}
+	});
+
+	it('has every review made by a staff account of its community', () => {
+		expect(reviews.length).toBeGreaterThan(0);
+		for (const v of reviews) {
+			expect(isStaffOf(actorOf(account(v.reviewer)), v.communityId)).toBe(true);
+			expect(v.id).toBe(reviewId(v.subjectId, v.subjectSubmission));
+			if (v.decision === 'returned') expect(v.reason?.trim()).toBeTruthy();
+		}
+	});
+
+	it('passes the write policies of the people who would have written it', () => {
+		const accountOfMember = (memberId: string) =>
+			data.accounts.find(
+				(a) => a.memberId === memberId && a.roles.some((g) => g.role === 'member')
+			);
+		for (const r of reports) {
+			const owner = accountOfMember(r.memberId);
+			expect(owner).toBeDefined();
+			const verdict = checkWrite({
+				collection: 'reports',
+				actor: actorOf(owner as DemoAccount),
+				prev: null,
+				next: r as never,
+				deleting: false,
+				subject:
+					r.kind === 'unit' ? (data.docs.orgs.find((o) => o.id === r.branchId) ?? null) : null
+			});
+			expect(verdict, r.id).toEqual({ ok: true });
+		}
+		for (const v of reviews) {
+			const report = reports.find((r) => r.id === v.subjectId);
+			expect(report).toBeDefined();
+			expect(v.subjectSubmission).toBeLessThanOrEqual(report?.submission ?? 0);
+			// The review decided the submission that was current at the time.
+			const subject = { ...report, submission: v.subjectSubmission };
+			const verdict = checkWrite({
+				collection: 'reviews',
+				actor: actorOf(account(v.reviewer)),
+				prev: null,
+				next: v as never,
+				deleting: false,
+				subject
+			});
+			expect(verdict, v.id).toEqual({ ok: true });
+		}
+		const office = actorOf(account('office1'));
+		for (const name of ['orgs', 'communities', 'members'] as const) {
+			for (const doc of data.docs[name]) {
+				const verdict = checkWrite({
+					collection: name,
+					actor: office,
+					prev: null,
+					next: doc,
+					deleting: false,
+					subject: null
+				});
+				expect(verdict, `${name}/${doc.id}`).toEqual({ ok: true });
+			}
+		}
+	});
+
+	it('has events its organisers and members could have recorded, with R8 gaps in branch 1', () => {
+		const activities = data.docs.activities as unknown as Activity[];
+		const byId = new Map(activities.map((a) => [a.id, a]));
+		for (const activity of activities) {
+			const creator = actorOf(account(activity.createdBy));
+			const branch = data.docs.orgs.find((o) => o.id === activity.hostBranchId) ?? null;
+			const write = (collection: 'activities' | 'credentials', next: unknown) =>
+				checkWrite({
+					collection,
+					actor: creator,
+					prev: null,
+					next: next as never,
+					deleting: false,
+					subject: branch
+				});
+			expect(write('activities', activity), activity.id).toEqual({ ok: true });
+			const key = data.docs.credentials.find((c) => c['activityId'] === activity.id);
+			expect(write('credentials', key), activity.id).toEqual({ ok: true });
+		}
+		for (const record of data.docs.attendance as unknown as Attendance[]) {
+			const verdict = checkWrite({
+				collection: 'attendance',
+				actor: actorOf(account(record.recordedBy)),
+				prev: null,
+				next: record as never,
+				deleting: false,
+				subject: (byId.get(record.activityId) ?? null) as Record<string, unknown> | null,
+				now
+			});
+			expect(verdict, record.id).toEqual({ ok: true });
+		}
+		const br1 = members.filter((m) => m.branchId === 'br1');
+		const [unity, partyDay] = branchDuties(
+			'br1',
+			br1,
+			activities,
+			data.docs.attendance as unknown as Attendance[],
+			shanghaiYear(now)
+		);
+		expect(partyDay?.held).toBe(true);
+		expect(partyDay?.missing.length).toBeGreaterThan(0);
+		expect(partyDay?.missing.length).toBeLessThan(br1.length);
+		expect(unity?.held).toBe(false);
+		expect(unity?.activities).toHaveLength(1);
+	});
+
+	it('is deterministic', () => {
+		expect(buildDemoData(now)).toEqual(data);
+		expect(JSON.stringify(buildDemoData(new Date(now)))).toBe(JSON.stringify(data));
+	});
+});

@@ -3,14 +3,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import PouchDB from 'pouchdb';
-import { activityCodeFor, checkActivityCode, codeWindowAt } from '../src/lib/domain/codes/activity-code';
+import {
+	activityCodeFor,
+	checkActivityCode,
+	codeWindowAt
+} from '../src/lib/domain/codes/activity-code';
 import {
 	ACTIVITY_TYPES,
 	type Activity,
 	type Attendance,
 	type Member
 } from '../src/lib/domain/registry';
-import { activityWithKey, attendanceRecord, type Attendee } from '../src/lib/domain/events/event-drafts';
+import {
+	activityWithKey,
+	attendanceRecord,
+	type Attendee
+} from '../src/lib/domain/events/event-drafts';
 import type { Actor } from '../src/lib/domain/access/roles';
 import { checkTypedWrite } from '../src/lib/domain/access/write-policy';
 import { actorOf, findAccount } from '../src/lib/server/accounts';

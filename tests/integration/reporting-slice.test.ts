@@ -3,7 +3,11 @@ import { actorOf, writeChecked } from '../../src/lib/db/local-write';
 import { moveResidence } from '../../src/lib/db/residence';
 import type { Member, Report } from '../../src/lib/domain/registry';
 import { ReportIndex } from '../../src/lib/domain/reporting/member-reporting';
-import { reminderFor, reportToSubmit, reviewOf } from '../../src/lib/domain/reporting/report-drafts';
+import {
+	reminderFor,
+	reportToSubmit,
+	reviewOf
+} from '../../src/lib/domain/reporting/report-drafts';
 import { TestDevice } from '../support/test-device';
 import { World } from '../support/world';
 

@@ -1,11 +1,6 @@
 import { sameChannels } from './channels';
 import type { SubjectRef } from '../schema/collection-definition';
-import {
-	collectionDefinition,
-	type AnyDoc,
-	type CollectionName,
-	type DocTypes
-} from '../registry';
+import { collectionDefinition, type AnyDoc, type CollectionName, type DocTypes } from '../registry';
 import type { Actor } from './roles';
 import { validateAgainst } from '../schema/schema-validation';
 import { reject, type Verdict } from './write-verdict';

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { activityCodeFor, codeWindowAt } from '../codes/activity-code';
-import { badgeShortCode, formatShortCode, issueBadgeToken, shortCodeDigest } from '../codes/badge-token';
+import {
+	badgeShortCode,
+	formatShortCode,
+	issueBadgeToken,
+	shortCodeDigest
+} from '../codes/badge-token';
 import { newKeyPair, publicKeyOf } from '../codes/ed25519-signing';
 import { plainContext } from '../../../test-data/policy-fixtures';
 import type { Actor } from '../access/roles';

@@ -1,6 +1,11 @@
 import { checkActivityCode } from '../codes/activity-code';
 import { badgeTrustOf } from '../codes/badge-registry';
-import { checkBadgeToken, readBadgeToken, shortCodeDigest, type BadgeTrust } from '../codes/badge-token';
+import {
+	checkBadgeToken,
+	readBadgeToken,
+	shortCodeDigest,
+	type BadgeTrust
+} from '../codes/badge-token';
 import { channel, normalizeChannels } from '../access/channels';
 import {
 	baseProperties,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { badgeShortCode, formatShortCode, issueBadgeToken, shortCodeDigest } from '../codes/badge-token';
+import {
+	badgeShortCode,
+	formatShortCode,
+	issueBadgeToken,
+	shortCodeDigest
+} from '../codes/badge-token';
 import { normalizeCrockford } from '../codes/byte-encoding';
 import type { Activity, BadgeRecord } from '../registry';
 import { newKeyPair } from '../codes/ed25519-signing';

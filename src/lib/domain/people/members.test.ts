@@ -2,7 +2,14 @@ import { plainContext } from '../../../test-data/policy-fixtures';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../access/roles';
 import { validateAgainst } from '../schema/schema-validation';
-import { office, otherMember, otherOffice, owner, secretary, staff } from '../../../test-data/test-actors';
+import {
+	office,
+	otherMember,
+	otherOffice,
+	owner,
+	secretary,
+	staff
+} from '../../../test-data/test-actors';
 import { members, type Member } from './members';
 
 function member(overrides: Partial<Member> = {}): Member {

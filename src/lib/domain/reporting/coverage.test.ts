@@ -10,7 +10,13 @@ import {
 } from './coverage';
 import type { Report } from '../registry';
 import { ReportIndex } from './member-reporting';
-import { aBranch, aMember, confirm, giveBack, reported } from '../../../test-data/reporting-fixtures';
+import {
+	aBranch,
+	aMember,
+	confirm,
+	giveBack,
+	reported
+} from '../../../test-data/reporting-fixtures';
 
 describe('coverageByBranch', () => {
 	const br1 = aBranch('br1', '第一支部', 'cm1');

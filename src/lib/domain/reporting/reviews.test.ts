@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { ENTITY_ID_MAX, isValidId } from '../schema/ids';
 import type { Actor } from '../access/roles';
 import { validateAgainst } from '../schema/schema-validation';
-import { office, otherStaff, owner as reportingMember, secretary, staff } from '../../../test-data/test-actors';
+import {
+	office,
+	otherStaff,
+	owner as reportingMember,
+	secretary,
+	staff
+} from '../../../test-data/test-actors';
 import { reportId, type Report } from './reports';
 import { reviewId, reviews, type Review } from './reviews';
 

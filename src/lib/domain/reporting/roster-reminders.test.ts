@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Member, Notice, Report } from '../registry';
 import { ReportIndex } from './member-reporting';
 import { reminderFor } from './report-drafts';
-import { aMember, confirm, giveBack, later, reported, T0 } from '../../../test-data/reporting-fixtures';
+import {
+	aMember,
+	confirm,
+	giveBack,
+	later,
+	reported,
+	T0
+} from '../../../test-data/reporting-fixtures';
 import { dueReminders, reminderStatus } from './roster-reminders';
 
 describe('roster reminders', () => {

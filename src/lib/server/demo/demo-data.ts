@@ -29,7 +29,11 @@ import {
 	UNIT_NOTES,
 	RESUBMIT_NOTES
 } from './demo-vocabulary';
-import { INTEREST_CODES, PROFESSION_CODES, SKILL_CODES } from '../../domain/people/profile-vocabulary';
+import {
+	INTEREST_CODES,
+	PROFESSION_CODES,
+	SKILL_CODES
+} from '../../domain/people/profile-vocabulary';
 import { demoEvents } from './demo-events';
 import { seededRandom, type Random } from './seeded-random';
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badgeTrustOf } from '../../src/lib/domain/codes/badge-registry';
+import { isBadgeRecord } from '../../src/lib/domain/codes/badges';
 import { checkBadgeToken, type BadgeTrust } from '../../src/lib/domain/codes/badge-token';
 import { badgeCredentialId, type Credential } from '../../src/lib/domain/registry';
 import { HttpClient } from '../support/http-client';
@@ -8,8 +9,8 @@ import { World } from '../support/world';
 
 /** What a kiosk trusts: the badge registry as replicated to the device. */
 async function trustOn(device: TestDevice): Promise<BadgeTrust> {
-	const docs = await device.replica.db.badges.find().exec();
-	return badgeTrustOf(docs.map((d) => d.toMutableJSON()));
+	const docs = await device.replica.db.directory.find().exec();
+	return badgeTrustOf(docs.map((d) => d.toMutableJSON()).filter(isBadgeRecord));
 }
 
 /** Badges through the API and sync: issued to the member's devices alone, verifiable everywhere. */
@@ -20,8 +21,8 @@ describe('member badges', () => {
 
 	beforeAll(async () => {
 		world = await World.start(['member1', 'community1', 'admin']);
-		phone = await world.device('member1', { collections: ['badges', 'credentials'] });
-		kiosk = await world.device('community1', { collections: ['badges', 'credentials'] });
+		phone = await world.device('member1', { collections: ['directory', 'credentials'] });
+		kiosk = await world.device('community1', { collections: ['directory', 'credentials'] });
 	});
 	afterAll(() => world.close());
 

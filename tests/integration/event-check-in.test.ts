@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorOf, writeChecked } from '../../src/lib/db/local-write';
 import { activityCodeFor, codeWindowAt } from '../../src/lib/domain/codes/activity-code';
 import { badgeTrustOf } from '../../src/lib/domain/codes/badge-registry';
+import { isBadgeRecord } from '../../src/lib/domain/codes/badges';
 import {
 	checkBadgeToken,
 	issueBadgeToken,
@@ -36,7 +37,7 @@ function never(): never {
 
 async function local<T>(
 	device: TestDevice,
-	collection: 'badges' | 'credentials' | 'activities',
+	collection: 'directory' | 'credentials' | 'activities',
 	id: string
 ) {
 	const doc = await device.replica.db.collections[collection].findOne(id).exec();
@@ -45,8 +46,8 @@ async function local<T>(
 
 /** What a kiosk trusts: the badge registry as replicated to the organiser's device. */
 async function trustOf(device: TestDevice): Promise<BadgeTrust> {
-	const docs = await device.replica.db.badges.find().exec();
-	return badgeTrustOf(docs.map((d) => d.toMutableJSON()));
+	const docs = await device.replica.db.directory.find().exec();
+	return badgeTrustOf(docs.map((d) => d.toMutableJSON()).filter(isBadgeRecord));
 }
 
 /**
@@ -82,7 +83,7 @@ describe('offline check-in at an event', () => {
 			badges.set(memberId, credential.token ?? never());
 		}
 		// Thirteen collections in all, the most one process may open: the phone needs no keys.
-		const organiser = { collections: [...EVENT_COLLECTIONS, 'orgs' as const] };
+		const organiser = { collections: EVENT_COLLECTIONS };
 		staff = await world.device('community1', organiser);
 		secretary = await world.device('secretary1', organiser);
 		phone = await world.device('member1', { collections: ['activities', 'attendance'] });
@@ -200,7 +201,7 @@ describe('offline check-in at an event', () => {
 		const forger = newKeyPair();
 		const victim = attendees.get('m006') ?? never();
 		const keyId = (
-			await secretary.replica.db.badges.find({ selector: { kind: 'issuer' } }).exec()
+			await secretary.replica.db.directory.find({ selector: { kind: 'issuer' } }).exec()
 		)[0]?.get('keyId') as string;
 		const forgedToken = issueBadgeToken({ ...victim, keyId, serial: 1 }, forger.secretKey);
 		await secretary.replica.db.attendance.insert(

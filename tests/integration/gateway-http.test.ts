@@ -35,8 +35,7 @@ describe('the sync gateway over HTTP', () => {
 		expect(list).toEqual({
 			status: 200,
 			body: [
-				'orgs',
-				'communities',
+				'directory',
 				'members',
 				'contacts',
 				'reports',
@@ -44,7 +43,6 @@ describe('the sync gateway over HTTP', () => {
 				'notices',
 				'activities',
 				'attendance',
-				'badges',
 				'credentials'
 			]
 		});

@@ -200,7 +200,7 @@ describe('reporting to communities', () => {
 				'reports',
 				actorOf(phone.session ?? never()),
 				elsewhere,
-				await world.db('orgs').get('br1')
+				await world.db('directory').get('br1')
 			)
 		).rejects.toMatchObject({ reason: 'subject-mismatch' });
 		await phone.replica.db.reports.insert(elsewhere);

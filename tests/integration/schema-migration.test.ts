@@ -5,10 +5,15 @@ import { openDatabase } from '../../src/lib/db/database';
 import { orgs } from '../../src/lib/domain/directory/orgs';
 
 describe('a device that still holds an older replica', () => {
-	it('opens it after a schema gained a field, keeping its documents', async () => {
+	it('opens a legacy collection stored before its schema gained a field, keeping its documents', async () => {
 		const storage = getRxStorageMemory();
 		const name = `migration-${Date.now()}`;
-		const old = await createRxDatabase({ name, storage, multiInstance: false });
+		const old = await createRxDatabase({
+			name,
+			storage,
+			multiInstance: false,
+			localDocuments: true
+		});
 		// The organisations as version 0 stored them, before `serviceRounding`.
 		const properties = { ...orgs.schema.properties };
 		delete properties['serviceRounding'];
@@ -21,6 +26,8 @@ describe('a device that still holds an older replica', () => {
 			updatedAt: '2026-01-01T00:00:00.000Z',
 			channels: ['public']
 		});
+		// It had synced: an empty database would start in the new layout at once.
+		await old.upsertLocal('channels', { channels: ['public'] });
 		await old.close();
 
 		const db = await openDatabase({
@@ -28,12 +35,12 @@ describe('a device that still holds an older replica', () => {
 			storage,
 			multiInstance: false,
 			validate: true,
-			collections: ['orgs']
+			collections: ['directory']
 		});
-		const stored = await db.orgs.findOne('org-a').exec();
+		const stored = await db.orgs?.findOne('org-a').exec();
 		expect(stored?.get('name')).toBe('住建局');
 		await stored?.incrementalPatch({ serviceRounding: { stepMinutes: 30, mode: 'down' } });
-		expect((await db.orgs.findOne('org-a').exec())?.get('serviceRounding')).toEqual({
+		expect((await db.orgs?.findOne('org-a').exec())?.get('serviceRounding')).toEqual({
 			stepMinutes: 30,
 			mode: 'down'
 		});

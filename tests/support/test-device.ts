@@ -11,8 +11,7 @@ let deviceCount = 0;
  * collections of the slice under test; these are the reporting slice's.
  */
 export const REPORTING_COLLECTIONS: readonly CollectionName[] = [
-	'orgs',
-	'communities',
+	'directory',
 	'members',
 	'contacts',
 	'reports',
@@ -24,7 +23,7 @@ export const REPORTING_COLLECTIONS: readonly CollectionName[] = [
 export const EVENT_COLLECTIONS: readonly CollectionName[] = [
 	'activities',
 	'attendance',
-	'badges',
+	'directory',
 	'credentials'
 ];
 
@@ -102,7 +101,7 @@ export class TestDevice {
 		await this.replica.syncNow();
 	}
 
-	ids(collection: keyof Replica['db']['collections']): Promise<string[]> {
+	ids(collection: CollectionName): Promise<string[]> {
 		return this.replica.db.collections[collection]
 			.find()
 			.exec()

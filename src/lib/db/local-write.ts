@@ -1,6 +1,6 @@
 import {
-	collectionDefinition,
 	isCollectionName,
+	kindOf,
 	type AnyDoc,
 	type CollectionName,
 	type DocTypes
@@ -103,7 +103,7 @@ async function subjectDoc<K extends CollectionName>(
 	collection: K,
 	doc: DocTypes[K]
 ): Promise<Record<string, unknown> | null> {
-	const ref = collectionDefinition(collection).subjectOf?.(doc as unknown as AnyDoc);
+	const ref = kindOf(collection, doc)?.subjectOf?.(doc as unknown as AnyDoc);
 	if (!ref || !isCollectionName(ref.collection) || !(ref.collection in db.collections)) return null;
 	const found = await db.collections[ref.collection].findOne(ref.id).exec();
 	return found ? ownFields(found.toJSON() as Record<string, unknown>) : null;
@@ -115,7 +115,7 @@ async function relatedDocs<K extends CollectionName>(
 	collection: K,
 	doc: DocTypes[K]
 ): Promise<Map<string, Record<string, unknown>>> {
-	const refs = collectionDefinition(collection).relatedOf?.(doc as unknown as AnyDoc) ?? [];
+	const refs = kindOf(collection, doc)?.relatedOf?.(doc as unknown as AnyDoc) ?? [];
 	const found = new Map<string, Record<string, unknown>>();
 	for (const ref of refs) {
 		if (!isCollectionName(ref.collection) || !(ref.collection in db.collections)) continue;

@@ -1,5 +1,9 @@
 import { BehaviorSubject, filter, map, type Observable, type Subscription } from 'rxjs';
-import { isCollectionName, type CollectionName } from '../domain/registry';
+import {
+	isCollectionName,
+	type CollectionName,
+	type SyncedCollectionName
+} from '../domain/registry';
 import type { BaodaoDatabase } from './database';
 
 const LOCAL_DOC = 'pending-changes';
@@ -48,8 +52,17 @@ export class PendingChanges {
 		});
 	}
 
-	settled(collection: CollectionName, id: string): void {
+	settled(collection: SyncedCollectionName, id: string): void {
 		if (this.keys.delete(`${collection}/${id}`)) this.publish(true);
+	}
+
+	/** Drops what was waiting in collections the device no longer has. */
+	forget(collections: readonly SyncedCollectionName[]): void {
+		const gone = [...this.keys].filter((key) =>
+			collections.some((name) => key.startsWith(`${name}/`))
+		);
+		for (const key of gone) this.keys.delete(key);
+		if (gone.length) this.publish(true);
 	}
 
 	clear(): void {

@@ -1,10 +1,21 @@
+import type { RxCollection } from 'rxdb';
 import { BehaviorSubject, type Subscription } from 'rxjs';
 import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
-import { collections, type CollectionName } from '../domain/registry';
 import {
+	collectionNames,
+	isCollectionName,
+	isLiveCollection,
+	isWritable,
+	legacyTarget,
+	type CollectionName,
+	type SyncedCollectionName
+} from '../domain/registry';
+import {
+	closeLayoutChange,
 	databaseNameFor,
 	openCollections,
 	openDatabase,
+	openLegacy,
 	resetCollections,
 	type AnyStorage,
 	type BaodaoDatabase
@@ -14,15 +25,11 @@ import { StreamAnchors } from './stream-anchors';
 import { initialSyncStatus, type SyncStatus } from './sync-status';
 
 /**
- * Collections that follow the server live (one longpoll each). Browsers allow six connections per
- * origin over HTTP/1.1, so reference data is synced once on start, on demand and on a timer.
+ * Collections that follow the server live (one longpoll each), as the registry says. Browsers
+ * allow six connections per origin over HTTP/1.1, so reference data is synced once on start, on
+ * demand and on a timer.
  */
-export const LIVE_COLLECTIONS: readonly CollectionName[] = [
-	'reports',
-	'reviews',
-	'notices',
-	'attendance'
-];
+export const LIVE_COLLECTIONS: readonly CollectionName[] = collectionNames.filter(isLiveCollection);
 
 export interface ReplicaOptions {
 	username: string;
@@ -62,7 +69,8 @@ function idOf(doc: object): string {
 export class Replica {
 	readonly status$ = new BehaviorSubject<SyncStatus>(initialSyncStatus);
 	private readonly live = new Map<CollectionName, State>();
-	private readonly once = new Map<CollectionName, Promise<void>>();
+	private readonly once = new Map<SyncedCollectionName, Promise<void>>();
+	private layoutChange: Promise<void> | null = null;
 	private readonly pending: PendingChanges;
 	private readonly subscriptions: Subscription[] = [];
 	private readonly activeStates = new Set<State>();
@@ -188,11 +196,15 @@ export class Replica {
 		return response;
 	};
 
-	private replicate(name: CollectionName, mode: Mode): State {
-		const writable = collections[name].policy !== null;
+	private replicate(name: SyncedCollectionName, mode: Mode): State {
+		const writable = isCollectionName(name)
+			? isWritable(name)
+			: legacyTarget(name).kind.policy !== null;
+		const collection = this.db.collections[name];
+		if (!collection) throw new Error(`The collection ${name} is not open.`);
 		const state: State = replicateCouchDB<unknown>({
 			replicationIdentifier: mode.identifier ?? `main-${name}`,
-			collection: this.db.collections[name],
+			collection: collection as RxCollection<unknown>,
 			url: `${this.options.serverUrl}/sync/${name}/`,
 			fetch: this.fetchForSync,
 			live: mode.live,
@@ -233,7 +245,7 @@ export class Replica {
 	 * done, so such a run is started live and removed by hand).
 	 */
 	private async runOnce(
-		name: CollectionName,
+		name: SyncedCollectionName,
 		mode: Omit<Mode, 'live'>,
 		forget = false
 	): Promise<void> {
@@ -269,7 +281,9 @@ export class Replica {
 		const saved = await this.db.getLocal<{ channels: string[] }>(CHANNELS_DOC);
 		const known = saved?.get('channels') as string[] | undefined;
 		if (known && known.some((c) => !channels.includes(c))) {
-			await Promise.all(this.names.map((name) => this.runOnce(name, { pull: false, push: true })));
+			const waiting = [...this.names, ...openLegacy(this.db)];
+			await Promise.all(waiting.map((name) => this.runOnce(name, { pull: false, push: true })));
+			await closeLayoutChange(this.db);
 			await resetCollections(this.db);
 			this.pending.clear();
 		} else if (known && channels.some((c) => !known.includes(c))) {
@@ -311,17 +325,44 @@ export class Replica {
 		if (fresh) await Promise.allSettled([...this.once.values()]);
 		const rounds = this.names
 			.filter((name) => !this.liveCollections.includes(name))
-			.map((name) => {
-				let round = this.once.get(name);
-				if (!round) {
-					round = this.runOnce(name, { pull: true, push: true }).finally(() =>
-						this.once.delete(name)
-					);
-					this.once.set(name, round);
-				}
-				return round;
-			});
+			.map((name) => this.round(name, { pull: true, push: true }));
 		await Promise.all(rounds);
+		await this.finishLayoutChange();
+	}
+
+	/** One run of a replication, shared by everyone who asks while it runs. */
+	private round(name: SyncedCollectionName, mode: Omit<Mode, 'live'>): Promise<void> {
+		let round = this.once.get(name);
+		if (!round) {
+			round = this.runOnce(name, mode).finally(() => this.once.delete(name));
+			this.once.set(name, round);
+		}
+		return round;
+	}
+
+	/**
+	 * Lets go of the previous layout's collections once they have pushed what waits in them and
+	 * the collections that hold their kinds now have caught up, so an offline moment in between
+	 * never leaves the device without them (database.ts, `openLegacyCollections`).
+	 */
+	private finishLayoutChange(): Promise<void> {
+		const legacy = openLegacy(this.db);
+		if (legacy.length === 0) return Promise.resolve();
+		this.layoutChange ??= (async () => {
+			await Promise.all(legacy.map((name) => this.round(name, { pull: false, push: true })));
+			const successors = [...new Set(legacy.map((name) => legacyTarget(name).collection))];
+			await Promise.allSettled(successors.map((name) => this.once.get(name)));
+			await Promise.all(
+				successors.map((name) =>
+					this.live.has(name)
+						? this.live.get(name)?.awaitInSync()
+						: this.round(name, { pull: true, push: true })
+				)
+			);
+			await closeLayoutChange(this.db);
+			this.pending.forget(legacy);
+		})().finally(() => (this.layoutChange = null));
+		return this.layoutChange;
 	}
 
 	/** Pushes what is waiting and pulls what is new, everywhere; resolves when all is in sync. */

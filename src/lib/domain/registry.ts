@@ -1,4 +1,5 @@
-import type { CollectionDefinition } from './schema/collection-definition';
+import type { KindDefinition, KindSchema } from './schema/kind-definition';
+import { mergeKindSchemas } from './schema/merged-schema';
 import { activities } from './events/activities';
 import { attendance } from './events/attendance';
 import { badges } from './codes/badges';
@@ -41,10 +42,9 @@ export { attendanceId } from './events/attendance';
 export { badgeRecordId, issuerRecordId } from './codes/badges';
 export { activityKeyId, badgeCredentialId } from './codes/credentials';
 
-/** The document type of each collection. */
+/** Every replicated collection's document type, by the name devices use in `/sync/<name>/`. */
 export interface DocTypes {
-	orgs: Org;
-	communities: Community;
+	directory: DirectoryDoc;
 	members: Member;
 	contacts: Contact;
 	reports: Report;
@@ -52,35 +52,142 @@ export interface DocTypes {
 	notices: Notice;
 	activities: Activity;
 	attendance: Attendance;
-	badges: BadgeRecord;
 	credentials: Credential;
 }
 
+/** The reference data every device of a deployment holds: organisations, places, badge keys. */
+export type DirectoryDoc = Org | Community | BadgeRecord;
+
 export type AnyDoc = { id: string; channels: string[] } & Record<string, unknown>;
 
-/** Every replicated collection, by the name devices use in `/sync/<name>/`. */
-export const collections = {
-	orgs,
-	communities,
-	members,
-	contacts,
-	reports,
-	reviews,
-	notices,
-	activities,
-	attendance,
-	badges,
-	credentials
-} as const;
+interface PlannedCollection {
+	/** Followed live (one longpoll each), or synced in rounds: on start, after a write, on a timer. */
+	live: boolean;
+	/** The schema version of a collection of several kinds (one kind's collection has its kind's). */
+	version: number;
+	kinds: readonly KindDefinition<never>[];
+}
 
-export type CollectionName = keyof typeof collections;
+/**
+ * The collections as built, and the kinds each holds: one collection per sync boundary (channel
+ * shape, live or reference, family of write policies). The whole plan is in docs/data-model.md;
+ * a kind the plan puts into a collection not built yet creates it here.
+ */
+const plan = {
+	directory: { live: false, version: 0, kinds: [orgs, communities, badges] },
+	members: { live: false, version: 0, kinds: [members] },
+	contacts: { live: false, version: 0, kinds: [contacts] },
+	reports: { live: true, version: 0, kinds: [reports] },
+	reviews: { live: true, version: 0, kinds: [reviews] },
+	notices: { live: true, version: 0, kinds: [notices] },
+	activities: { live: false, version: 0, kinds: [activities] },
+	attendance: { live: true, version: 0, kinds: [attendance] },
+	credentials: { live: false, version: 0, kinds: [credentials] }
+} as const satisfies Record<keyof DocTypes, PlannedCollection>;
 
-export const collectionNames = Object.keys(collections) as CollectionName[];
+export type CollectionName = keyof typeof plan;
+
+/**
+ * Open-source RxDB opens at most 13 collections in one JavaScript realm. The plan keeps to 11, so
+ * that a device can hold a layout's collections and the previous layout's while it drains them.
+ */
+export const MAX_COLLECTIONS = 11;
+export const RXDB_OPEN_COLLECTION_LIMIT = 13;
+
+export function checkCollectionBudget(names: readonly string[]): void {
+	if (names.length > MAX_COLLECTIONS) {
+		throw new Error(
+			`The registry has ${names.length} collections (${names.join(', ')}); the plan allows ` +
+				`${MAX_COLLECTIONS}. Put the new kind into a collection of the plan in docs/data-model.md.`
+		);
+	}
+}
+
+export const collectionNames = Object.keys(plan) as CollectionName[];
+checkCollectionBudget(collectionNames);
 
 export function isCollectionName(name: string): name is CollectionName {
-	return Object.prototype.hasOwnProperty.call(collections, name);
+	return Object.prototype.hasOwnProperty.call(plan, name);
 }
 
-export function collectionDefinition(name: CollectionName): CollectionDefinition<AnyDoc> {
-	return collections[name] as unknown as CollectionDefinition<AnyDoc>;
+export function isLiveCollection(name: CollectionName): boolean {
+	return plan[name].live;
 }
+
+/** The kinds a collection holds. */
+export function kindsOf(name: CollectionName): readonly KindDefinition<AnyDoc>[] {
+	return plan[name].kinds as unknown as readonly KindDefinition<AnyDoc>[];
+}
+
+/** The kind a document of a collection belongs to, by its `kind` field; null when none claims it. */
+export function kindOf(name: CollectionName, doc: object): KindDefinition<AnyDoc> | null {
+	const kinds = kindsOf(name);
+	if (kinds.length === 1) return kinds[0] ?? null;
+	const value = (doc as { kind?: unknown }).kind;
+	return kinds.find((k) => typeof value === 'string' && k.kindValues?.includes(value)) ?? null;
+}
+
+/** Whether devices write to the collection at all (some kind has a policy). */
+export function isWritable(name: CollectionName): boolean {
+	return kindsOf(name).some((kind) => kind.policy !== null);
+}
+
+const schemas = new Map<CollectionName, KindSchema>();
+
+/** The collection's RxDB schema: its kind's own, or the merge of its kinds' (merged-schema.ts). */
+export function collectionSchema(name: CollectionName): KindSchema {
+	let schema = schemas.get(name);
+	if (!schema) {
+		schema = mergeKindSchemas(
+			name,
+			plan[name].version,
+			kindsOf(name).map((kind) => kind.schema)
+		);
+		schemas.set(name, schema);
+	}
+	return schema;
+}
+
+/**
+ * Collections of the previous layout, served for one more version so that devices which still
+ * hold them can push what waits there (docs/architecture.md, "Changing the layout"). Each is now
+ * one kind of a collection of the plan; its schema is that kind's.
+ */
+const legacy = {
+	orgs: { servedBy: 'directory', kind: orgs },
+	communities: { servedBy: 'directory', kind: communities },
+	badges: { servedBy: 'directory', kind: badges }
+} as const satisfies Record<string, { servedBy: CollectionName; kind: KindDefinition<never> }>;
+
+export type LegacyCollectionName = keyof typeof legacy;
+
+/** The document type of each legacy collection. */
+export interface LegacyDocTypes {
+	orgs: Org;
+	communities: Community;
+	badges: BadgeRecord;
+}
+
+export const legacyCollectionNames = Object.keys(legacy) as LegacyCollectionName[];
+
+/** The layout a device's replica is in once it holds no legacy collection. */
+export const LAYOUT_VERSION = 2;
+
+export function isLegacyCollectionName(name: string): name is LegacyCollectionName {
+	return Object.prototype.hasOwnProperty.call(legacy, name);
+}
+
+/** Where a legacy collection's documents live now, and the one kind it may hold. */
+export function legacyTarget(name: LegacyCollectionName): {
+	collection: CollectionName;
+	kind: KindDefinition<AnyDoc>;
+} {
+	const entry = legacy[name];
+	return {
+		collection: entry.servedBy,
+		kind: entry.kind as unknown as KindDefinition<AnyDoc>
+	};
+}
+
+/** Every name `/sync/<name>/` answers to, and every name a refusal notice may carry. */
+export type SyncedCollectionName = CollectionName | LegacyCollectionName;

@@ -32,6 +32,7 @@ export const en: Messages = {
 	'replica.count': '{count}',
 	'replica.empty': 'Nothing here yet',
 	'replica.hint': 'Everything you may see, kept on this device and usable offline.',
+	'collection.directory': 'Organisations, communities and badge keys',
 	'collection.orgs': 'Party organisations',
 	'collection.communities': 'Communities',
 	'collection.members': 'Member profiles',

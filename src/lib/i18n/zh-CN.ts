@@ -30,6 +30,7 @@ export const zhCN = {
 	'replica.count': '{count} 条',
 	'replica.empty': '暂无数据',
 	'replica.hint': '以下是您有权查看、已保存在本设备上的数据，离线时也可使用。',
+	'collection.directory': '组织、社区和胸牌目录',
 	'collection.orgs': '党组织',
 	'collection.communities': '社区',
 	'collection.members': '党员资料',

@@ -25,7 +25,7 @@ type Stored<T> = T & { _id: string; _rev?: string };
 
 async function getDoc<T>(
 	store: Store,
-	db: 'config' | 'badges' | 'credentials' | 'members',
+	db: 'config' | 'directory' | 'credentials' | 'members',
 	id: string
 ) {
 	return (await store
@@ -37,8 +37,8 @@ async function getDoc<T>(
 /** Publishes an issuer's public key in the badge registry, so every device can verify its badges. */
 async function publish(store: Store, key: IssuerKey, now: Date): Promise<void> {
 	const id = issuerRecordId(key.keyId);
-	if (await getDoc(store, 'badges', id)) return;
-	const record: BadgeRecord = withChannels('badges', {
+	if (await getDoc(store, 'directory', id)) return;
+	const record: BadgeRecord = withChannels('directory', {
 		id,
 		kind: 'issuer',
 		keyId: key.keyId,
@@ -48,7 +48,7 @@ async function publish(store: Store, key: IssuerKey, now: Date): Promise<void> {
 	});
 	// Two gateways publishing the same key at once: the loser's conflict changes nothing.
 	await store
-		.db('badges')
+		.db('directory')
 		.put({ ...withoutId(record), _id: id })
 		.catch(() => undefined);
 }
@@ -86,9 +86,9 @@ export async function rotateIssuer(store: Store, now: Date): Promise<IssuerKey> 
 	await config.put({ _id: CURRENT_ISSUER, ...(stored?._rev ? { _rev: stored._rev } : {}), key });
 	await publish(store, key, now);
 	if (stored) {
-		const old = await getDoc<BadgeRecord>(store, 'badges', issuerRecordId(stored.key.keyId));
+		const old = await getDoc<BadgeRecord>(store, 'directory', issuerRecordId(stored.key.keyId));
 		if (old && !old.retiredAt)
-			await store.db('badges').put({ ...old, retiredAt: now.toISOString() });
+			await store.db('directory').put({ ...old, retiredAt: now.toISOString() });
 	}
 	return key;
 }
@@ -104,7 +104,7 @@ export async function issueBadge(store: Store, memberId: string, now: Date): Pro
 	if (!member) return { ok: false, reason: 'no-member' };
 	const issuer = await currentIssuer(store, now);
 	const registryId = badgeRecordId(memberId);
-	const previous = await getDoc<BadgeRecord>(store, 'badges', registryId);
+	const previous = await getDoc<BadgeRecord>(store, 'directory', registryId);
 	const serial = (previous?.serial ?? 0) + 1;
 	const token = issueBadgeToken(
 		{
@@ -138,7 +138,7 @@ export async function issueBadge(store: Store, memberId: string, now: Date): Pro
 		_id: credentialId,
 		...(existing?._rev ? { _rev: existing._rev } : {})
 	});
-	const record = withChannels('badges', {
+	const record = withChannels('directory', {
 		id: registryId,
 		kind: 'badge',
 		memberId,
@@ -147,7 +147,7 @@ export async function issueBadge(store: Store, memberId: string, now: Date): Pro
 		issuedAt,
 		channels: []
 	} satisfies BadgeRecord);
-	await store.db('badges').put({
+	await store.db('directory').put({
 		...withoutId(record),
 		_id: registryId,
 		...(previous?._rev ? { _rev: previous._rev } : {})

@@ -5,6 +5,7 @@ import { SeqTokens } from './seq-token';
 import type { ServerContext } from './server-context';
 import { handleBadge, handleIssuerRotation } from './badge-api';
 import { currentIssuer } from './badge-issuer';
+import { migrateLayout } from './layout-migration';
 import { handleSession } from './session-api';
 import {
 	openStore,
@@ -50,6 +51,7 @@ async function tokenSecret(store: Store): Promise<Uint8Array> {
 export async function createBaodaoServer(options: BaodaoServerOptions = {}): Promise<BaodaoServer> {
 	const store = openStore(options);
 	await applyCouchSetup(store);
+	await migrateLayout(store);
 	const hubs = new Map<DatabaseName, ChangeHub>();
 	const context: ServerContext = {
 		store,

@@ -1,13 +1,8 @@
 import { canRead } from '../domain/access/channels';
-import {
-	collectionDefinition,
-	isCollectionName,
-	type AnyDoc,
-	type CollectionName
-} from '../domain/registry';
+import { isCollectionName, kindOf, type AnyDoc, type CollectionName } from '../domain/registry';
 import { isValidId } from '../domain/schema/ids';
 import { checkWrite, relatedKey } from '../domain/access/write-policy';
-import type { SubjectRef } from '../domain/schema/collection-definition';
+import type { SubjectRef } from '../domain/schema/kind-definition';
 import { reject, type Verdict } from '../domain/access/write-verdict';
 import type { Caller } from './authentication';
 import type { StoredDoc } from './changes-reader';
@@ -15,6 +10,7 @@ import { recordDepartures } from './departures';
 import { lookupDocs } from './doc-lookup';
 import { recordRejection } from './rejections';
 import type { ServerContext } from './server-context';
+import { servesDoc, type SyncTarget } from './sync-target';
 
 type Pushed = Record<string, unknown> & { _id: string };
 type Outcome = Verdict | 'stale';
@@ -59,9 +55,10 @@ function shapeProblem(doc: Pushed): string | null {
 export async function bulkDocs(
 	context: ServerContext,
 	caller: Caller,
-	collection: CollectionName,
+	target: SyncTarget,
 	docs: Pushed[]
 ): Promise<BulkRow[]> {
+	const { collection } = target;
 	const db = context.store.db(collection);
 	const granted = new Set(caller.channels);
 	const now = context.now();
@@ -82,6 +79,7 @@ export async function bulkDocs(
 		// The device wrote over a version it has not seen: a true conflict, resolved on the device.
 		if (prev && !prev._deleted && doc['_rev'] !== prev._rev) return 'stale';
 		const next = ownFields(doc);
+		if (!servesDoc(target, next)) return reject('invalid', 'kind');
 		if (!canRead(granted, next.channels)) return reject('forbidden');
 		return checkWrite({
 			collection,
@@ -118,7 +116,14 @@ export async function bulkDocs(
 			rows.push({ id, error: 'conflict', reason: 'Document update conflict.' });
 		} else if (!outcome.ok) {
 			const pushed = { ...doc, _id: id };
-			await recordRejection(context.store, caller.actor.username, collection, pushed, outcome, now);
+			await recordRejection(
+				context.store,
+				caller.actor.username,
+				target.name,
+				pushed,
+				outcome,
+				now
+			);
 			rows.push({ id, error: 'conflict', reason: outcome.reason });
 		} else {
 			const result = writtenById.get(doc._id);
@@ -149,10 +154,10 @@ async function loadRelated(
 	docs: Pushed[],
 	granted: ReadonlySet<string>
 ): Promise<Map<string, Record<string, unknown>>> {
-	const definition = collectionDefinition(collection);
 	const refs = new Map<string, SubjectRef>();
 	for (const doc of docs) {
-		for (const ref of safely(() => definition.relatedOf?.(ownFields(doc))) ?? []) {
+		const fields = ownFields(doc);
+		for (const ref of safely(() => kindOf(collection, fields)?.relatedOf?.(fields)) ?? []) {
 			if (isCollectionName(ref.collection) && isValidId(ref.id)) refs.set(relatedKey(ref), ref);
 		}
 	}
@@ -172,13 +177,12 @@ async function loadSubjects(
 	docs: Pushed[],
 	granted: ReadonlySet<string>
 ): Promise<(StoredDoc | null)[]> {
-	const definition = collectionDefinition(collection);
-	if (!definition.subjectOf) return docs.map(() => null);
 	// A tablet pushing a hundred scans of one activity reads that activity once.
 	const reads = new Map<string, Promise<StoredDoc | null>>();
 	return Promise.all(
 		docs.map(async (doc) => {
-			const ref = safely(() => definition.subjectOf?.(ownFields(doc)) ?? null);
+			const fields = ownFields(doc);
+			const ref = safely(() => kindOf(collection, fields)?.subjectOf?.(fields) ?? null);
 			if (!ref || !isCollectionName(ref.collection) || !isValidId(ref.id)) return null;
 			const name = ref.collection;
 			const key = `${name}/${ref.id}`;

@@ -2,10 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import PouchDB from 'pouchdb';
 import databases from '../../../couch/databases.json' with { type: 'json' };
-import type { CollectionName } from '../domain/registry';
+import type { CollectionName, LegacyCollectionName } from '../domain/registry';
 
 export type ServerOnlyDatabase = 'accounts' | 'sessions' | 'rejections' | 'departures' | 'config';
-export type DatabaseName = CollectionName | ServerOnlyDatabase;
+/** Legacy databases are read once, to move their documents into the layout's collections. */
+export type DatabaseName = CollectionName | LegacyCollectionName | ServerOnlyDatabase;
 export type Database = PouchDB.Database<Record<string, unknown>>;
 
 export const replicatedDatabases: readonly string[] = databases.replicated;

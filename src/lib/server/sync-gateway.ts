@@ -1,4 +1,4 @@
-import { collectionNames, isCollectionName, type CollectionName } from '../domain/registry';
+import { collectionNames } from '../domain/registry';
 import { authenticate, type Caller } from './authentication';
 import { bulkDocs } from './bulk-docs';
 import { initialPosition, readChanges } from './changes-reader';
@@ -8,6 +8,7 @@ import { HttpError, errorResponse, json, readJson } from './http-json';
 import { takeRejectedVersion } from './rejections';
 import type { FeedPosition } from './seq-token';
 import type { ServerContext } from './server-context';
+import { servesDoc, syncTargetOf, tokenScope, type SyncTarget } from './sync-target';
 
 const MAX_LIMIT = 1000;
 const MAX_KEYS = 1000;
@@ -21,22 +22,23 @@ export async function handleSync(context: ServerContext, request: Request): Prom
 		const caller = await authenticate(context, request);
 		if (!caller) throw new HttpError(401, 'unauthorized', 'Sign in to sync.');
 		const path = new URL(request.url).pathname.replace(/^\/sync\/?/, '');
-		const [collection, endpoint, ...rest] = path.split('/').filter(Boolean);
-		if (collection === undefined) {
+		const [name, endpoint, ...rest] = path.split('/').filter(Boolean);
+		if (name === undefined) {
 			allow(request, ['GET']);
 			return json(collectionNames);
 		}
-		if (!isCollectionName(collection) || rest.length > 0) throw notFound();
+		const target = syncTargetOf(name);
+		if (!target || rest.length > 0) throw notFound();
 		switch (endpoint) {
 			case '_changes':
 				allow(request, ['GET']);
-				return json(await changes(context, caller, collection, request));
+				return json(await changes(context, caller, target, request));
 			case '_all_docs':
 				allow(request, ['GET', 'POST']);
-				return json(await allDocs(context, caller, collection, request));
+				return json(await allDocs(context, caller, target, request));
 			case '_bulk_docs':
 				allow(request, ['POST']);
-				return json(await pushDocs(context, caller, collection, request), 201);
+				return json(await pushDocs(context, caller, target, request), 201);
 			default:
 				throw notFound();
 		}
@@ -71,9 +73,11 @@ function intParam(params: URLSearchParams, name: string, fallback: number, max: 
 async function changes(
 	context: ServerContext,
 	caller: Caller,
-	collection: CollectionName,
+	target: SyncTarget,
 	request: Request
 ) {
+	const { collection } = target;
+	const scope = tokenScope(target);
 	const params = new URL(request.url).searchParams;
 	const feed = params.get('feed') ?? 'normal';
 	if (feed !== 'normal' && feed !== 'longpoll')
@@ -87,9 +91,13 @@ async function changes(
 	if (since === '0') position = initialPosition(caller.channels, (await db.info()).update_seq);
 	else if (since === 'now') position = { seq: (await db.info()).update_seq };
 	else {
-		const decoded = context.tokens.decode(collection, since);
-		if (!decoded) throw badRequest('since is not a sequence this server issued.');
-		position = decoded;
+		const decoded = context.tokens.decode(scope, since);
+		// A device of the old layout may still hold a position in a legacy database: it reads
+		// again from the start (documents it has come again, which replication absorbs).
+		if (!decoded && target.only)
+			position = initialPosition(caller.channels, (await db.info()).update_seq);
+		else if (!decoded) throw badRequest('since is not a sequence this server issued.');
+		else position = decoded;
 	}
 
 	// Register before reading, so a change between the read and the wait still wakes this request.
@@ -100,11 +108,13 @@ async function changes(
 					.wait(new Set(caller.channels), Math.max(heartbeat, 1), request.signal)
 			: undefined;
 	const departures = (ids: string[]) => loadDepartures(context.store, collection, ids);
-	const read = (from: FeedPosition) => readChanges(db, caller.channels, from, limit, departures);
+	const keep = (doc: Record<string, unknown>) => servesDoc(target, doc);
+	const read = (from: FeedPosition) =>
+		readChanges(db, caller.channels, from, limit, departures, keep);
 	let page = await read(position);
 	if (waiting && page.rows.length === 0 && (await waiting.woken)) page = await read(page.position);
 	waiting?.cancel();
-	const lastSeq = context.tokens.encode(collection, page.position);
+	const lastSeq = context.tokens.encode(scope, page.position);
 	return {
 		results: page.rows.map((row) => ({ seq: lastSeq, ...row })),
 		last_seq: lastSeq,
@@ -123,7 +133,7 @@ function parseKeys(value: unknown): string[] {
 async function allDocs(
 	context: ServerContext,
 	caller: Caller,
-	collection: CollectionName,
+	target: SyncTarget,
 	request: Request
 ) {
 	let keys: string[];
@@ -140,15 +150,20 @@ async function allDocs(
 			throw badRequest('keys must be a JSON array of strings.');
 		}
 	}
-	const found = await lookupDocs(context.store.db(collection), keys, new Set(caller.channels));
+	const found = await lookupDocs(
+		context.store.db(target.collection),
+		keys,
+		new Set(caller.channels)
+	);
 	// After a refused push RxDB reads refused ids back with GET: give it the pushed content, deleted,
 	// so the device reverts (principle 6). The pre-push check (POST) sees such ids as absent.
 	const rows = await Promise.all(
-		found.map(async ({ key, doc }) => {
+		found.map(async ({ key, doc: stored }) => {
+			const doc = stored && servesDoc(target, stored) ? stored : null;
 			if (doc || request.method === 'POST') return allDocsRow(key, doc);
 			return allDocsRow(
 				key,
-				await takeRejectedVersion(context.store, caller.actor.username, collection, key)
+				await takeRejectedVersion(context.store, caller.actor.username, target.name, key)
 			);
 		})
 	);
@@ -158,7 +173,7 @@ async function allDocs(
 async function pushDocs(
 	context: ServerContext,
 	caller: Caller,
-	collection: CollectionName,
+	target: SyncTarget,
 	request: Request
 ) {
 	const body = (await readJson(request)) as { docs?: unknown; new_edits?: unknown } | null;
@@ -171,10 +186,5 @@ async function pushDocs(
 	}
 	if (body?.new_edits === false) throw badRequest('new_edits=false is not supported.');
 	if (docs.length > MAX_LIMIT) throw badRequest(`At most ${MAX_LIMIT} documents per request.`);
-	return bulkDocs(
-		context,
-		caller,
-		collection,
-		docs as (Record<string, unknown> & { _id: string })[]
-	);
+	return bulkDocs(context, caller, target, docs as (Record<string, unknown> & { _id: string })[]);
 }

@@ -185,7 +185,9 @@ describe('withChannels', () => {
 		expect(withChannels('reports', report({ channels: ['public', 'junk'] })).channels).toEqual(
 			CHANNELS
 		);
-		expect(withChannels('orgs', { id: 'br1', channels: [] }).channels).toEqual(['public']);
+		expect(withChannels('directory', { id: 'br1', kind: 'branch', channels: [] }).channels).toEqual(
+			['public']
+		);
 		expect(
 			withChannels('notices', { id: 'n1', recipient: 'member1', channels: [] }).channels
 		).toEqual(['user:member1']);

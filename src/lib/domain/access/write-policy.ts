@@ -1,6 +1,6 @@
 import { sameChannels } from './channels';
-import type { SubjectRef } from '../schema/collection-definition';
-import { collectionDefinition, type AnyDoc, type CollectionName, type DocTypes } from '../registry';
+import type { SubjectRef } from '../schema/kind-definition';
+import { kindOf, type AnyDoc, type CollectionName, type DocTypes } from '../registry';
 import type { Actor } from './roles';
 import { validateAgainst } from '../schema/schema-validation';
 import { reject, type Verdict } from './write-verdict';
@@ -24,11 +24,16 @@ export function relatedKey(ref: SubjectRef): string {
 
 /**
  * Decides a pushed write: shape first, then the channels its fields imply, then the
- * collection's own rules. Pure, so a device can run the same checks before it writes locally.
+ * document's kind's own rules. Pure, so a device can run the same checks before it writes locally.
  */
 export function checkWrite(attempt: WriteAttempt): Verdict {
-	const definition = collectionDefinition(attempt.collection);
+	const definition = kindOf(attempt.collection, attempt.next);
+	if (!definition) return reject('invalid', '/kind is not a kind of this collection');
 	if (!definition.policy) return reject('server-owned');
+	// One id is one thing: a document never turns into another kind of its collection.
+	if (attempt.prev && kindOf(attempt.collection, attempt.prev) !== definition) {
+		return reject('immutable-field', 'kind');
+	}
 	const schemaError = validateAgainst(definition.schema, attempt.next);
 	if (schemaError) return reject('invalid', `${schemaError.path} ${schemaError.message}`);
 	if (!sameChannels(attempt.next.channels, definition.channelsOf(attempt.next))) {
@@ -68,5 +73,7 @@ export function withChannels<K extends CollectionName, T extends DocTypes[K] | A
 	collection: K,
 	doc: T
 ): T {
-	return { ...doc, channels: collectionDefinition(collection).channelsOf(doc as AnyDoc) };
+	const definition = kindOf(collection, doc as AnyDoc);
+	if (!definition) throw new Error(`Not a kind of ${collection}: ${String(doc.id)}`);
+	return { ...doc, channels: definition.channelsOf(doc as AnyDoc) };
 }

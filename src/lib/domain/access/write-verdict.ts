@@ -1,4 +1,4 @@
-import type { SubjectRef } from '../schema/collection-definition';
+import type { SubjectRef } from '../schema/kind-definition';
 import type { Actor } from './roles';
 
 /** Why a pushed document was refused; the device shows a message for each code. */

@@ -85,7 +85,7 @@ describe('badges channels and policy', () => {
 		expect(badges.policy).toBeNull();
 		for (const actor of [owner, staff, admin]) {
 			const verdict = checkWrite({
-				collection: 'badges',
+				collection: 'directory',
 				actor,
 				prev: null,
 				next: badge({ serial: 99 }) as unknown as AnyDoc,

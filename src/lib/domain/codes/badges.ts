@@ -1,5 +1,5 @@
 import { PUBLIC_CHANNEL } from '../access/channels';
-import { baseProperties, type CollectionDefinition } from '../schema/collection-definition';
+import { baseProperties, type KindDefinition } from '../schema/kind-definition';
 import { compositeId, idRef, instant } from '../schema/ids';
 
 /**
@@ -32,8 +32,14 @@ export function badgeRecordId(memberId: string): string {
 	return `badge.${memberId}`;
 }
 
-export const badges: CollectionDefinition<BadgeRecord> = {
-	name: 'badges',
+/** Whether a document of the directory is an entry of the badge registry. */
+export function isBadgeRecord(doc: { kind?: unknown }): doc is BadgeRecord {
+	return doc.kind === 'issuer' || doc.kind === 'badge';
+}
+
+export const badges: KindDefinition<BadgeRecord> = {
+	name: 'badge-registry',
+	kindValues: ['issuer', 'badge'],
 	schema: {
 		title: 'badge registry',
 		version: 0,

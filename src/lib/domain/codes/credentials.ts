@@ -1,5 +1,5 @@
 import { channel, normalizeChannels } from '../access/channels';
-import { baseProperties, type CollectionDefinition } from '../schema/collection-definition';
+import { baseProperties, type KindDefinition } from '../schema/kind-definition';
 import { compositeId, idRef, instant } from '../schema/ids';
 import { publicKeyOf } from './ed25519-signing';
 import { ACCEPT, changedField, reject } from '../access/write-verdict';
@@ -46,8 +46,9 @@ const fixedFields = [
 	'createdBy'
 ] as const;
 
-export const credentials: CollectionDefinition<Credential> = {
-	name: 'credentials',
+export const credentials: KindDefinition<Credential> = {
+	name: 'credential',
+	kindValues: ['badge', 'activity-key'],
 	schema: {
 		title: 'credential',
 		version: 0,

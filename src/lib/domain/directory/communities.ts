@@ -1,5 +1,5 @@
 import { PUBLIC_CHANNEL } from '../access/channels';
-import { baseProperties, type CollectionDefinition } from '../schema/collection-definition';
+import { baseProperties, type KindDefinition } from '../schema/kind-definition';
 import { entityId, idRef, instant } from '../schema/ids';
 import { hasRole } from '../access/roles';
 import { ACCEPT, reject } from '../access/write-verdict';
@@ -14,8 +14,14 @@ export interface Community {
 	channels: string[];
 }
 
-export const communities: CollectionDefinition<Community> = {
-	name: 'communities',
+/** Whether a document of the directory is a place of the community tree. */
+export function isCommunity(doc: { kind?: unknown }): doc is Community {
+	return doc.kind === 'county' || doc.kind === 'street' || doc.kind === 'community';
+}
+
+export const communities: KindDefinition<Community> = {
+	name: 'community',
+	kindValues: ['county', 'street', 'community'],
 	schema: {
 		title: 'community',
 		version: 0,

@@ -1,5 +1,5 @@
 import { PUBLIC_CHANNEL } from '../access/channels';
-import { baseProperties, type CollectionDefinition } from '../schema/collection-definition';
+import { baseProperties, type KindDefinition } from '../schema/kind-definition';
 import { entityId, idRef, instant } from '../schema/ids';
 import { isOfficeOf } from '../access/roles';
 import { ACCEPT, reject } from '../access/write-verdict';
@@ -21,8 +21,14 @@ export interface Org {
 	channels: string[];
 }
 
-export const orgs: CollectionDefinition<Org> = {
-	name: 'orgs',
+/** Whether a document of the directory is a party organisation. */
+export function isOrg(doc: { kind?: unknown }): doc is Org {
+	return doc.kind === 'bureau' || doc.kind === 'branch';
+}
+
+export const orgs: KindDefinition<Org> = {
+	name: 'org',
+	kindValues: ['bureau', 'branch'],
 	schema: {
 		title: 'party organisation',
 		// 1: `serviceRounding` added (devices migrate their stored organisations unchanged).

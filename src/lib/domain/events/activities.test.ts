@@ -157,7 +157,7 @@ describe('activities channels and subject', () => {
 	});
 
 	it('name the host branch as subject, and nothing for a community activity', () => {
-		expect(activities.subjectOf?.(branchActivity())).toEqual({ collection: 'orgs', id: 'br1' });
+		expect(activities.subjectOf?.(branchActivity())).toEqual({ collection: 'directory', id: 'br1' });
 		expect(activities.subjectOf?.(activity())).toBeNull();
 	});
 

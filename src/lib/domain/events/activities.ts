@@ -1,5 +1,5 @@
 import { PUBLIC_CHANNEL } from '../access/channels';
-import { baseProperties, type CollectionDefinition } from '../schema/collection-definition';
+import { baseProperties, type KindDefinition } from '../schema/kind-definition';
 import { entityId, idRef, instant } from '../schema/ids';
 import { isSecretaryOf, isStaffOf, type Actor } from '../access/roles';
 import { ACCEPT, changedField, reject } from '../access/write-verdict';
@@ -70,8 +70,8 @@ export function durationProblem(activity: Pick<Activity, 'startsAt' | 'endsAt'>)
 	return length > MAX_ACTIVITY_HOURS * 3_600_000 ? 'endsAt' : null;
 }
 
-export const activities: CollectionDefinition<Activity> = {
-	name: 'activities',
+export const activities: KindDefinition<Activity> = {
+	name: 'activity',
 	schema: {
 		title: 'activity',
 		version: 0,
@@ -120,7 +120,7 @@ export const activities: CollectionDefinition<Activity> = {
 		indexes: ['communityId']
 	},
 	channelsOf: () => [PUBLIC_CHANNEL],
-	subjectOf: (a) => (a.hostBranchId ? { collection: 'orgs', id: a.hostBranchId } : null),
+	subjectOf: (a) => (a.hostBranchId ? { collection: 'directory', id: a.hostBranchId } : null),
 	policy: ({ actor, prev, next, deleting, subject }) => {
 		if (deleting) return reject('append-only', 'cancel instead');
 		if (!mayOrganiseIn(actor, next)) return reject('forbidden');

@@ -70,7 +70,7 @@ const badgeRecord: BadgeRecord = {
 
 function registry(...records: BadgeRecord[]): Map<string, Record<string, unknown>> {
 	return new Map(
-		records.map((r) => [relatedKey({ collection: 'badges', id: r.id }), { ...r, _rev: '1-a' }])
+		records.map((r) => [relatedKey({ collection: 'directory', id: r.id }), { ...r, _rev: '1-a' }])
 	);
 }
 const REGISTRY = registry(issuerRecord, badgeRecord);
@@ -230,11 +230,11 @@ describe('attendance channels and related documents', () => {
 			id: 'act-1'
 		});
 		expect(attendance.relatedOf?.(record('in'))).toEqual([
-			{ collection: 'badges', id: 'badge.m001' },
-			{ collection: 'badges', id: 'issuer.k1' }
+			{ collection: 'directory', id: 'badge.m001' },
+			{ collection: 'directory', id: 'issuer.k1' }
 		]);
 		expect(attendance.relatedOf?.(record('in', { method: 'typed', proof: shortCode }))).toEqual([
-			{ collection: 'badges', id: 'badge.m001' }
+			{ collection: 'directory', id: 'badge.m001' }
 		]);
 		expect(attendance.relatedOf?.(record('in', { proof: 'garbage' }))).toEqual([]);
 		expect(attendance.relatedOf?.(selfScan(NINE))).toEqual([]);

@@ -7,11 +7,7 @@ import {
 	type BadgeTrust
 } from '../codes/badge-token';
 import { channel, normalizeChannels } from '../access/channels';
-import {
-	baseProperties,
-	type CollectionDefinition,
-	type SubjectRef
-} from '../schema/collection-definition';
+import { baseProperties, type KindDefinition, type SubjectRef } from '../schema/kind-definition';
 import { compositeId, idRef, instant } from '../schema/ids';
 import { isMember } from '../access/roles';
 import { ACCEPT, reject, type Verdict } from '../access/write-verdict';
@@ -110,7 +106,7 @@ function checkProof(
 		}
 		case 'typed': {
 			const badge = related({
-				collection: 'badges',
+				collection: 'directory',
 				id: badgeRecordId(next.memberId)
 			}) as BadgeRecord | null;
 			const valid =
@@ -124,8 +120,9 @@ function checkProof(
 	}
 }
 
-export const attendance: CollectionDefinition<Attendance> = {
+export const attendance: KindDefinition<Attendance> = {
 	name: 'attendance',
+	kindValues: ['signup', 'in', 'out'],
 	schema: {
 		title: 'attendance',
 		version: 0,
@@ -175,14 +172,14 @@ export const attendance: CollectionDefinition<Attendance> = {
 		]),
 	subjectOf: (a) => ({ collection: 'activities', id: a.activityId }),
 	relatedOf: (a) => {
-		if (a.method === 'typed') return [{ collection: 'badges', id: badgeRecordId(a.memberId) }];
+		if (a.method === 'typed') return [{ collection: 'directory', id: badgeRecordId(a.memberId) }];
 		if (a.method !== 'badge') return [];
 		// The registry entries the token names: a badge of someone else is then refused as such.
 		const claims = readBadgeToken(a.proof ?? '')?.claims;
 		return claims
 			? [
-					{ collection: 'badges', id: badgeRecordId(claims.memberId) },
-					{ collection: 'badges', id: issuerRecordId(claims.keyId) }
+					{ collection: 'directory', id: badgeRecordId(claims.memberId) },
+					{ collection: 'directory', id: issuerRecordId(claims.keyId) }
 				]
 			: [];
 	},

@@ -132,7 +132,7 @@ describe('memberOfShortCode', () => {
 
 describe('organiserRecord', () => {
 	const related = new Map(
-		registry.map((r) => [relatedKey({ collection: 'badges', id: r.id }), { ...r }])
+		registry.map((r) => [relatedKey({ collection: 'directory', id: r.id }), { ...r }])
 	);
 	const check = (doc: ReturnType<typeof organiserRecord>) =>
 		checkTypedWrite({

@@ -1,5 +1,5 @@
 import { channel, normalizeChannels } from '../access/channels';
-import { baseProperties, type CollectionDefinition } from '../schema/collection-definition';
+import { baseProperties, type KindDefinition } from '../schema/kind-definition';
 import { compositeId, idRef, instant } from '../schema/ids';
 import { isSecretaryOf } from '../access/roles';
 import { shanghaiDay } from '../calendar/shanghai-calendar';
@@ -38,8 +38,9 @@ export function reminderId(memberId: string, topic: ReminderTopic, at: Date): st
 	return `${memberId}.remind.${topic}.${shanghaiDay(at)}`;
 }
 
-export const notices: CollectionDefinition<Notice> = {
-	name: 'notices',
+export const notices: KindDefinition<Notice> = {
+	name: 'notice',
+	kindValues: ['write-rejected', 'reminder'],
 	schema: {
 		title: 'notice',
 		version: 0,

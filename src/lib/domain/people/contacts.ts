@@ -1,5 +1,5 @@
 import { channel, normalizeChannels } from '../access/channels';
-import { baseProperties, type CollectionDefinition } from '../schema/collection-definition';
+import { baseProperties, type KindDefinition } from '../schema/kind-definition';
 import { entityId, idRef, instant } from '../schema/ids';
 import { isMember } from '../access/roles';
 import { ACCEPT, reject } from '../access/write-verdict';
@@ -22,8 +22,8 @@ export interface Contact {
 	channels: string[];
 }
 
-export const contacts: CollectionDefinition<Contact> = {
-	name: 'contacts',
+export const contacts: KindDefinition<Contact> = {
+	name: 'contact',
 	schema: {
 		title: 'member contact',
 		version: 0,

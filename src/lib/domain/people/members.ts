@@ -1,5 +1,5 @@
 import { channel, normalizeChannels } from '../access/channels';
-import { baseProperties, type CollectionDefinition } from '../schema/collection-definition';
+import { baseProperties, type KindDefinition } from '../schema/kind-definition';
 import { entityId, idRef, instant } from '../schema/ids';
 import { isMember, isOfficeOf } from '../access/roles';
 import { ACCEPT, changedField, reject } from '../access/write-verdict';
@@ -30,8 +30,8 @@ const tagList = { type: 'array', items: { type: 'string', maxLength: 40 }, maxIt
 /** Fields only the organisation office sets: who belongs where and in which duty. */
 const officeFields = ['orgId', 'branchId', 'duties'] as const;
 
-export const members: CollectionDefinition<Member> = {
-	name: 'members',
+export const members: KindDefinition<Member> = {
+	name: 'member',
 	schema: {
 		title: 'member profile',
 		version: 0,

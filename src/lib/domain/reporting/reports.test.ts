@@ -142,7 +142,7 @@ describe('reports policy', () => {
 
 	it('looks at the branch for a unit report and at nothing for a residence report', () => {
 		expect(reports.subjectOf?.(report({ kind: 'unit', communityId: 'cm1' }))).toEqual({
-			collection: 'orgs',
+			collection: 'directory',
 			id: 'br1'
 		});
 		expect(reports.subjectOf?.(report())).toBeNull();

@@ -1,5 +1,5 @@
 import { channel, normalizeChannels } from '../access/channels';
-import { baseProperties, type CollectionDefinition } from '../schema/collection-definition';
+import { baseProperties, type KindDefinition } from '../schema/kind-definition';
 import { compositeId, idRef, instant } from '../schema/ids';
 import { isMember } from '../access/roles';
 import { ACCEPT, changedField, reject } from '../access/write-verdict';
@@ -38,8 +38,9 @@ export function reportId(memberId: string, kind: ReportKind, communityId: string
 const fixedFields = ['memberId', 'branchId', 'orgId', 'communityId', 'kind'] as const;
 const contentFields = ['submittedAt', 'memberName', 'note', 'updatedAt'] as const;
 
-export const reports: CollectionDefinition<Report> = {
-	name: 'reports',
+export const reports: KindDefinition<Report> = {
+	name: 'report',
+	kindValues: ['residence', 'unit'],
 	schema: {
 		title: 'report',
 		version: 0,
@@ -81,7 +82,7 @@ export const reports: CollectionDefinition<Report> = {
 			channel.community(r.communityId)
 		]),
 	// A unit report goes to the community the branch is linked to, which only the office sets.
-	subjectOf: (r) => (r.kind === 'unit' ? { collection: 'orgs', id: r.branchId } : null),
+	subjectOf: (r) => (r.kind === 'unit' ? { collection: 'directory', id: r.branchId } : null),
 	policy: ({ actor, prev, next, deleting, subject }) => {
 		if (!isMember(actor, next.memberId)) return reject('not-owner');
 		// The record of having reported stays: a member corrects and resubmits, never deletes.

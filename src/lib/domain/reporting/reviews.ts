@@ -1,5 +1,5 @@
 import { channel, normalizeChannels } from '../access/channels';
-import { baseProperties, type CollectionDefinition } from '../schema/collection-definition';
+import { baseProperties, type KindDefinition } from '../schema/kind-definition';
 import { compositeId, idRef, instant } from '../schema/ids';
 import { isStaffOf } from '../access/roles';
 import { ACCEPT, reject } from '../access/write-verdict';
@@ -34,8 +34,8 @@ export function reviewId(subjectId: string, submission: number): string {
 
 const copiedFromSubject = ['memberId', 'branchId', 'orgId', 'communityId'] as const;
 
-export const reviews: CollectionDefinition<Review> = {
-	name: 'reviews',
+export const reviews: KindDefinition<Review> = {
+	name: 'review',
 	schema: {
 		title: 'review',
 		version: 0,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { CollectionSchema } from './collection-definition';
-import { collectionDefinition, collectionNames } from '../registry';
+import type { KindSchema } from './kind-definition';
+import { collectionNames, collectionSchema, kindsOf } from '../registry';
 import { validateAgainst } from './schema-validation';
 
-const schema: CollectionSchema = {
+const schema: KindSchema = {
 	title: 'sample',
 	version: 0,
 	primaryKey: 'id',
@@ -108,7 +108,7 @@ describe('validateAgainst', () => {
 	});
 
 	it('keeps schemas apart', () => {
-		const other: CollectionSchema = {
+		const other: KindSchema = {
 			...schema,
 			properties: { id: { type: 'number' } }
 		};
@@ -116,10 +116,12 @@ describe('validateAgainst', () => {
 		expect(validateAgainst(schema, { id: 1 })?.path).toBe('/id');
 	});
 
-	it('compiles the schema of every collection', () => {
+	it('compiles the schema of every collection and of every kind', () => {
 		for (const name of collectionNames) {
-			expect(() => validateAgainst(collectionDefinition(name).schema, {}), name).not.toThrow();
-			expect(validateAgainst(collectionDefinition(name).schema, {})?.path, name).toBe('/');
+			for (const schema of [collectionSchema(name), ...kindsOf(name).map((k) => k.schema)]) {
+				expect(() => validateAgainst(schema, {}), name).not.toThrow();
+				expect(validateAgainst(schema, {})?.path, name).toBe('/');
+			}
 		}
 	});
 });

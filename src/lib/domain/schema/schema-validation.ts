@@ -1,11 +1,11 @@
 import { Ajv, type ValidateFunction } from 'ajv';
-import type { CollectionSchema } from './collection-definition';
+import type { KindSchema } from './kind-definition';
 
 const ajv = new Ajv({ allErrors: false, strict: true });
-const compiled = new WeakMap<CollectionSchema, ValidateFunction>();
+const compiled = new WeakMap<KindSchema, ValidateFunction>();
 
 /** RxDB's extra keys (primaryKey, version, indexes) are not JSON Schema; drop them for Ajv. */
-function jsonSchemaOf(schema: CollectionSchema) {
+function jsonSchemaOf(schema: KindSchema) {
 	const { type, properties, required, additionalProperties } = schema;
 	return { type, properties, required, additionalProperties };
 }
@@ -16,7 +16,7 @@ export interface SchemaError {
 }
 
 /** Validates a document's own fields (no `_rev`, `_deleted` or other underscore keys). */
-export function validateAgainst(schema: CollectionSchema, data: unknown): SchemaError | null {
+export function validateAgainst(schema: KindSchema, data: unknown): SchemaError | null {
 	let validate = compiled.get(schema);
 	if (!validate) {
 		validate = ajv.compile(jsonSchemaOf(schema));

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { sameChannels } from '../../domain/access/channels';
 import {
-	collectionDefinition,
 	collectionNames,
-	collections,
+	collectionSchema,
+	kindOf,
 	reportId,
 	reviewId,
 	type Contact,
@@ -25,7 +25,9 @@ import { buildDemoData, DEMO_PASSWORD, type DemoAccount } from './demo-data';
 const now = new Date('2024-05-20T08:00:00.000Z');
 const data = buildDemoData(now);
 
-const orgs = data.docs.orgs as unknown as Org[];
+const orgs = data.docs.directory.filter(
+	(d) => d['kind'] === 'bureau' || d['kind'] === 'branch'
+) as unknown as Org[];
 const members = data.docs.members as unknown as Member[];
 const contacts = data.docs.contacts as unknown as Contact[];
 const reports = data.docs.reports as unknown as Report[];
@@ -62,7 +64,9 @@ describe('buildDemoData', () => {
 		expect(orgs.filter((o) => o.kind === 'bureau').map((o) => o.id)).toEqual(['org-zjj']);
 		const branches = orgs.filter((o) => o.kind === 'branch');
 		expect(branches.map((b) => b.id)).toEqual(['br1', 'br2', 'br3', 'br4', 'br5', 'br6']);
-		const communities = data.docs.communities as unknown as { kind: string; id: string }[];
+		const communities = data.docs.directory.filter(
+			(d) => !['bureau', 'branch'].includes(String(d['kind']))
+		) as unknown as { kind: string; id: string }[];
 		expect(communities.filter((c) => c.kind === 'community')).toHaveLength(8);
 		expect(communities.filter((c) => c.kind === 'street')).toHaveLength(2);
 		expect(communities.filter((c) => c.kind === 'county')).toHaveLength(1);
@@ -101,11 +105,12 @@ describe('buildDemoData', () => {
 
 	it('gives every document a valid shape and the channels its fields imply', () => {
 		for (const name of collectionNames) {
-			const definition = collectionDefinition(name);
 			const ids = new Set<string>();
 			for (const doc of data.docs[name]) {
+				const definition = kindOf(name, doc);
+				if (!definition) throw new Error(`no kind for ${name}/${doc.id}`);
 				expect(validateAgainst(definition.schema, doc), `${name}/${doc.id}`).toBeNull();
-				expect(doc.channels).toEqual(collections[name].channelsOf(doc as never));
+				expect(validateAgainst(collectionSchema(name), doc), `${name}/${doc.id}`).toBeNull();
 				expect(sameChannels(doc.channels, definition.channelsOf(doc))).toBe(true);
 				expect(ids.has(doc.id), `duplicate ${name}/${doc.id}`).toBe(false);
 				ids.add(doc.id);
@@ -208,7 +213,7 @@ describe('buildDemoData', () => {
 				next: r as never,
 				deleting: false,
 				subject:
-					r.kind === 'unit' ? (data.docs.orgs.find((o) => o.id === r.branchId) ?? null) : null
+					r.kind === 'unit' ? (data.docs.directory.find((o) => o.id === r.branchId) ?? null) : null
 			});
 			expect(verdict, r.id).toEqual({ ok: true });
 		}
@@ -229,7 +234,7 @@ describe('buildDemoData', () => {
 			expect(verdict, v.id).toEqual({ ok: true });
 		}
 		const office = actorOf(account('office1'));
-		for (const name of ['orgs', 'communities', 'members'] as const) {
+		for (const name of ['directory', 'members'] as const) {
 			for (const doc of data.docs[name]) {
 				const verdict = checkWrite({
 					collection: name,
@@ -249,7 +254,7 @@ describe('buildDemoData', () => {
 		const byId = new Map(activities.map((a) => [a.id, a]));
 		for (const activity of activities) {
 			const creator = actorOf(account(activity.createdBy));
-			const branch = data.docs.orgs.find((o) => o.id === activity.hostBranchId) ?? null;
+			const branch = data.docs.directory.find((o) => o.id === activity.hostBranchId) ?? null;
 			const write = (collection: 'activities' | 'credentials', next: unknown) =>
 				checkWrite({
 					collection,

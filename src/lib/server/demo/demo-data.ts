@@ -152,7 +152,7 @@ export function buildDemoData(now: Date): DemoData {
 
 	// Community tree ---------------------------------------------------------------------------
 	const communityDocs: AnyDoc[] = [
-		asDoc<Community>('communities', {
+		asDoc<Community>('directory', {
 			id: COUNTY.id,
 			kind: 'county',
 			name: COUNTY.name,
@@ -161,7 +161,7 @@ export function buildDemoData(now: Date): DemoData {
 	];
 	for (const street of STREETS) {
 		communityDocs.push(
-			asDoc<Community>('communities', {
+			asDoc<Community>('directory', {
 				id: street.id,
 				kind: 'street',
 				name: street.name,
@@ -176,7 +176,7 @@ export function buildDemoData(now: Date): DemoData {
 		communityName.set(id, name);
 		const street = STREETS[i < 4 ? 0 : 1];
 		communityDocs.push(
-			asDoc<Community>('communities', {
+			asDoc<Community>('directory', {
 				id,
 				kind: 'community',
 				name,
@@ -189,7 +189,7 @@ export function buildDemoData(now: Date): DemoData {
 
 	// Organisations ------------------------------------------------------------------------------
 	const orgDocs: AnyDoc[] = [
-		asDoc<Org>('orgs', {
+		asDoc<Org>('directory', {
 			id: ORG_ID,
 			kind: 'bureau',
 			name: '州住建局',
@@ -198,7 +198,7 @@ export function buildDemoData(now: Date): DemoData {
 	];
 	BRANCHES.forEach((branch, i) => {
 		orgDocs.push(
-			asDoc<Org>('orgs', {
+			asDoc<Org>('directory', {
 				id: branch.id,
 				kind: 'branch',
 				name: branch.name,
@@ -416,15 +416,13 @@ export function buildDemoData(now: Date): DemoData {
 	return {
 		accounts,
 		docs: {
-			orgs: orgDocs,
-			communities: communityDocs,
+			directory: [...orgDocs, ...communityDocs],
 			members: memberDocs,
 			contacts: contactDocs,
 			reports: reportDocs,
 			reviews: reviewDocs,
 			notices: [],
-			...demoEvents(members, rng, now),
-			badges: []
+			...demoEvents(members, rng, now)
 		}
 	};
 }

@@ -15,8 +15,9 @@ export function toStored<T extends { id: string }>(doc: T): Omit<T, 'id'> & { _i
 }
 
 /**
- * Fills an empty store with the demo bureau. Does nothing when the store already holds
- * organisations, so a restart never duplicates or overwrites real data.
+ * Fills an empty store with the demo bureau. Does nothing when the store already holds members,
+ * so a restart never duplicates or overwrites real data. (Not the directory: the server publishes
+ * its badge issuer key there before anything else.)
  */
 export async function seedDemoData(
 	store: Store,
@@ -27,7 +28,7 @@ export async function seedDemoData(
 	const accounts = onlyAccounts
 		? data.accounts.filter((account) => onlyAccounts.includes(account.username))
 		: data.accounts;
-	const existing = await store.db('orgs').allDocs({ limit: 5 });
+	const existing = await store.db('members').allDocs({ limit: 5 });
 	if (existing.rows.some((row) => !row.id.startsWith('_design/')))
 		return { seeded: false, accounts };
 	for (const name of collectionNames) {

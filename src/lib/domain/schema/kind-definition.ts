@@ -1,7 +1,7 @@
 import type { Verdict, WriteContext } from '../access/write-verdict';
 
-/** The JSON schema of a collection, in RxDB's dialect (which is JSON Schema plus a few keys). */
-export interface CollectionSchema {
+/** The JSON schema of a kind of document, in RxDB's dialect (JSON Schema plus a few keys). */
+export interface KindSchema {
 	title: string;
 	version: number;
 	primaryKey: 'id';
@@ -17,12 +17,22 @@ export interface SubjectRef {
 	id: string;
 }
 
-export interface CollectionDefinition<T extends { id: string; channels: string[] }> {
+/**
+ * One kind of document: its schema, channels and write policy. A collection holds one or more
+ * kinds; documents of a collection with several kinds are told apart by their `kind` field.
+ */
+export interface KindDefinition<T extends { id: string; channels: string[] }> {
+	/** The kind's name in the registry and in labels (`kind.<name>`). */
 	name: string;
-	schema: CollectionSchema;
+	/**
+	 * The values of the document's `kind` field that belong to this kind. A kind that is alone in
+	 * its collection and has no such field leaves it out.
+	 */
+	kindValues?: readonly string[];
+	schema: KindSchema;
 	/** The channels a document belongs to: a pure function of its own fields. */
 	channelsOf(doc: T): string[];
-	/** The collection's own rules for a writer; null when only the server writes it. */
+	/** The kind's own rules for a writer; null when only the server writes it. */
 	policy: ((context: WriteContext<T>) => Verdict) | null;
 	/** A document the policy needs to see, e.g. the report a review decides. */
 	subjectOf?(doc: T): SubjectRef | null;

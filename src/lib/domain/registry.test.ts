@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { checkWrite } from './access/write-policy';
+import { orgs } from './directory/orgs';
+import { communities } from './directory/communities';
+import {
+	checkCollectionBudget,
+	collectionNames,
+	collectionSchema,
+	kindOf,
+	kindsOf,
+	legacyCollectionNames,
+	legacyTarget,
+	MAX_COLLECTIONS,
+	RXDB_OPEN_COLLECTION_LIMIT,
+	type AnyDoc
+} from './registry';
+import { mergeKindSchemas } from './schema/merged-schema';
+
+const office = {
+	username: 'office1',
+	orgId: 'org-a',
+	roles: [{ role: 'office' as const, orgId: 'org-a' }]
+};
+
+describe('the registry', () => {
+	it(`keeps the plan within ${MAX_COLLECTIONS} collections`, () => {
+		expect(collectionNames.length).toBeLessThanOrEqual(MAX_COLLECTIONS);
+		expect(() => checkCollectionBudget(collectionNames)).not.toThrow();
+	});
+
+	it('says clearly when a twelfth collection would be added', () => {
+		const twelve = [...collectionNames, 'a', 'b', 'c'].slice(0, 12);
+		expect(() => checkCollectionBudget(twelve)).toThrow(
+			/has 12 collections .* allows 11\. Put the new kind into a collection of the plan/
+		);
+	});
+
+	it("leaves room for a device to hold the previous layout's collections while it drains them", () => {
+		expect(collectionNames.length + legacyCollectionNames.length).toBeLessThanOrEqual(
+			RXDB_OPEN_COLLECTION_LIMIT
+		);
+	});
+
+	it('names every kind once', () => {
+		const names = collectionNames.flatMap((name) => kindsOf(name).map((kind) => kind.name));
+		expect(new Set(names).size).toBe(names.length);
+	});
+
+	it("tells a collection's kinds apart by their `kind` values", () => {
+		for (const name of collectionNames) {
+			const kinds = kindsOf(name);
+			const values = kinds.flatMap((kind) => kind.kindValues ?? []);
+			expect(new Set(values).size, name).toBe(values.length);
+			if (kinds.length > 1)
+				for (const kind of kinds) expect(kind.kindValues, kind.name).toBeTruthy();
+			for (const kind of kinds) {
+				const declared = (kind.schema.properties['kind'] as { enum?: string[] } | undefined)?.enum;
+				expect(declared ?? [], kind.name).toEqual([...(kind.kindValues ?? [])]);
+			}
+		}
+	});
+
+	it('finds the kind of a document by its `kind` field', () => {
+		expect(kindOf('directory', { kind: 'branch' })).toBe(orgs);
+		expect(kindOf('directory', { kind: 'street' })).toBe(communities);
+		expect(kindOf('directory', { kind: 'nonsense' })).toBeNull();
+		expect(kindOf('directory', {})).toBeNull();
+		expect(kindOf('members', {})?.name).toBe('member');
+	});
+
+	it("gives a collection of several kinds one schema that stores each kind's documents", () => {
+		const schema = collectionSchema('directory');
+		expect(schema.required).toEqual(expect.arrayContaining(['id', 'kind', 'channels']));
+		expect((schema.properties['kind'] as { enum: string[] }).enum).toEqual(
+			expect.arrayContaining([
+				'bureau',
+				'branch',
+				'county',
+				'street',
+				'community',
+				'issuer',
+				'badge'
+			])
+		);
+		expect(collectionSchema('members')).toBe(kindsOf('members')[0]?.schema);
+	});
+
+	it('refuses to merge kinds that define a property differently', () => {
+		const a = {
+			...orgs.schema,
+			properties: { ...orgs.schema.properties, name: { type: 'string' } }
+		};
+		expect(() => mergeKindSchemas('x', 0, [a, communities.schema])).toThrow(/"name" differently/);
+	});
+
+	it('serves each legacy collection from the collection that holds its kind now', () => {
+		expect(legacyTarget('orgs')).toEqual({ collection: 'directory', kind: orgs });
+		expect(legacyTarget('communities').collection).toBe('directory');
+		expect(legacyTarget('badges').kind.policy).toBeNull();
+	});
+});
+
+describe('checkWrite across kinds', () => {
+	const branch = {
+		id: 'br1',
+		kind: 'branch',
+		name: '第一支部',
+		parentId: 'org-a',
+		updatedAt: '2026-01-01T00:00:00.000Z',
+		channels: ['public']
+	} as AnyDoc;
+
+	it("applies the document's own kind's schema and policy", () => {
+		const attempt = {
+			collection: 'directory' as const,
+			actor: office,
+			prev: null,
+			deleting: false,
+			subject: null
+		};
+		expect(checkWrite({ ...attempt, next: branch })).toEqual({ ok: true });
+		expect(checkWrite({ ...attempt, next: { ...branch, kind: 'nonsense' } })).toMatchObject({
+			ok: false,
+			reason: 'invalid'
+		});
+		// A field of another kind of the same collection is not one of a branch's.
+		expect(checkWrite({ ...attempt, next: { ...branch, serial: 3 } })).toMatchObject({
+			ok: false,
+			reason: 'invalid'
+		});
+	});
+
+	it('never lets a document become another kind', () => {
+		const community = { ...branch, kind: 'community' } as AnyDoc;
+		delete community['parentId'];
+		expect(
+			checkWrite({
+				collection: 'directory',
+				actor: office,
+				prev: community,
+				next: branch,
+				deleting: false,
+				subject: null
+			})
+		).toEqual({ ok: false, reason: 'immutable-field', detail: 'kind' });
+	});
+});

@@ -1,0 +1,54 @@
+import type { KindSchema } from './kind-definition';
+
+/**
+ * The one RxDB schema of a collection that holds several kinds: every kind's properties side by
+ * side, `kind` as the union of their values, and only what all kinds require. RxDB checks this
+ * looser shape on the device; each kind's own schema is checked by `checkWrite` on both sides.
+ * A property two kinds define differently would make one of them unstorable, so it is refused here.
+ */
+export function mergeKindSchemas(
+	title: string,
+	version: number,
+	schemas: KindSchema[]
+): KindSchema {
+	if (schemas.length === 1 && schemas[0]) return schemas[0];
+	const properties: Record<string, unknown> = {};
+	const kindValues: string[] = [];
+	for (const schema of schemas) {
+		for (const [name, definition] of Object.entries(schema.properties)) {
+			if (name === 'kind') {
+				kindValues.push(...((definition as { enum?: string[] }).enum ?? []));
+				continue;
+			}
+			// Kinds differ in how long their ids may be; the container stores the longest.
+			if (name === 'id' && name in properties) {
+				if (maxLength(definition) > maxLength(properties[name])) properties[name] = definition;
+				continue;
+			}
+			if (name in properties && JSON.stringify(properties[name]) !== JSON.stringify(definition)) {
+				throw new Error(`Kinds of "${title}" define the property "${name}" differently.`);
+			}
+			properties[name] = definition;
+		}
+	}
+	properties['kind'] = { type: 'string', enum: kindValues };
+	const required = ['kind'];
+	for (const name of schemas[0]?.required ?? []) {
+		if (schemas.every((schema) => schema.required.includes(name))) required.push(name);
+	}
+	const indexes = schemas.flatMap((schema) => schema.indexes ?? []);
+	return {
+		title,
+		version,
+		primaryKey: 'id',
+		type: 'object',
+		properties,
+		required: [...new Set(required)],
+		additionalProperties: false,
+		...(indexes.length ? { indexes } : {})
+	};
+}
+
+function maxLength(definition: unknown): number {
+	return (definition as { maxLength?: number }).maxLength ?? 0;
+}

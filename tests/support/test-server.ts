@@ -18,10 +18,13 @@ export interface RunningServer {
 
 /**
  * The real gateway over real HTTP on loopback, on a fresh embedded store in a temporary folder
- * (or on `couchUrl` when given).
+ * (or on `couchUrl`, or in the `dataDir` a test prepared, when given). The folder is removed at
+ * close either way.
  */
 export async function startTestServer(options: BaodaoServerOptions = {}): Promise<RunningServer> {
-	const dataDir = options.couchUrl ? undefined : await mkdtemp(join(tmpdir(), 'baodao-test-'));
+	const dataDir = options.couchUrl
+		? undefined
+		: (options.dataDir ?? (await mkdtemp(join(tmpdir(), 'baodao-test-'))));
 	const app = await createBaodaoServer({
 		maxLongpollMs: 5_000,
 		...options,

@@ -1,4 +1,3 @@
-import type { RxCollection } from 'rxdb';
 import { BehaviorSubject, type Subscription } from 'rxjs';
 import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
 import {
@@ -204,7 +203,7 @@ export class Replica {
 		if (!collection) throw new Error(`The collection ${name} is not open.`);
 		const state: State = replicateCouchDB<unknown>({
 			replicationIdentifier: mode.identifier ?? `main-${name}`,
-			collection: collection as RxCollection<unknown>,
+			collection,
 			url: `${this.options.serverUrl}/sync/${name}/`,
 			fetch: this.fetchForSync,
 			live: mode.live,
@@ -351,13 +350,15 @@ export class Replica {
 		this.layoutChange ??= (async () => {
 			await Promise.all(legacy.map((name) => this.round(name, { pull: false, push: true })));
 			const successors = [...new Set(legacy.map((name) => legacyTarget(name).collection))];
-			await Promise.allSettled(successors.map((name) => this.once.get(name)));
+			// A round begun before the push would miss what it sent: let it end, then run anew.
+			await Promise.allSettled(successors.map((name) => this.once.get(name) ?? Promise.resolve()));
 			await Promise.all(
-				successors.map((name) =>
-					this.live.has(name)
-						? this.live.get(name)?.awaitInSync()
-						: this.round(name, { pull: true, push: true })
-				)
+				successors.map((name) => {
+					const live = this.live.get(name);
+					return live
+						? live.awaitInSync().then(() => undefined)
+						: this.round(name, { pull: true, push: true });
+				})
 			);
 			await closeLayoutChange(this.db);
 			this.pending.forget(legacy);

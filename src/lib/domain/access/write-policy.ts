@@ -73,7 +73,7 @@ export function withChannels<K extends CollectionName, T extends DocTypes[K] | A
 	collection: K,
 	doc: T
 ): T {
-	const definition = kindOf(collection, doc as AnyDoc);
+	const definition = kindOf(collection, doc);
 	if (!definition) throw new Error(`Not a kind of ${collection}: ${String(doc.id)}`);
 	return { ...doc, channels: definition.channelsOf(doc as AnyDoc) };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { RxCollection } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findHeld } from '../../src/lib/db/database';
 import { Replica } from '../../src/lib/db/replica';
 import { LAYOUT_VERSION } from '../../src/lib/domain/registry';
 import { HttpClient } from '../support/http-client';
@@ -91,6 +92,11 @@ describe('a replica of the previous layout with unsent changes', () => {
 			ROUNDING
 		);
 		expect(replica.db.orgs).toBeDefined();
+		// Until the directory has pulled, the device reads organisations from where they were.
+		expect(await replica.db.directory.count().exec()).toBe(0);
+		expect((await findHeld(replica.db, 'directory', 'org-zjj'))?.['serviceRounding']).toEqual(
+			ROUNDING
+		);
 
 		// Online: the edits are pushed, the directory catches up, the old collections go.
 		offline = false;

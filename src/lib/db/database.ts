@@ -164,6 +164,26 @@ export async function closeLayoutChange(db: BaodaoDatabase): Promise<void> {
 	await db.upsertLocal(LAYOUT_DOC, { version: LAYOUT_VERSION });
 }
 
+/**
+ * A document as this device holds it, by collection and id. While a replica still drains the
+ * previous layout (offline at its first start after an update), the successor may not have pulled
+ * yet: the document is then read from the legacy collection that held its kind.
+ */
+export async function findHeld(
+	db: BaodaoDatabase,
+	collection: CollectionName,
+	id: string
+): Promise<Record<string, unknown> | null> {
+	const found = await db.collections[collection].findOne(id).exec();
+	if (found) return found.toMutableJSON() as unknown as Record<string, unknown>;
+	for (const name of openLegacy(db)) {
+		if (legacyTarget(name).collection !== collection) continue;
+		const legacy = await db.collections[name]?.findOne(id).exec();
+		if (legacy) return legacy.toMutableJSON() as unknown as Record<string, unknown>;
+	}
+	return null;
+}
+
 /** The collections of the layout a database has open. */
 export function openCollections(db: BaodaoDatabase): CollectionName[] {
 	return collectionNames.filter((name) => name in db.collections);

@@ -8,7 +8,7 @@ import {
 import type { Actor } from '../domain/access/roles';
 import { checkTypedWrite, relatedKey } from '../domain/access/write-policy';
 import type { RejectReason } from '../domain/access/write-verdict';
-import type { BaodaoDatabase } from './database';
+import { findHeld, type BaodaoDatabase } from './database';
 import type { SessionInfo } from './session-client';
 
 /** The person a session belongs to, as the shared write policies see them. */
@@ -105,8 +105,8 @@ async function subjectDoc<K extends CollectionName>(
 ): Promise<Record<string, unknown> | null> {
 	const ref = kindOf(collection, doc)?.subjectOf?.(doc as unknown as AnyDoc);
 	if (!ref || !isCollectionName(ref.collection) || !(ref.collection in db.collections)) return null;
-	const found = await db.collections[ref.collection].findOne(ref.id).exec();
-	return found ? ownFields(found.toJSON() as Record<string, unknown>) : null;
+	const found = await findHeld(db, ref.collection, ref.id);
+	return found ? ownFields(found) : null;
 }
 
 /** The documents a collection's policy reads besides the subject, as this device holds them. */
@@ -119,8 +119,8 @@ async function relatedDocs<K extends CollectionName>(
 	const found = new Map<string, Record<string, unknown>>();
 	for (const ref of refs) {
 		if (!isCollectionName(ref.collection) || !(ref.collection in db.collections)) continue;
-		const related = await db.collections[ref.collection].findOne(ref.id).exec();
-		if (related) found.set(relatedKey(ref), ownFields(related.toJSON() as Record<string, unknown>));
+		const related = await findHeld(db, ref.collection, ref.id);
+		if (related) found.set(relatedKey(ref), ownFields(related));
 	}
 	return found;
 }

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { readBadgeToken } from '../../src/lib/domain/codes/badge-token';
-import { signIn, waitForSync } from './support/app';
+import { signIn, waitForServiceWorkerControl, waitForSync } from './support/app';
 import { launchWithCamera, writeQrVideo } from './support/fake-camera';
 
 const TABLET = { width: 1024, height: 768 };
@@ -20,6 +20,8 @@ async function deviceWithCamera(
 	const context = await browser.newContext({ baseURL, viewport });
 	const page = await context.newPage();
 	await signIn(page, username);
+	// The scanning screens are opened offline: their code must be in the worker's cache first.
+	await waitForServiceWorkerControl(page);
 	return page;
 }
 

@@ -22,3 +22,22 @@ export async function waitForSync(page: Page): Promise<void> {
 export async function openTab(page: Page, name: string): Promise<void> {
 	await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name }).click();
 }
+
+/**
+ * Waits until the "data on this device" list counts at least the demo bureau's organisations and
+ * communities in the directory (7 + 11; badge keys come on top, as many as have been issued).
+ */
+export async function expectDirectoryHeld(page: Page): Promise<void> {
+	const count = page.locator('details[data-collection="directory"] .count');
+	await expect
+		.poll(async () => Number((await count.textContent())?.replace(/\D/g, '') || 0))
+		.toBeGreaterThanOrEqual(18);
+}
+
+/**
+ * Waits until the service worker controls the page: only then does the app open its screens with
+ * the network gone (before, a lazily loaded screen's code is not in any cache yet).
+ */
+export async function waitForServiceWorkerControl(page: Page): Promise<void> {
+	await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}

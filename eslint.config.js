@@ -33,7 +33,7 @@ export default ts.config(
 		languageOptions: { parserOptions: { parser: ts.parser, svelteConfig } }
 	},
 	{
-		files: ['**/*.js'],
+		files: ['**/*.js', '**/*.cjs'],
 		...ts.configs.disableTypeChecked
 	},
 	{
@@ -46,6 +46,43 @@ export default ts.config(
 						{
 							group: ['rxdb', 'rxdb/*', 'pouchdb*', 'svelte', 'svelte/*', '$app/*', 'node:*'],
 							message: 'The domain core stays free of UI, storage and I/O.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		// Screens never hold a replica query, write or the database (depcruise checks the same,
+		// .dependency-cruiser.cjs; this rule also sees the type-only imports a .svelte file makes).
+		files: ['src/routes/**', 'src/lib/components/**'],
+		ignores: ['**/+server.ts', '**/*.server.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['rxdb', 'rxdb/*', 'pouchdb*'],
+							message: 'Live queries and writes belong in a feature module of src/lib/db.'
+						},
+						{
+							group: [
+								'**/db/database',
+								'**/db/local-write',
+								'**/db/replica',
+								'**/db/pending-changes',
+								'**/db/directory',
+								'**/db/plain-docs',
+								'**/db/residence',
+								'**/db/device-context.svelte'
+							],
+							message:
+								'Screens reach data through the feature modules of src/lib/db, never the database.'
+						},
+						{
+							group: ['**/lib/server/*', '$lib/server/*'],
+							message: 'Server code stays on the server.'
 						}
 					]
 				}

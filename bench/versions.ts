@@ -22,8 +22,7 @@ function unpack(rev: string): string {
 	const dir = join(ROOT, 'bench/.work', `rev-${sha.slice(0, 12)}`);
 	if (!existsSync(join(dir, 'package.json'))) {
 		mkdirSync(dir, { recursive: true });
-		const archive = execFileSync('git', ['archive', sha], { cwd: ROOT, maxBuffer: 1 << 30 });
-		execFileSync('tar', ['-x', '-C', dir], { input: archive });
+		execFileSync('sh', ['-c', 'git archive "$0" | tar -x -C "$1"', sha, dir], { cwd: ROOT });
 		symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
 	}
 	return dir;

@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RxCollection } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { firstValueFrom } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findHeld } from '../../src/lib/db/database';
+import { communitiesWhere, orgsWhere } from '../../src/lib/db/directory';
 import { Replica } from '../../src/lib/db/replica';
 import { LAYOUT_VERSION } from '../../src/lib/domain/registry';
 import { HttpClient } from '../support/http-client';
@@ -97,6 +99,8 @@ describe('a replica of the previous layout with unsent changes', () => {
 		expect((await findHeld(replica.db, 'directory', 'org-zjj'))?.['serviceRounding']).toEqual(
 			ROUNDING
 		);
+		expect(await firstValueFrom(orgsWhere(replica.db))).toHaveLength(7);
+		expect(await firstValueFrom(communitiesWhere(replica.db))).toHaveLength(11);
 
 		// Online: the edits are pushed, the directory catches up, the old collections go.
 		offline = false;

@@ -8,7 +8,8 @@ import {
 } from '../domain/registry';
 import type { RuleOf } from '../domain/events/service-hours';
 import { observeRoundingRules } from './service-rounding.svelte';
-import type { BaodaoDatabase } from './database';
+import { signedInDevice } from './device-context.svelte';
+import { badgeRecords } from './directory';
 import { observe } from './observe.svelte';
 import type { Person } from '../domain/events/kiosk-check-in';
 import { plainDoc, plainDocs } from './plain-docs';
@@ -17,33 +18,33 @@ import { plainDoc, plainDocs } from './plain-docs';
  * One activity as this device holds it: the activity, its signing key (organisers' devices only),
  * its attendance, the badge registry a kiosk verifies against, and the people expected there.
  */
-export function observeActivityDetail(database: () => BaodaoDatabase, activityId: () => string) {
+export function observeActivityDetail(activityId: () => string) {
+	const device = signedInDevice();
 	// Undefined until the local query first answers, so "not on this device" is not shown early.
 	const activity = observe<Activity | null | undefined>(
-		() => database().activities.findOne(activityId()).$.pipe(plainDoc<Activity>()),
+		() => device.db.activities.findOne(activityId()).$.pipe(plainDoc<Activity>()),
 		undefined
 	);
 	const credential = observe(
-		() =>
-			database().credentials.findOne(activityKeyId(activityId())).$.pipe(plainDoc<Credential>()),
+		() => device.db.credentials.findOne(activityKeyId(activityId())).$.pipe(plainDoc<Credential>()),
 		null
 	);
 	const records = observe(
 		() =>
-			database()
-				.attendance.find({ selector: { activityId: activityId() } })
+			device.db.attendance
+				.find({ selector: { activityId: activityId() } })
 				.$.pipe(plainDocs<Attendance>()),
 		[]
 	);
-	const badges = observe(() => database().badges.find().$.pipe(plainDocs<BadgeRecord>()), []);
+	const badges = observe(() => badgeRecords(device.db), []);
 	const hostBranchId = $derived(activity.current?.hostBranchId);
 	// The whole host branch is expected at a branch-wide activity (R8); its members are on the
 	// devices of its secretary, who usually runs it.
 	const branchMembers = observe(() => {
 		const branchId = hostBranchId;
 		if (!branchId || activity.current?.expected !== 'branch') return null;
-		return database()
-			.members.find({ selector: { branchId }, sort: [{ id: 'asc' }] })
+		return device.db.members
+			.find({ selector: { branchId }, sort: [{ id: 'asc' }] })
 			.$.pipe(plainDocs<Member>());
 	}, []);
 
@@ -68,7 +69,7 @@ export function observeActivityDetail(database: () => BaodaoDatabase, activityId
 		return [...branch, ...others].sort((a, b) => a.memberName.localeCompare(b.memberName, 'zh-CN'));
 	});
 
-	const rounding = observeRoundingRules(database);
+	const rounding = observeRoundingRules();
 	return {
 		/** How each member's bureau rounds service time. */
 		get ruleOf(): RuleOf {

@@ -1,6 +1,6 @@
 import type { Activity, Attendance, Member } from '../domain/registry';
 import { branchDuties, memberDutyGaps } from '../domain/events/yearly-duties';
-import type { BaodaoDatabase } from './database';
+import { signedInDevice } from './device-context.svelte';
 import { observe } from './observe.svelte';
 import { plainDocs } from './plain-docs';
 
@@ -8,24 +8,18 @@ import { plainDocs } from './plain-docs';
  * A branch's yearly duties from what its secretary's device holds: the branch's members, every
  * (public) activity, and the check-ins of the branch's members.
  */
-export function observeBranchDuties(
-	database: () => BaodaoDatabase,
-	branchId: () => string,
-	year: () => number
-) {
+export function observeBranchDuties(branchId: () => string, year: () => number) {
+	const device = signedInDevice();
 	const members = observe(
 		() =>
-			database()
-				.members.find({ selector: { branchId: branchId() }, sort: [{ id: 'asc' }] })
+			device.db.members
+				.find({ selector: { branchId: branchId() }, sort: [{ id: 'asc' }] })
 				.$.pipe(plainDocs<Member>()),
 		[]
 	);
-	const activities = observe(() => database().activities.find().$.pipe(plainDocs<Activity>()), []);
+	const activities = observe(() => device.db.activities.find().$.pipe(plainDocs<Activity>()), []);
 	const checkIns = observe(
-		() =>
-			database()
-				.attendance.find({ selector: { kind: 'in' } })
-				.$.pipe(plainDocs<Attendance>()),
+		() => device.db.attendance.find({ selector: { kind: 'in' } }).$.pipe(plainDocs<Attendance>()),
 		[]
 	);
 	const people = $derived(

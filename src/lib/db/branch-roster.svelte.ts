@@ -1,9 +1,14 @@
-import type { Member, Notice, Org, Report, Review } from '../domain/registry';
+import type { Member, Notice, ReminderTopic, Report, Review } from '../domain/registry';
 import { addState, EMPTY_COVERAGE, type Coverage } from '../domain/reporting/coverage';
 import { ReportIndex, type MemberReporting } from '../domain/reporting/member-reporting';
-import type { BaodaoDatabase } from './database';
+import { reminderFor } from '../domain/reporting/report-drafts';
+import { currentTime } from './clock';
+import { signedInDevice } from './device-context.svelte';
+import { communitiesWhere, orgById } from './directory';
+import { writeChecked } from './local-write';
 import { observe } from './observe.svelte';
-import { plainDoc, plainDocs } from './plain-docs';
+import { plainDocs } from './plain-docs';
+import type { WriteOutcome } from './write-outcome';
 
 export interface RosterEntry {
 	member: Member;
@@ -13,39 +18,37 @@ export interface RosterEntry {
 }
 
 /** A branch's members with both reports each, its coverage and its reminders, live. */
-export function observeBranchRoster(database: () => BaodaoDatabase, branchId: () => string) {
-	const branch = observe(() => database().orgs.findOne(branchId()).$.pipe(plainDoc<Org>()), null);
+export function observeBranchRoster(branchId: () => string) {
+	const device = signedInDevice();
+	const branch = observe(() => orgById(device.db, branchId()), null);
 	const members = observe(
 		() =>
-			database()
-				.members.find({ selector: { branchId: branchId() }, sort: [{ id: 'asc' }] })
+			device.db.members
+				.find({ selector: { branchId: branchId() }, sort: [{ id: 'asc' }] })
 				.$.pipe(plainDocs<Member>()),
 		[]
 	);
 	const reports = observe(
 		() =>
-			database()
-				.reports.find({ selector: { branchId: branchId() } })
-				.$.pipe(plainDocs<Report>()),
+			device.db.reports.find({ selector: { branchId: branchId() } }).$.pipe(plainDocs<Report>()),
 		[]
 	);
 	const reviews = observe(
 		() =>
-			database()
-				.reviews.find({ selector: { branchId: branchId() } })
-				.$.pipe(plainDocs<Review>()),
+			device.db.reviews.find({ selector: { branchId: branchId() } }).$.pipe(plainDocs<Review>()),
 		[]
 	);
 	const reminders = observe(
 		() =>
-			database()
-				.notices.find({
+			device.db.notices
+				.find({
 					selector: { kind: 'reminder', branchId: branchId() },
 					sort: [{ createdAt: 'desc' }]
 				})
 				.$.pipe(plainDocs<Notice>()),
 		[]
 	);
+	const communities = observe(() => communitiesWhere(device.db), []);
 	const entries = $derived.by((): RosterEntry[] => {
 		const index = new ReportIndex(reports.current, reviews.current);
 		const linked = branch.current?.linkedCommunityId;
@@ -67,6 +70,40 @@ export function observeBranchRoster(database: () => BaodaoDatabase, branchId: ()
 		},
 		get coverage(): Coverage {
 			return coverage;
+		},
+		communityName(id: string): string {
+			return communities.current.find((c) => c.id === id)?.name ?? id;
 		}
+	};
+}
+
+/** A reminder a secretary sends a member, about one report. */
+export interface Reminder {
+	member: Member;
+	topic: ReminderTopic;
+}
+
+/** Reminding a branch's members to report. Call during component initialisation. */
+export function reminderActions() {
+	const device = signedInDevice();
+	/** Every reminder of one batch carries the same time. */
+	const remindAll = (batch: readonly Reminder[]) =>
+		device.write(async (db, actor) => {
+			const at = currentTime();
+			for (const { member, topic } of batch) {
+				await writeChecked(
+					db,
+					'notices',
+					actor,
+					reminderFor(member, topic, actor.username, at),
+					member
+				);
+			}
+		});
+	return {
+		remindMember: (member: Member, topic: ReminderTopic): Promise<WriteOutcome> => {
+			return remindAll([{ member, topic }]);
+		},
+		remindMembers: remindAll
 	};
 }

@@ -4,40 +4,27 @@ import {
 	type BranchCoverage,
 	type Coverage
 } from '../domain/reporting/coverage';
-import type { Member, Org, Report, Review } from '../domain/registry';
+import type { Member, Report, Review } from '../domain/registry';
 import { ReportIndex } from '../domain/reporting/member-reporting';
-import type { BaodaoDatabase } from './database';
+import { signedInDevice } from './device-context.svelte';
+import { orgsWhere } from './directory';
 import { observe } from './observe.svelte';
 import { plainDocs } from './plain-docs';
 
 /** Residence-reporting coverage of every branch of a bureau, and its total, live. */
-export function observeBureauCoverage(database: () => BaodaoDatabase, orgId: () => string) {
-	const branches = observe(
-		() =>
-			database()
-				.orgs.find({ selector: { kind: 'branch', parentId: orgId() } })
-				.$.pipe(plainDocs<Org>()),
-		[]
-	);
+export function observeBureauCoverage(orgId: () => string) {
+	const device = signedInDevice();
+	const branches = observe(() => orgsWhere(device.db, { kind: 'branch', parentId: orgId() }), []);
 	const members = observe(
-		() =>
-			database()
-				.members.find({ selector: { orgId: orgId() } })
-				.$.pipe(plainDocs<Member>()),
+		() => device.db.members.find({ selector: { orgId: orgId() } }).$.pipe(plainDocs<Member>()),
 		[]
 	);
 	const reports = observe(
-		() =>
-			database()
-				.reports.find({ selector: { orgId: orgId() } })
-				.$.pipe(plainDocs<Report>()),
+		() => device.db.reports.find({ selector: { orgId: orgId() } }).$.pipe(plainDocs<Report>()),
 		[]
 	);
 	const reviews = observe(
-		() =>
-			database()
-				.reviews.find({ selector: { orgId: orgId() } })
-				.$.pipe(plainDocs<Review>()),
+		() => device.db.reviews.find({ selector: { orgId: orgId() } }).$.pipe(plainDocs<Review>()),
 		[]
 	);
 	const rows = $derived(

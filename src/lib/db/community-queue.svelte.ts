@@ -1,8 +1,13 @@
-import type { Report, Review } from '../domain/registry';
+import type { Community, Contact, Member, Org, Report, Review } from '../domain/registry';
+import { reviewOf, type ReviewInput } from '../domain/reporting/report-drafts';
 import { withStatuses, type ReportStatus } from '../domain/reporting/report-status';
-import type { BaodaoDatabase } from './database';
+import { currentTime } from './clock';
+import { signedInDevice } from './device-context.svelte';
+import { communityById, orgById, orgsWhere } from './directory';
+import { ownFields, writeChecked } from './local-write';
 import { observe } from './observe.svelte';
-import { plainDocs } from './plain-docs';
+import { plainDoc, plainDocs } from './plain-docs';
+import type { WriteOutcome } from './write-outcome';
 
 export interface QueueEntry {
 	report: Report;
@@ -13,11 +18,13 @@ export interface QueueEntry {
  * The reports to one community with their derived status: what its staff still have to decide,
  * and what they decided. Call during component initialisation.
  */
-export function observeCommunityQueue(database: () => BaodaoDatabase, communityId: () => string) {
+export function observeCommunityQueue(communityId: () => string) {
+	const device = signedInDevice();
+	const community = observe(() => communityById(device.db, communityId()), null);
 	const reports = observe(
 		() =>
-			database()
-				.reports.find({
+			device.db.reports
+				.find({
 					selector: { communityId: communityId() },
 					sort: [{ submittedAt: 'asc' }]
 				})
@@ -26,8 +33,8 @@ export function observeCommunityQueue(database: () => BaodaoDatabase, communityI
 	);
 	const reviews = observe(
 		() =>
-			database()
-				.reviews.find({ selector: { communityId: communityId() } })
+			device.db.reviews
+				.find({ selector: { communityId: communityId() } })
 				.$.pipe(plainDocs<Review>()),
 		[]
 	);
@@ -35,6 +42,9 @@ export function observeCommunityQueue(database: () => BaodaoDatabase, communityI
 	const waiting = $derived(entries.filter((e) => e.status.state === 'waiting'));
 	const decided = $derived(entries.filter((e) => e.status.state !== 'waiting').reverse());
 	return {
+		get community(): Community | null {
+			return community.current;
+		},
 		get waiting(): QueueEntry[] {
 			return waiting;
 		},
@@ -43,6 +53,75 @@ export function observeCommunityQueue(database: () => BaodaoDatabase, communityI
 		},
 		get all(): QueueEntry[] {
 			return entries;
+		}
+	};
+}
+
+/** A member who reported to the community, as its staff see them. */
+export interface Resident {
+	entry: QueueEntry;
+	branchName: string;
+	/** Held only for members living in the community (a unit report brings no contact). */
+	contact: Contact | null;
+	skills: string[];
+}
+
+/** Everyone who reported to one community, with their branch, phone and skills, live. */
+export function observeResidents(communityId: () => string) {
+	const device = signedInDevice();
+	const queue = observeCommunityQueue(communityId);
+	const contacts = observe(() => device.db.contacts.find().$.pipe(plainDocs<Contact>()), []);
+	const branches = observe(() => orgsWhere(device.db), []);
+	const members = observe(() => device.db.members.find().$.pipe(plainDocs<Member>()), []);
+	const residents = $derived(
+		queue.all.map((entry): Resident => ({
+			entry,
+			branchName: branches.current.find((b) => b.id === entry.report.branchId)?.name ?? '',
+			contact: contacts.current.find((c) => c.memberId === entry.report.memberId) ?? null,
+			skills: members.current.find((m) => m.id === entry.report.memberId)?.skills ?? []
+		}))
+	);
+	return {
+		get all(): Resident[] {
+			return residents;
+		}
+	};
+}
+
+/** What staff see beside one report: the member's branch and, if they live here, their phone. */
+export function observeReportDetail(report: () => Report) {
+	const device = signedInDevice();
+	const branch = observe(() => orgById(device.db, report().branchId), null);
+	// Staff see the phone of members living in their community; the contact replicates to them.
+	const contact = observe(
+		() => device.db.contacts.findOne(report().memberId).$.pipe(plainDoc<Contact>()),
+		null
+	);
+	return {
+		get branch(): Org | null {
+			return branch.current;
+		},
+		get contact(): Contact | null {
+			return contact.current;
+		}
+	};
+}
+
+/** Deciding reports as the signed-in staff member. Call during component initialisation. */
+export function reviewActions() {
+	const device = signedInDevice();
+	return {
+		decideReport: (report: Report, input: ReviewInput): Promise<WriteOutcome> => {
+			const subject = ownFields(report);
+			return device.write((db, actor) =>
+				writeChecked(
+					db,
+					'reviews',
+					actor,
+					reviewOf(subject, actor.username, input, currentTime()),
+					subject
+				)
+			);
 		}
 	};
 }

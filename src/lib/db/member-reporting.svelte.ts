@@ -1,36 +1,53 @@
-import type { Member, Org, Report, Review } from '../domain/registry';
-import { ReportIndex, type MemberReporting } from '../domain/reporting/member-reporting';
+import {
+	reportId,
+	type Community,
+	type Member,
+	type Org,
+	type Report,
+	type ReportKind,
+	type Review
+} from '../domain/registry';
+import {
+	ReportIndex,
+	type MemberReporting,
+	type ReportingState
+} from '../domain/reporting/member-reporting';
+import { reportToSubmit } from '../domain/reporting/report-drafts';
+import { currentTime } from './clock';
 import type { BaodaoDatabase } from './database';
+import { signedInDevice } from './device-context.svelte';
+import { communitiesWhere, orgById } from './directory';
+import { writeChecked } from './local-write';
 import { observe } from './observe.svelte';
 import { plainDoc, plainDocs } from './plain-docs';
+import { moveResidence } from './residence';
+import type { WriteOutcome } from './write-outcome';
 
 /**
- * One member's profile, branch and both reports, live from the replica. Call it during component
- * initialisation (it subscribes with `$effect`).
+ * One member's profile, branch and both reports, and the communities they may report to, live
+ * from the replica. Call it during component initialisation (it subscribes with `$effect`).
  */
-export function observeMemberReporting(database: () => BaodaoDatabase, memberId: () => string) {
+export function observeMemberReporting(memberId: () => string) {
+	const device = signedInDevice();
 	const member = observe(
-		() => database().members.findOne(memberId()).$.pipe(plainDoc<Member>()),
+		() => device.db.members.findOne(memberId()).$.pipe(plainDoc<Member>()),
 		null
 	);
 	const branch = observe(() => {
 		const branchId = member.current?.branchId;
-		return branchId ? database().orgs.findOne(branchId).$.pipe(plainDoc<Org>()) : null;
+		return branchId ? orgById(device.db, branchId) : null;
 	}, null);
 	const reports = observe(
 		() =>
-			database()
-				.reports.find({ selector: { memberId: memberId() } })
-				.$.pipe(plainDocs<Report>()),
+			device.db.reports.find({ selector: { memberId: memberId() } }).$.pipe(plainDocs<Report>()),
 		[]
 	);
 	const reviews = observe(
 		() =>
-			database()
-				.reviews.find({ selector: { memberId: memberId() } })
-				.$.pipe(plainDocs<Review>()),
+			device.db.reviews.find({ selector: { memberId: memberId() } }).$.pipe(plainDocs<Review>()),
 		[]
 	);
+	const communities = observe(() => communitiesWhere(device.db), []);
 	const reporting = $derived.by((): MemberReporting | null => {
 		const profile = member.current;
 		if (!profile) return null;
@@ -48,6 +65,53 @@ export function observeMemberReporting(database: () => BaodaoDatabase, memberId:
 		},
 		get reporting(): MemberReporting | null {
 			return reporting;
+		},
+		get communities(): Community[] {
+			return communities.current;
 		}
 	};
+}
+
+export interface ReportSubmission {
+	member: Member;
+	kind: ReportKind;
+	/** Where the report stands now. */
+	reporting: ReportingState;
+	communityId: string;
+	note: string;
+	/** The member's branch: a unit report is checked against its linked community. */
+	branch: Org | null;
+}
+
+/** Submitting the signed-in member's reports. Call during component initialisation. */
+export function reportActions() {
+	const device = signedInDevice();
+	return {
+		submitReport: (submission: ReportSubmission): Promise<WriteOutcome> => {
+			const { member, kind, reporting, communityId, note, branch } = submission;
+			const now = currentTime();
+			// A returned report sent again to the same community is its next submission.
+			const returned =
+				reporting.state === 'returned' && reporting.communityId === communityId
+					? reporting.report
+					: null;
+			return device.write(async (db, actor) => {
+				// Reporting to another community means the member lives there now.
+				if (kind === 'residence') await moveResidence(db, actor, member.id, communityId, now);
+				const existing =
+					returned ?? (await storedReport(db, reportId(member.id, kind, communityId)));
+				await writeChecked(
+					db,
+					'reports',
+					actor,
+					reportToSubmit({ member, kind, communityId, existing, note, now }),
+					kind === 'unit' ? branch : null
+				);
+			});
+		}
+	};
+}
+
+async function storedReport(db: BaodaoDatabase, id: string): Promise<Report | null> {
+	return (await db.reports.findOne(id).exec())?.toMutableJSON() ?? null;
 }

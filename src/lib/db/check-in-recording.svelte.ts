@@ -1,0 +1,105 @@
+import { attendanceId, type Activity, type Attendance, type CheckMethod } from '../domain/registry';
+import { organiserRecord, type CheckKind, type Person } from '../domain/events/kiosk-check-in';
+import { SvelteSet } from 'svelte/reactivity';
+import { currentTime } from './clock';
+import { signedInDevice } from './device-context.svelte';
+import { writeChecked } from './local-write';
+import { observe } from './observe.svelte';
+import { plainDocs } from './plain-docs';
+import type { WriteOutcome } from './write-outcome';
+
+/** Stores one check-in or check-out of the kind the organiser chose, and says what became of it. */
+export type RecordCheck = (
+	person: Person,
+	method: Exclude<CheckMethod, 'code'>,
+	evidence: { proof?: string; reason?: string }
+) => Promise<WriteOutcome>;
+
+/** Whether the member already has a check-in (or check-out) of this activity on this device. */
+export type IsRecorded = (memberId: string, kind: CheckKind) => boolean;
+
+/** A member's name, branch and bureau from a profile this device holds. */
+export type FindPerson = (memberId: string) => Promise<Person | undefined>;
+
+/**
+ * An organiser's check-ins at one activity: recording them (of the kind chosen), and knowing
+ * whom this device has already recorded. Call during component initialisation.
+ */
+export function organiserCheckIns(
+	activity: () => Activity,
+	records: () => readonly Attendance[],
+	kind: () => CheckKind
+): { isRecorded: IsRecorded; record: RecordCheck; findPerson: FindPerson } {
+	const device = signedInDevice();
+	// Written here but not yet back from the local query: a second scan a moment later must see them.
+	const written = new SvelteSet<string>();
+	const stored = $derived(idsOf(records()));
+
+	return {
+		isRecorded(memberId, recordKind) {
+			const id = attendanceId(activity().id, memberId, recordKind);
+			return stored.has(id) || written.has(id);
+		},
+		// Checked on the device as the gateway will check it, so a refusal is known at once.
+		async record(person, method, evidence) {
+			const current = activity();
+			const doc = organiserRecord({
+				activity: current,
+				person,
+				kind: kind(),
+				method,
+				...evidence,
+				recordedBy: device.actor.username,
+				at: currentTime(),
+				clockSkewMs: device.clockSkewMs
+			});
+			written.add(doc.id);
+			const outcome = await device.write((db, actor) =>
+				writeChecked(db, 'attendance', actor, doc, current)
+			);
+			if (outcome.kind !== 'saved') written.delete(doc.id);
+			return outcome;
+		},
+		async findPerson(memberId) {
+			const member = (await device.db.members.findOne(memberId).exec())?.toMutableJSON();
+			return member
+				? { memberId, memberName: member.name, branchId: member.branchId, orgId: member.orgId }
+				: undefined;
+		}
+	};
+}
+
+/**
+ * What a member's device needs to check them in by an activity's code: every activity it holds
+ * and the member's own attendance, live. Call during component initialisation.
+ */
+export function observeSelfCheckIn() {
+	const device = signedInDevice();
+	const activities = observe(() => device.db.activities.find().$.pipe(plainDocs<Activity>()), []);
+	const own = observe(
+		() =>
+			device.db.attendance
+				.find({ selector: { memberId: device.actor.memberId ?? '' } })
+				.$.pipe(plainDocs<Attendance>()),
+		[]
+	);
+	const byId = $derived(byIdOf(activities.current));
+	return {
+		activity(id: string): Activity | undefined {
+			return byId.get(id);
+		},
+		/** The member's own records at one activity. */
+		ownAt(activityId: string): Attendance[] {
+			return own.current.filter((r) => r.activityId === activityId);
+		}
+	};
+}
+
+// Lookups rebuilt whole on each change and never mutated, so plain Set and Map will do.
+function idsOf(records: readonly Attendance[]): ReadonlySet<string> {
+	return new Set(records.map((r) => r.id));
+}
+
+function byIdOf(activities: readonly Activity[]): ReadonlyMap<string, Activity> {
+	return new Map(activities.map((a) => [a.id, a]));
+}

@@ -77,17 +77,10 @@ module.exports = {
 		},
 		{
 			name: 'no-circular',
-			comment: 'Modules of src form no cycle at run time.',
-			severity: 'error',
-			from: { path: '^src/' },
-			to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } }
-		},
-		{
-			name: 'no-circular-types',
 			comment:
-				'Nor through type imports: harmless at run time, but the two modules are one. Put the ' +
-				'shared type where both import it from.',
-			severity: 'warn',
+				'Modules of src form no cycle, not even through type imports: harmless at run time, but ' +
+				'the modules are then one. Put the shared type where all of them import it from.',
+			severity: 'error',
 			from: { path: '^src/' },
 			to: { circular: true }
 		},

@@ -19,7 +19,7 @@ import type { Org } from './directory/orgs';
 import type { Report } from './reporting/reports';
 import type { Review } from './reporting/reviews';
 import type { Activity } from './events/activities';
-import type { Attendance } from './events/attendance';
+import type { Attendance } from './events/attendance-record';
 import type { BadgeRecord } from './codes/badges';
 import type { Credential } from './codes/credentials';
 
@@ -34,11 +34,11 @@ export { reportId } from './reporting/reports';
 export { reviewId } from './reporting/reviews';
 export { reminderId } from './messages/notices';
 export type { Activity, ActivityType, Expected } from './events/activities';
-export type { Attendance, AttendanceKind, CheckMethod } from './events/attendance';
+export type { Attendance, AttendanceKind, CheckMethod } from './events/attendance-record';
 export type { BadgeRecord } from './codes/badges';
 export type { Credential } from './codes/credentials';
 export { ACTIVITY_TYPES } from './events/activities';
-export { attendanceId } from './events/attendance';
+export { attendanceId } from './events/attendance-record';
 export { badgeRecordId, issuerRecordId } from './codes/badges';
 export { activityKeyId, badgeCredentialId } from './codes/credentials';
 

@@ -1,9 +1,8 @@
 import { CHANNEL_VIEW } from './couch-setup';
 import { removalFor, type Departure } from './departures';
 import type { FeedPosition } from './seq-token';
+import type { StoredDoc } from './stored-doc';
 import type { Database } from './store';
-
-export type StoredDoc = Record<string, unknown> & { _id: string; _rev: string; _deleted?: boolean };
 
 export interface ChangeRow {
 	id: string;

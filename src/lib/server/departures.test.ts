@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredDoc } from './changes-reader';
+import type { StoredDoc } from './stored-doc';
 import { nextDepartures, removalFor, type Departure } from './departures';
 
 const version = (

@@ -1,4 +1,4 @@
-import type { StoredDoc } from './changes-reader';
+import type { StoredDoc } from './stored-doc';
 import type { Store } from './store';
 
 /**

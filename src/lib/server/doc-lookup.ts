@@ -1,5 +1,5 @@
 import { canRead } from '../domain/access/channels';
-import type { StoredDoc } from './changes-reader';
+import type { StoredDoc } from './stored-doc';
 import type { Database } from './store';
 
 export interface Lookup {

@@ -1,5 +1,5 @@
 import { sameChannels } from './channels';
-import type { SubjectRef } from '../schema/kind-definition';
+import type { SubjectRef } from '../schema/subject-ref';
 import { kindOf, type AnyDoc, type CollectionName, type DocTypes } from '../registry';
 import type { Actor } from './roles';
 import { validateAgainst } from '../schema/schema-validation';

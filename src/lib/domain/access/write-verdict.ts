@@ -1,4 +1,4 @@
-import type { SubjectRef } from '../schema/kind-definition';
+import type { SubjectRef } from '../schema/subject-ref';
 import type { Actor } from './roles';
 
 /** Why a pushed document was refused; the device shows a message for each code. */

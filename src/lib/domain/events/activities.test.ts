@@ -9,6 +9,8 @@ import type { AnyDoc } from '../registry';
 import {
 	activities,
 	durationProblem,
+	hasEnded,
+	lengthProblem,
 	MAX_ACTIVITY_HOURS,
 	mayOrganiseIn,
 	type Activity
@@ -157,7 +159,10 @@ describe('activities channels and subject', () => {
 	});
 
 	it('name the host branch as subject, and nothing for a community activity', () => {
-		expect(activities.subjectOf?.(branchActivity())).toEqual({ collection: 'directory', id: 'br1' });
+		expect(activities.subjectOf?.(branchActivity())).toEqual({
+			collection: 'directory',
+			id: 'br1'
+		});
 		expect(activities.subjectOf?.(activity())).toBeNull();
 	});
 
@@ -361,5 +366,24 @@ describe('activities policy: changing', () => {
 			reason: 'append-only',
 			detail: 'cancel instead'
 		});
+	});
+});
+
+describe('lengthProblem and hasEnded', () => {
+	const span = (startsAt: string, endsAt: string) => lengthProblem({ startsAt, endsAt });
+
+	it('tells an end before the start from an activity that is too long', () => {
+		expect(span('2026-06-01T00:00:00.000Z', '2026-06-01T16:00:00.000Z')).toBeNull();
+		expect(span('2026-06-01T00:00:00.000Z', '2026-06-01T00:00:00.000Z')).toBe('ends-first');
+		expect(span('2026-06-01T00:00:00.000Z', '2026-05-31T23:00:00.000Z')).toBe('ends-first');
+		expect(span('2026-06-01T00:00:00.000Z', '2026-06-01T25:00:00.000Z')).toBe('ends-first');
+		expect(span('2026-06-01T00:00:00.000Z', '2026-06-01T16:00:00.001Z')).toBe('too-long');
+	});
+
+	it('ends the activity the moment after its end', () => {
+		const endsAt = '2026-06-01T04:00:00.000Z';
+		expect(hasEnded({ endsAt }, new Date('2026-06-01T03:59:59.999Z'))).toBe(false);
+		expect(hasEnded({ endsAt }, new Date(endsAt))).toBe(false);
+		expect(hasEnded({ endsAt }, new Date('2026-06-01T04:00:00.001Z'))).toBe(true);
 	});
 });

@@ -50,6 +50,13 @@ export interface Activity {
 
 /** Longest activity: a check-in belongs to one activity on one day. */
 export const MAX_ACTIVITY_HOURS = 16;
+/** Most places an activity offers. */
+export const MAX_CAPACITY = 10_000;
+/** Most organisers an activity names, its creator included, and most speakers. */
+export const MAX_ORGANISERS = 10;
+export const MAX_SPEAKERS = 10;
+/** Longest username an activity names (organiser or creator). */
+export const MAX_USERNAME_LENGTH = 64;
 
 /** Fields fixed once the activity exists: moving it would re-key the codes and the attendance. */
 const fixedFields = ['communityId', 'hostBranchId', 'publicKey', 'createdBy', 'type'] as const;
@@ -64,10 +71,23 @@ export function mayOrganiseIn(
 		: isStaffOf(actor, activity.communityId);
 }
 
-export function durationProblem(activity: Pick<Activity, 'startsAt' | 'endsAt'>): string | null {
+/** What is wrong with an activity's times: it ends before it starts, or lasts too long. */
+export function lengthProblem(
+	activity: Pick<Activity, 'startsAt' | 'endsAt'>
+): 'ends-first' | 'too-long' | null {
 	const length = Date.parse(activity.endsAt) - Date.parse(activity.startsAt);
-	if (!(length > 0)) return 'endsAt';
-	return length > MAX_ACTIVITY_HOURS * 3_600_000 ? 'endsAt' : null;
+	// An unreadable time (the schema's pattern admits 25:00) makes NaN, which must not pass.
+	if (!(length > 0)) return 'ends-first';
+	return length > MAX_ACTIVITY_HOURS * 3_600_000 ? 'too-long' : null;
+}
+
+export function durationProblem(activity: Pick<Activity, 'startsAt' | 'endsAt'>): string | null {
+	return lengthProblem(activity) ? 'endsAt' : null;
+}
+
+/** Whether the activity is over: its end has passed. */
+export function hasEnded(activity: Pick<Activity, 'endsAt'>, now: Date): boolean {
+	return Date.parse(activity.endsAt) < now.getTime();
 }
 
 export const activities: KindDefinition<Activity> = {
@@ -86,17 +106,17 @@ export const activities: KindDefinition<Activity> = {
 			place: { type: 'string', minLength: 1, maxLength: 100 },
 			startsAt: instant,
 			endsAt: instant,
-			capacity: { type: 'integer', minimum: 1, maximum: 10000 },
+			capacity: { type: 'integer', minimum: 1, maximum: MAX_CAPACITY },
 			expected: { type: 'string', enum: ['branch', 'signup'] },
 			organisers: {
 				type: 'array',
-				items: { type: 'string', minLength: 1, maxLength: 64 },
+				items: { type: 'string', minLength: 1, maxLength: MAX_USERNAME_LENGTH },
 				minItems: 1,
-				maxItems: 10
+				maxItems: MAX_ORGANISERS
 			},
-			speakers: { type: 'array', items: idRef, maxItems: 10 },
+			speakers: { type: 'array', items: idRef, maxItems: MAX_SPEAKERS },
 			publicKey: { type: 'string', pattern: '^[0-9a-f]{64}$' },
-			createdBy: { type: 'string', minLength: 1, maxLength: 64 },
+			createdBy: { type: 'string', minLength: 1, maxLength: MAX_USERNAME_LENGTH },
 			cancelled: { type: 'boolean' },
 			updatedAt: instant,
 			...baseProperties

@@ -1,4 +1,4 @@
-import type { Activity } from './activities';
+import { hasEnded, type Activity } from './activities';
 import { grantsOf, hasRole, type Actor } from '../access/roles';
 
 /**
@@ -25,16 +25,13 @@ export const RECENT_MS = 30 * 24 * 3_600_000;
 /** Activities not over yet, soonest first. */
 export function upcoming(activities: readonly Activity[], now: Date): Activity[] {
 	return activities
-		.filter((a) => Date.parse(a.endsAt) >= now.getTime())
+		.filter((a) => !hasEnded(a, now))
 		.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 }
 
 /** Activities that ended within the last month, latest first. */
 export function recent(activities: readonly Activity[], now: Date): Activity[] {
 	return activities
-		.filter((a) => {
-			const ended = Date.parse(a.endsAt);
-			return ended < now.getTime() && ended >= now.getTime() - RECENT_MS;
-		})
+		.filter((a) => hasEnded(a, now) && Date.parse(a.endsAt) >= now.getTime() - RECENT_MS)
 		.sort((a, b) => b.startsAt.localeCompare(a.startsAt));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isAttendanceWinner, mergeAttendance } from './attendance-merge';
-import { attendanceId, type Attendance, type AttendanceKind } from './attendance';
+import { attendanceId, type Attendance, type AttendanceKind } from './attendance-record';
 
 function record(kind: AttendanceKind, overrides: Partial<Attendance> = {}): Attendance {
 	return {

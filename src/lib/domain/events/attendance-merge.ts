@@ -1,4 +1,4 @@
-import type { Attendance, CheckMethod } from './attendance';
+import type { Attendance, CheckMethod } from './attendance-record';
 
 /** Stronger proof first when two records of the same moment compete. */
 const methodRank: Record<CheckMethod, number> = { badge: 0, code: 1, typed: 2, manual: 3 };

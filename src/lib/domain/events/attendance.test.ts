@@ -13,7 +13,8 @@ import { validateAgainst } from '../schema/schema-validation';
 import { otherMember, owner, secretary, staff } from '../../../test-data/test-actors';
 import { checkWrite, relatedKey, withChannels } from '../access/write-policy';
 import type { Activity } from './activities';
-import { attendance, attendanceId, type Attendance, type AttendanceKind } from './attendance';
+import { attendance } from './attendance';
+import { attendanceId, type Attendance, type AttendanceKind } from './attendance-record';
 import { badgeRecordId, issuerRecordId, type BadgeRecord } from '../codes/badges';
 import type { AnyDoc } from '../registry';
 

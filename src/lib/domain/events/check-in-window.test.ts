@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
 	CHECK_IN_OPENS_BEFORE_MS,
 	CHECK_OUT_CLOSES_AFTER_MS,
-	checkInWindowProblem
+	checkInClosure,
+	checkInOpensAt,
+	checkInWindowProblem,
+	checkOutClosesAt
 } from './check-in-window';
 
 // 09:00–12:00 in Shanghai.
@@ -49,5 +52,28 @@ describe('checkInWindowProblem', () => {
 	// The schema admits hour 25, which Date cannot read: NaN must not pass the comparisons.
 	it('refuses an instant that is no real time', () => {
 		expect(checkInWindowProblem(activity, '2026-06-01T25:00:00.000Z')).not.toBeNull();
+	});
+});
+
+describe('checkInOpensAt, checkOutClosesAt and checkInClosure', () => {
+	it('name the moments the window opens and closes', () => {
+		expect(checkInOpensAt(activity).toISOString()).toBe('2026-06-01T00:00:00.000Z');
+		expect(checkOutClosesAt(activity).toISOString()).toBe('2026-06-01T05:00:00.000Z');
+		expect(checkInOpensAt(activity).getTime()).toBe(OPENS);
+		expect(checkOutClosesAt(activity).getTime()).toBe(CLOSES);
+	});
+
+	it('closes check-in for a cancelled activity, whatever the time', () => {
+		const cancelled = { ...activity, cancelled: true };
+		expect(checkInClosure(cancelled, activity.startsAt)).toBe('cancelled');
+		expect(checkInClosure(cancelled, new Date(OPENS - 1))).toBe('cancelled');
+	});
+
+	it('otherwise follows the window', () => {
+		expect(checkInClosure(activity, activity.startsAt)).toBeNull();
+		expect(checkInClosure({ ...activity, cancelled: false }, new Date(CLOSES))).toBeNull();
+		expect(checkInClosure(activity, new Date(OPENS - 1))).toBe('before-opening');
+		expect(checkInClosure(activity, new Date(CLOSES + 1))).toBe('after-closing');
+		expect(checkInClosure(activity, '2026-06-01T25:00:00.000Z')).toBe('no-time');
 	});
 });

@@ -1,6 +1,15 @@
 import type { BadgeClaims } from '../codes/badge-token';
-import type { Activity } from './activities';
-import { attendanceId, type Attendance, type AttendanceKind } from './attendance';
+import {
+	lengthProblem,
+	MAX_CAPACITY,
+	MAX_ORGANISERS,
+	MAX_SPEAKERS,
+	MAX_USERNAME_LENGTH,
+	type Activity,
+	type ActivityType,
+	type Expected
+} from './activities';
+import { attendanceId, type Attendance, type AttendanceKind } from './attendance-record';
 import { activityKeyId, type Credential } from '../codes/credentials';
 import { newKeyPair } from '../codes/ed25519-signing';
 import { withChannels } from '../access/write-policy';
@@ -10,6 +19,85 @@ export type ActivityInput = Omit<
 	Activity,
 	'id' | 'publicKey' | 'createdBy' | 'updatedAt' | 'channels' | 'cancelled'
 >;
+
+/** The activity form as filled in; the times already read as instants (null when unreadable). */
+export interface ActivityDraft {
+	type: ActivityType;
+	title: string;
+	place: string;
+	startsAt: string | null;
+	endsAt: string | null;
+	/** Places, as typed; empty for no limit. */
+	capacity: string;
+	/** Further organisers' usernames, as typed. */
+	organisers: string;
+	expected: Expected;
+	speakers: readonly string[];
+}
+
+/** The first thing to correct in a draft, in the order the form shows its fields. */
+export type DraftProblem =
+	'title' | 'place' | 'time' | 'ends-first' | 'too-long' | 'capacity' | 'organisers';
+
+/** The further organisers named in `text` (split at commas, 、 or spaces), the creator left out. */
+export function organiserNames(text: string, createdBy: string): string[] {
+	const names = text
+		.split(/[,，、\s]+/)
+		.map((name) => name.trim())
+		.filter((name) => name && name !== createdBy);
+	return [...new Set(names)];
+}
+
+/**
+ * The activity a draft describes, held in `communityId` (for `host`, when a branch holds it), or
+ * the first problem with it. The checks are those of the schema and policy, so the person learns
+ * of a mistake while filling in the form rather than from a refused write.
+ */
+export function readActivityDraft(
+	draft: ActivityDraft,
+	where: { communityId: string; host: { id: string } | null; createdBy: string }
+): { ok: true; input: ActivityInput } | { ok: false; problem: DraftProblem } {
+	const fail = (problem: DraftProblem) => ({ ok: false, problem }) as const;
+	const { host } = where;
+	const title = draft.title.trim();
+	const place = draft.place.trim();
+	if (!title) return fail('title');
+	if (!place) return fail('place');
+	const { startsAt, endsAt } = draft;
+	if (!startsAt || !endsAt) return fail('time');
+	const length = lengthProblem({ startsAt, endsAt });
+	if (length) return fail(length);
+	const places = draft.capacity.trim();
+	if (places && (!/^\d+$/.test(places) || Number(places) < 1 || Number(places) > MAX_CAPACITY)) {
+		return fail('capacity');
+	}
+	const organisers = organiserNames(draft.organisers, where.createdBy);
+	// The creator is always one of the organisers.
+	if (
+		organisers.length + 1 > MAX_ORGANISERS ||
+		organisers.some((name) => name.length > MAX_USERNAME_LENGTH)
+	) {
+		return fail('organisers');
+	}
+	const speakers = draft.type === 'lecture' ? draft.speakers.slice(0, MAX_SPEAKERS) : [];
+	return {
+		ok: true,
+		input: {
+			type: draft.type,
+			title,
+			communityId: where.communityId,
+			...(host ? { hostBranchId: host.id } : {}),
+			place,
+			startsAt,
+			endsAt,
+			...(places ? { capacity: Number(places) } : {}),
+			// Only a branch can be expected as a whole.
+			expected: host ? draft.expected : 'signup',
+			organisers,
+			...(speakers.length ? { speakers } : {})
+		}
+	};
+}
 
 /** A short, URL-safe, practically unique id made offline on the device. */
 export function newActivityId(now: Date, random: () => number = Math.random): string {

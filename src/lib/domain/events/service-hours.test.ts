@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attendanceId, type Attendance, type AttendanceKind } from './attendance';
+import { attendanceId, type Attendance, type AttendanceKind } from './attendance-record';
 import type { Org } from '../directory/orgs';
 import {
 	attendanceList,

@@ -1,6 +1,6 @@
 import { CLOCK_SKEW_FLAG_MS } from './check-in-window';
 import type { Activity } from './activities';
-import type { Attendance } from './attendance';
+import type { Attendance } from './attendance-record';
 import type { Org } from '../directory/orgs';
 
 /** How a bureau rounds service time; by default down to whole quarter hours. */

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Activity, ActivityType } from './activities';
-import { attendanceId, type Attendance, type AttendanceKind } from './attendance';
-import { branchDuties, memberDutyGaps, memberYear } from './yearly-duties';
+import { attendanceId, type Attendance, type AttendanceKind } from './attendance-record';
+import { DEFAULT_ROUNDING } from './service-hours';
+import {
+	branchDuties,
+	dutiesMet,
+	dutyState,
+	memberDutyGaps,
+	memberYear,
+	serviceOfYear
+} from './yearly-duties';
 
 function activity(id: string, type: ActivityType, overrides: Partial<Activity> = {}): Activity {
 	return {
@@ -286,5 +294,69 @@ describe('memberDutyGaps', () => {
 
 	it('lists everyone in a year with no records', () => {
 		expect(memberDutyGaps(members, [community, lecture], [], 2027)).toHaveLength(3);
+	});
+});
+
+describe('dutyState and dutiesMet', () => {
+	it('calls a duty held once someone attended, planned while an activity is scheduled', () => {
+		expect(dutyState({ held: true, activities: [unity] })).toBe('held');
+		expect(dutyState({ held: false, activities: [unity] })).toBe('planned');
+		expect(dutyState({ held: false, activities: [] })).toBe('not-planned');
+	});
+
+	it('asks a member for one community activity and one lecture given a year', () => {
+		const year = (communityActivities: number, lecturesGiven: number) => ({
+			communityActivities,
+			lecturesGiven,
+			attended: communityActivities + lecturesGiven
+		});
+		expect(dutiesMet(year(0, 0))).toEqual({ community: false, lecture: false });
+		expect(dutiesMet(year(1, 0))).toEqual({ community: true, lecture: false });
+		expect(dutiesMet(year(3, 2))).toEqual({ community: true, lecture: true });
+	});
+});
+
+describe('serviceOfYear', () => {
+	const person = { memberId: 'm001', memberName: '张三', branchId: 'br1' };
+	const at = (activityId: string, kind: AttendanceKind, time: string) => ({
+		...attended(activityId, 'm001', kind),
+		at: time
+	});
+	const ruleOf = () => DEFAULT_ROUNDING;
+
+	it('lists the activities of the year the member checked in at, latest listed first', () => {
+		const july = activity('act-party', 'party-day', {
+			startsAt: '2026-07-01T01:00:00.000Z',
+			endsAt: '2026-07-01T04:00:00.000Z'
+		});
+		const records = [
+			at('act-unity', 'in', '2026-06-01T01:00:00.000Z'),
+			at('act-unity', 'out', '2026-06-01T03:00:00.000Z'),
+			at('act-party', 'in', '2026-07-01T01:00:00.000Z')
+		];
+		const service = serviceOfYear(person, [unity, july], records, 2026, ruleOf);
+		expect(service.rows.map((r) => r.activity.id)).toEqual(['act-party', 'act-unity']);
+		expect(service.rows.map((r) => r.record.minutes)).toEqual([180, 120]);
+		expect(service.minutes).toBe(300);
+	});
+
+	it("leaves out cancelled activities, other years, sign-ups and other members' records", () => {
+		const cancelled = activity('act-off', 'community', { cancelled: true });
+		const lastYear = activity('act-old', 'community', { startsAt: '2025-06-01T01:00:00.000Z' });
+		const signedUp = activity('act-signup', 'community');
+		const records = [
+			at('act-off', 'in', '2026-06-01T01:00:00.000Z'),
+			at('act-old', 'in', '2025-06-01T01:00:00.000Z'),
+			at('act-signup', 'signup', '2026-05-01T01:00:00.000Z'),
+			attended('act-unity', 'm002')
+		];
+		const service = serviceOfYear(
+			person,
+			[cancelled, lastYear, signedUp, unity],
+			records,
+			2026,
+			ruleOf
+		);
+		expect(service).toEqual({ rows: [], minutes: 0 });
 	});
 });

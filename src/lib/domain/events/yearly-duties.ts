@@ -1,5 +1,6 @@
 import type { Activity, ActivityType } from './activities';
-import type { Attendance } from './attendance';
+import type { Attendance } from './attendance-record';
+import { serviceRecord, type RuleOf, type ServiceRecord } from './service-hours';
 import { shanghaiYear } from '../calendar/shanghai-calendar';
 
 /** The two activities each branch holds every year with all its members (R8). */
@@ -30,6 +31,14 @@ function checkedIn(attendance: readonly Attendance[]): Map<string, Set<string>> 
 		byActivity.set(record.activityId, members);
 	}
 	return byActivity;
+}
+
+/** Where a branch stands with one duty: held, planned (an activity scheduled) or not planned. */
+export type DutyState = 'held' | 'planned' | 'not-planned';
+
+export function dutyState(duty: Pick<BranchDuty, 'held' | 'activities'>): DutyState {
+	if (duty.held) return 'held';
+	return duty.activities.length > 0 ? 'planned' : 'not-planned';
 }
 
 /** R8 for one branch and year: did it hold each activity, and which members missed it. */
@@ -91,6 +100,11 @@ export function memberYear(
 	return result;
 }
 
+/** R16's attendance parts: at least one community activity attended and one lecture given. */
+export function dutiesMet(year: MemberYear): { community: boolean; lecture: boolean } {
+	return { community: year.communityActivities >= 1, lecture: year.lecturesGiven >= 1 };
+}
+
 /** Members of a branch short of R16's attendance parts this year. */
 export function memberDutyGaps(
 	members: readonly MemberRef[],
@@ -100,5 +114,40 @@ export function memberDutyGaps(
 ): { member: MemberRef; year: MemberYear }[] {
 	return members
 		.map((member) => ({ member, year: memberYear(member.id, activities, attendance, year) }))
-		.filter(({ year: y }) => y.communityActivities < 1 || y.lecturesGiven < 1);
+		.filter(({ year: y }) => {
+			const met = dutiesMet(y);
+			return !met.community || !met.lecture;
+		});
+}
+
+export interface ServiceOfYear {
+	/** The activities the member was checked in at this year, each with its service record. */
+	rows: { activity: Activity; record: ServiceRecord }[];
+	/** Service time counted over all of them. */
+	minutes: number;
+}
+
+/**
+ * One member's service in a year: each activity held that year (cancelled ones never count) where
+ * they checked in, in the reverse order of `activities`, and the minutes counted in total.
+ */
+export function serviceOfYear(
+	person: { memberId: string; memberName: string; branchId: string },
+	activities: readonly Activity[],
+	attendance: readonly Attendance[],
+	year: number,
+	ruleOf: RuleOf
+): ServiceOfYear {
+	const own = attendance.filter((r) => r.memberId === person.memberId);
+	const rows = activities
+		.filter((a) => !a.cancelled && shanghaiYear(a.startsAt) === year)
+		.flatMap((activity) => {
+			const checkIn = own.find((r) => r.activityId === activity.id && r.kind === 'in');
+			if (!checkIn) return [];
+			const checkOut = own.find((r) => r.activityId === activity.id && r.kind === 'out') ?? null;
+			const record = serviceRecord(activity, person, checkIn, checkOut, ruleOf(checkIn.orgId));
+			return [{ activity, record }];
+		})
+		.reverse();
+	return { rows, minutes: rows.reduce((sum, row) => sum + row.record.minutes, 0) };
 }

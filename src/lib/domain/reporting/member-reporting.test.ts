@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { needsReminder, nextReportingStep, ReportIndex } from './member-reporting';
+import {
+	maySubmitReport,
+	needsReminder,
+	nextReportingStep,
+	ReportIndex,
+	reportTarget,
+	type ReportingState
+} from './member-reporting';
 import { reportToSubmit } from './report-drafts';
 import { aMember, confirm, giveBack, later, reported } from '../../../test-data/reporting-fixtures';
 
@@ -92,5 +99,50 @@ describe('nextReportingStep and needsReminder', () => {
 	])('%o → %s', (state, step, remind) => {
 		expect(nextReportingStep(state)).toBe(step);
 		expect(needsReminder(state)).toBe(remind);
+	});
+});
+
+describe('maySubmitReport and reportTarget', () => {
+	const report = reported(aMember('m001'));
+	const none: ReportingState = { state: 'no-community' };
+	const notYet: ReportingState = { state: 'not-reported', communityId: 'cm2' };
+	const waiting: ReportingState = { state: 'waiting', communityId: 'cm2', report };
+	const returned: ReportingState = {
+		state: 'returned',
+		communityId: 'cm2',
+		report,
+		review: giveBack(report)
+	};
+	const confirmed: ReportingState = {
+		state: 'confirmed',
+		communityId: 'cm2',
+		report,
+		review: confirm(report)
+	};
+
+	it('lets the member report first, and again once the report was returned', () => {
+		for (const kind of ['residence', 'unit'] as const) {
+			expect(maySubmitReport(kind, notYet)).toBe(true);
+			expect(maySubmitReport(kind, returned)).toBe(true);
+			expect(maySubmitReport(kind, waiting)).toBe(false);
+			expect(maySubmitReport(kind, confirmed)).toBe(false);
+		}
+	});
+
+	it('lets a member with no residence yet pick one by reporting, but not report to no unit', () => {
+		expect(maySubmitReport('residence', none)).toBe(true);
+		expect(maySubmitReport('unit', none)).toBe(false);
+	});
+
+	it('sends a residence report where the member picks, by default to their current community', () => {
+		expect(reportTarget('residence', notYet, undefined)).toBe('cm2');
+		expect(reportTarget('residence', returned, 'cm5')).toBe('cm5');
+		expect(reportTarget('residence', none, 'cm5')).toBe('cm5');
+		expect(reportTarget('residence', none, undefined)).toBeUndefined();
+	});
+
+	it("sends a unit report only to the branch's linked community", () => {
+		expect(reportTarget('unit', notYet, 'cm5')).toBe('cm2');
+		expect(reportTarget('unit', none, 'cm5')).toBeUndefined();
 	});
 });

@@ -57,6 +57,31 @@ export class ReportIndex {
 	}
 }
 
+/**
+ * Whether the member may send this report now: a first one, or again once it was returned. A
+ * residence report may also go to a community the member picks when they have given none yet.
+ */
+export function maySubmitReport(kind: ReportKind, reporting: ReportingState): boolean {
+	return (
+		reporting.state === 'not-reported' ||
+		reporting.state === 'returned' ||
+		(kind === 'residence' && reporting.state === 'no-community')
+	);
+}
+
+/**
+ * Where the report goes: a residence report to the community the member picks (`chosen`; reporting
+ * there means they live there now), a unit report only to their branch's linked community.
+ */
+export function reportTarget(
+	kind: ReportKind,
+	reporting: ReportingState,
+	chosen: string | undefined
+): string | undefined {
+	const current = reporting.state === 'no-community' ? undefined : reporting.communityId;
+	return kind === 'residence' ? (chosen ?? current) : current;
+}
+
 /** What the member should do next about reporting to their residence community. */
 export type ReportingStep =
 	'choose-residence' | 'report-residence' | 'resubmit-residence' | 'await-confirmation' | 'done';

@@ -11,7 +11,7 @@ import {
 	staff
 } from '../../../test-data/test-actors';
 import { reportId, type Report } from './reports';
-import { reviewId, reviews, type Review } from './reviews';
+import { missingReason, reviewId, reviews, type Review } from './reviews';
 
 const REPORT_ID = 'm001.residence.cm2';
 
@@ -270,5 +270,14 @@ describe('reviews policy', () => {
 			reason: 'subject-mismatch',
 			detail: 'submission'
 		});
+	});
+});
+
+describe('missingReason', () => {
+	it('asks a return for a reason that is more than blanks; a confirmation needs none', () => {
+		expect(missingReason({ decision: 'returned' })).toBe(true);
+		expect(missingReason({ decision: 'returned', reason: ' \n ' })).toBe(true);
+		expect(missingReason({ decision: 'returned', reason: '照片不清楚' })).toBe(false);
+		expect(missingReason({ decision: 'confirmed' })).toBe(false);
 	});
 });

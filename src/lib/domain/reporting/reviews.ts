@@ -32,6 +32,11 @@ export function reviewId(subjectId: string, submission: number): string {
 	return `${subjectId}.r${submission}`;
 }
 
+/** A return without a reason: refused, since the member must learn what to correct. */
+export function missingReason(review: { decision: Decision; reason?: string }): boolean {
+	return review.decision === 'returned' && !review.reason?.trim();
+}
+
 const copiedFromSubject = ['memberId', 'branchId', 'orgId', 'communityId'] as const;
 
 export const reviews: KindDefinition<Review> = {
@@ -86,7 +91,7 @@ export const reviews: KindDefinition<Review> = {
 		if (next.id !== reviewId(next.subjectId, next.subjectSubmission))
 			return reject('invalid', 'id');
 		if (!isStaffOf(actor, next.communityId)) return reject('forbidden');
-		if (next.decision === 'returned' && !next.reason?.trim()) return reject('invalid', 'reason');
+		if (missingReason(next)) return reject('invalid', 'reason');
 		if (!subject || subject['_deleted'] === true) return reject('subject-mismatch');
 		const mismatch = copiedFromSubject.find((field) => subject[field] !== next[field]);
 		if (mismatch) return reject('subject-mismatch', mismatch);

@@ -1,4 +1,5 @@
 import type { Verdict, WriteContext } from '../access/write-verdict';
+import type { SubjectRef } from './subject-ref';
 
 /** The JSON schema of a kind of document, in RxDB's dialect (JSON Schema plus a few keys). */
 export interface KindSchema {
@@ -10,11 +11,6 @@ export interface KindSchema {
 	required: string[];
 	additionalProperties: false;
 	indexes?: (string | string[])[];
-}
-
-export interface SubjectRef {
-	collection: string;
-	id: string;
 }
 
 /**

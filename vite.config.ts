@@ -62,6 +62,8 @@ export default defineConfig({
 					name: 'integration',
 					include: ['tests/integration/**/*.test.ts'],
 					environment: 'node',
+					// Bundles the simulated devices' worker once per run (tests/support/device-bundle.ts).
+					globalSetup: ['tests/support/device-bundle.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 60_000
 				}

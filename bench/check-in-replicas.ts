@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { filter, firstValueFrom, pairwise } from 'rxjs';
 import type { Attendance } from '../src/lib/domain/registry';
-import { TestDevice } from '../tests/support/test-device';
+import { InProcessDevice } from '../tests/support/in-process-device';
 import type { RunningServer } from '../tests/support/test-server';
 import type { EndpointTime, ServerTiming } from './server-timing';
 import { since, withTimeout } from './support';
@@ -33,11 +33,11 @@ export async function pushFromReplicas(
 	timing: ServerTiming,
 	batches: readonly { username: string; docs: Attendance[] }[]
 ): Promise<ReplicaCheck> {
-	const devices: TestDevice[] = [];
+	const devices: InProcessDevice[] = [];
 	try {
 		for (const { username } of batches) {
 			devices.push(
-				await TestDevice.signIn(server.url, username, {
+				await InProcessDevice.signIn(server.url, username, {
 					collections: ['activities', 'attendance'],
 					heartbeatMs: 5_000
 				})

@@ -9,7 +9,7 @@ import { createAccount } from '../src/lib/server/accounts';
 import { DEMO_PASSWORD } from '../src/lib/server/demo/demo-data';
 import { toStored } from '../src/lib/server/demo/demo-seed';
 import { aReport } from '../tests/support/factories';
-import { TestDevice } from '../tests/support/test-device';
+import { InProcessDevice } from '../tests/support/in-process-device';
 import { startTestServer } from '../tests/support/test-server';
 import { putAll, type StoredReport } from './fixtures';
 import { ServerTiming } from './server-timing';
@@ -72,7 +72,7 @@ async function directWrite(docs: readonly StoredReport[], batchSize: number): Pr
 /** (d) A member's device pushes new reports through the gateway vs bulkDocs straight into a store. */
 export async function benchPushThroughput(options: PushOptions): Promise<PushResult> {
 	const server = await startTestServer();
-	let device: TestDevice | undefined;
+	let device: InProcessDevice | undefined;
 	try {
 		await createAccount(server.app.store.db('accounts'), {
 			username: 'pusher',
@@ -81,7 +81,7 @@ export async function benchPushThroughput(options: PushOptions): Promise<PushRes
 			...PUSHER,
 			roles: [{ role: 'member' }]
 		});
-		device = await TestDevice.signIn(server.url, 'pusher', {
+		device = await InProcessDevice.signIn(server.url, 'pusher', {
 			batchSize: options.batchSize,
 			heartbeatMs: 5_000
 		});

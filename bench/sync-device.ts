@@ -3,7 +3,7 @@ import { replicateCouchDB } from 'rxdb/plugins/replication-couchdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { openDatabase } from '../src/lib/db/database';
 import { HttpClient } from '../tests/support/http-client';
-import { TestDevice } from '../tests/support/test-device';
+import { InProcessDevice } from '../tests/support/in-process-device';
 import type { RunningServer } from '../tests/support/test-server';
 import type { PlainCouch } from './plain-couch';
 import { withTimeout } from './support';
@@ -49,7 +49,7 @@ export async function gatewaySync(
 	await (await session.signIn(options.username)).arrayBuffer();
 	const mark: { first?: number } = {};
 	const start = performance.now();
-	const device = await TestDevice.signIn(server.url, options.username, {
+	const device = await InProcessDevice.signIn(server.url, options.username, {
 		batchSize: options.batchSize,
 		heartbeatMs: 5_000,
 		fetch: markingFetch(session.cookie, mark)

@@ -9,8 +9,8 @@ import { World } from '../support/world';
 
 /** What a kiosk trusts: the badge registry as replicated to the device. */
 async function trustOn(device: TestDevice): Promise<BadgeTrust> {
-	const docs = await device.replica.db.directory.find().exec();
-	return badgeTrustOf(docs.map((d) => d.toMutableJSON()).filter(isBadgeRecord));
+	const docs = await device.find('directory');
+	return badgeTrustOf(docs.filter(isBadgeRecord));
 }
 
 /** Badges through the API and sync: issued to the member's devices alone, verifiable everywhere. */
@@ -21,17 +21,17 @@ describe('member badges', () => {
 
 	beforeAll(async () => {
 		world = await World.start(['member1', 'community1', 'admin']);
-		phone = await world.device('member1', { collections: ['directory', 'credentials'] });
-		kiosk = await world.device('community1', { collections: ['directory', 'credentials'] });
+		phone = await world.device('member1');
+		kiosk = await world.device('community1');
 	});
 	afterAll(() => world.close());
 
 	async function issue(): Promise<string> {
-		const answer = await phone.fetch(`${world.url}/api/badge`, { method: 'POST' });
+		const answer = await phone.request('/api/badge', { method: 'POST' });
 		expect(answer.status).toBe(201);
 		await phone.sync();
-		const doc = await phone.replica.db.credentials.findOne(badgeCredentialId('m001')).exec();
-		return (doc?.toMutableJSON() as Credential).token ?? '';
+		const doc = await phone.findOne('credentials', badgeCredentialId('m001'));
+		return (doc as Credential).token ?? '';
 	}
 
 	it('issues a badge that reaches the member alone, and a new one revokes the old', async () => {
@@ -48,11 +48,9 @@ describe('member badges', () => {
 	});
 
 	it('issues badges to members only, and lets the administrator alone rotate the key', async () => {
-		const staff = await kiosk.fetch(`${world.url}/api/badge`, { method: 'POST' });
+		const staff = await kiosk.request('/api/badge', { method: 'POST' });
 		expect(staff.status).toBe(403);
-		expect((await kiosk.fetch(`${world.url}/api/badge/issuer`, { method: 'POST' })).status).toBe(
-			403
-		);
+		expect((await kiosk.request('/api/badge/issuer', { method: 'POST' })).status).toBe(403);
 		const token = await issue();
 		const admin = new HttpClient(world.url);
 		await admin.signIn('admin');

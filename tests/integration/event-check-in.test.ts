@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorOf, writeChecked } from '../../src/lib/db/local-write';
 import { activityCodeFor, codeWindowAt } from '../../src/lib/domain/codes/activity-code';
 import { badgeTrustOf } from '../../src/lib/domain/codes/badge-registry';
 import { isBadgeRecord } from '../../src/lib/domain/codes/badges';
@@ -13,6 +12,7 @@ import {
 	badgeCredentialId,
 	type Activity,
 	type Attendance,
+	type BadgeRecord,
 	type Credential,
 	type Member
 } from '../../src/lib/domain/registry';
@@ -24,7 +24,7 @@ import {
 } from '../../src/lib/domain/events/event-drafts';
 import { attendanceList } from '../../src/lib/domain/events/service-hours';
 import { issueBadge } from '../../src/lib/server/badge-issuer';
-import { EVENT_COLLECTIONS, type TestDevice } from '../support/test-device';
+import type { TestDevice } from '../support/test-device';
 import { World } from '../support/world';
 
 const MINUTE = 60_000;
@@ -35,19 +35,10 @@ function never(): never {
 	throw new Error('missing');
 }
 
-async function local<T>(
-	device: TestDevice,
-	collection: 'directory' | 'credentials' | 'activities',
-	id: string
-) {
-	const doc = await device.replica.db.collections[collection].findOne(id).exec();
-	return (doc?.toMutableJSON() ?? null) as T | null;
-}
-
 /** What a kiosk trusts: the badge registry as replicated to the organiser's device. */
 async function trustOf(device: TestDevice): Promise<BadgeTrust> {
-	const docs = await device.replica.db.directory.find().exec();
-	return badgeTrustOf(docs.map((d) => d.toMutableJSON()).filter(isBadgeRecord));
+	const docs = await device.find('directory');
+	return badgeTrustOf(docs.filter(isBadgeRecord));
 }
 
 /**
@@ -82,11 +73,9 @@ describe('offline check-in at an event', () => {
 				.get(badgeCredentialId(memberId))) as unknown as Credential;
 			badges.set(memberId, credential.token ?? never());
 		}
-		// Thirteen collections in all, the most one process may open: the phone needs no keys.
-		const organiser = { collections: EVENT_COLLECTIONS };
-		staff = await world.device('community1', organiser);
-		secretary = await world.device('secretary1', organiser);
-		phone = await world.device('member1', { collections: ['activities', 'attendance'] });
+		staff = await world.device('community1');
+		secretary = await world.device('secretary1');
+		phone = await world.device('member1');
 		await Promise.all([staff.sync(), secretary.sync(), phone.sync()]);
 	});
 	afterAll(() => world.close());
@@ -108,9 +97,8 @@ describe('offline check-in at an event', () => {
 			'community1',
 			now
 		);
-		const actor = actorOf(staff.session ?? never());
-		await writeChecked(staff.replica.db, 'activities', actor, activity);
-		await writeChecked(staff.replica.db, 'credentials', actor, credential);
+		await staff.writeChecked('activities', activity);
+		await staff.writeChecked('credentials', credential);
 		await staff.sync();
 		await Promise.all([secretary.sync(), phone.sync()]);
 		return activity;
@@ -136,7 +124,7 @@ describe('offline check-in at an event', () => {
 			method: 'badge',
 			proof: token
 		});
-		await writeChecked(device.replica.db, 'attendance', actorOf(device.session ?? never()), record);
+		await device.writeChecked('attendance', record);
 	}
 
 	async function serverAttendance(activityId: string): Promise<Attendance[]> {
@@ -146,9 +134,8 @@ describe('offline check-in at an event', () => {
 			.filter((doc) => doc.activityId === activityId);
 	}
 
-	async function deviceAttendance(device: TestDevice, activityId: string) {
-		const docs = await device.replica.db.attendance.find({ selector: { activityId } }).exec();
-		return docs.map((d) => d.toMutableJSON());
+	function deviceAttendance(device: TestDevice, activityId: string) {
+		return device.find('attendance', { activityId });
 	}
 
 	const orders = [
@@ -163,11 +150,11 @@ describe('offline check-in at an event', () => {
 		// Times relative to an hour before the end (the activity's own clock reading).
 		const now = Date.parse(activity.endsAt) - 60 * MINUTE;
 		const t = (minutes: number) => new Date(now + minutes * MINUTE);
-		const keyDoc = await local<Credential>(secretary, 'credentials', activityKeyId(activity.id));
+		const keyDoc = await secretary.findOne('credentials', activityKeyId(activity.id));
 		expect(keyDoc?.secretKey, 'the key reached the second organiser').toBeTruthy();
-		expect(await local<Activity>(phone, 'activities', activity.id), 'public').toBeTruthy();
+		expect(await phone.findOne('activities', activity.id), 'public').toBeTruthy();
 
-		for (const device of Object.values(devices)) device.offline = true;
+		for (const device of Object.values(devices)) await device.setOffline(true);
 
 		// Overlapping scans: m003 and m004 are scanned by both organisers.
 		await scanBadge(staff, activity, 'm002', 'in', t(-170));
@@ -193,18 +180,18 @@ describe('offline check-in at an event', () => {
 			method: 'code',
 			proof: code
 		});
-		await writeChecked(phone.replica.db, 'attendance', actorOf(phone.session ?? never()), self);
+		await phone.writeChecked('attendance', self);
 		await scanBadge(staff, activity, 'm001', 'in', t(1));
 
 		// A tampered client that skips the device's checks: a badge signed by a key of its own,
 		// and a photo of an old activity code. The gateway must refuse both and nothing else.
 		const forger = newKeyPair();
 		const victim = attendees.get('m006') ?? never();
-		const keyId = (
-			await secretary.replica.db.directory.find({ selector: { kind: 'issuer' } }).exec()
-		)[0]?.get('keyId') as string;
+		const [issuer] = await secretary.find('directory', { kind: 'issuer' });
+		const keyId = (issuer as BadgeRecord | undefined)?.keyId as string;
 		const forgedToken = issueBadgeToken({ ...victim, keyId, serial: 1 }, forger.secretKey);
-		await secretary.replica.db.attendance.insert(
+		await secretary.insert(
+			'attendance',
 			attendanceRecord({
 				activity,
 				attendee: victim,
@@ -220,7 +207,8 @@ describe('offline check-in at an event', () => {
 			codeWindowAt(t(-20)),
 			keyDoc?.secretKey ?? never()
 		);
-		await phone.replica.db.attendance.upsert(
+		await phone.upsert(
+			'attendance',
 			attendanceRecord({
 				activity,
 				attendee: attendees.get('m001') ?? never(),
@@ -234,7 +222,7 @@ describe('offline check-in at an event', () => {
 
 		for (const name of order) {
 			const device = devices[name];
-			device.offline = false;
+			await device.setOffline(false);
 			await device.sync();
 		}
 		// A second round lets the first devices learn what the later ones brought.
@@ -294,9 +282,8 @@ describe('offline check-in at an event', () => {
 		await scanBadge(staff, activity, 'm005', 'in', new Date());
 		await staff.sync();
 		await secretary.sync();
-		const stored = await secretary.replica.db.attendance.findOne(`${activity.id}.m005.in`).exec();
 		// Earlier than the server's record, so it wins the merge — but its proof is forged.
-		await stored?.incrementalPatch({
+		await secretary.incrementalPatch('attendance', `${activity.id}.m005.in`, {
 			at: new Date(Date.now() - 30 * MINUTE).toISOString(),
 			recordedBy: 'secretary1',
 			proof: issueBadgeToken(
@@ -307,12 +294,11 @@ describe('offline check-in at an event', () => {
 		await secretary.sync();
 		const [server] = (await serverAttendance(activity.id)).filter((doc) => doc.memberId === 'm005');
 		expect(server?.recordedBy).toBe('community1');
-		const held = await secretary.replica.db.attendance.findOne(`${activity.id}.m005.in`).exec();
-		expect(held?.get('at')).toBe(server?.at);
+		const held = await secretary.findOne('attendance', `${activity.id}.m005.in`);
+		expect(held?.at).toBe(server?.at);
 	});
 
 	it('lets a branch secretary create activities only in the linked community', async () => {
-		const actor = actorOf(secretary.session ?? never());
 		const draft = (communityId: string) =>
 			activityWithKey(
 				{
@@ -329,9 +315,9 @@ describe('offline check-in at an event', () => {
 				'secretary1',
 				new Date()
 			).activity;
-		await expect(
-			writeChecked(secretary.replica.db, 'activities', actor, draft('cm2'))
-		).rejects.toThrow('subject-mismatch');
-		await writeChecked(secretary.replica.db, 'activities', actor, draft('cm1'));
+		await expect(secretary.writeChecked('activities', draft('cm2'))).rejects.toThrow(
+			'subject-mismatch'
+		);
+		await secretary.writeChecked('activities', draft('cm1'));
 	});
 });

@@ -53,9 +53,9 @@ describe('channels over time', () => {
 
 		// A change made before the channel is lost still reaches the server.
 		const waiting = aReport('m002', 'cm1', {}, 'unit');
-		device.offline = true;
-		await device.replica.db.reports.insert(waiting);
-		device.offline = false;
+		await device.setOffline(true);
+		await device.insert('reports', waiting);
+		await device.setOffline(false);
 		await setRoles('member2', [{ role: 'member' }]);
 		await device.resume();
 		await device.sync();

@@ -17,25 +17,24 @@ describe('a document that leaves a channel leaves the devices that held it throu
 		await Promise.all([staff.sync(), member.sync()]);
 		expect(await staff.ids('contacts')).toContain('m001');
 
-		const contact = await member.replica.db.contacts.findOne('m001').exec();
-		const moved = withChannels('contacts', {
-			...contact!.toMutableJSON(),
-			residenceCommunityId: 'cm2'
+		const contact = await member.findOne('contacts', 'm001');
+		const moved = withChannels('contacts', { ...contact!, residenceCommunityId: 'cm2' });
+		await member.incrementalPatch('contacts', 'm001', {
+			residenceCommunityId: 'cm2',
+			channels: moved.channels
 		});
-		await contact!.incrementalPatch({ residenceCommunityId: 'cm2', channels: moved.channels });
 		await member.sync();
 
 		await staff.sync();
 		expect(await staff.ids('contacts')).not.toContain('m001');
 		// The member still has it, with the new residence.
-		const own = await member.replica.db.contacts.findOne('m001').exec();
+		const own = await member.findOne('contacts', 'm001');
 		expect(own?.residenceCommunityId).toBe('cm2');
 
 		// Moving back brings it back.
-		await own!.incrementalPatch({
+		await member.incrementalPatch('contacts', 'm001', {
 			residenceCommunityId: 'cm1',
-			channels: withChannels('contacts', { ...own!.toMutableJSON(), residenceCommunityId: 'cm1' })
-				.channels
+			channels: withChannels('contacts', { ...own!, residenceCommunityId: 'cm1' }).channels
 		});
 		await member.sync();
 		await staff.sync();

@@ -17,7 +17,7 @@ describe('a device holds exactly what its user may see', () => {
 		expect(await member.ids('members')).toEqual(['m001']);
 		const reportIds = await member.ids('reports');
 		expect(reportIds.every((id) => id.startsWith('m001.'))).toBe(true);
-		const directory = await member.replica.db.directory.find().exec();
+		const directory = await member.find('directory');
 		const count = (...kinds: string[]) => directory.filter((d) => kinds.includes(d.kind)).length;
 		expect(count('bureau', 'branch')).toBe(7);
 		expect(count('county', 'street', 'community')).toBe(11);
@@ -29,7 +29,7 @@ describe('a device holds exactly what its user may see', () => {
 		const members = await secretary.ids('members');
 		expect(members).toHaveLength(21);
 		expect(await secretary.ids('contacts')).toEqual(members);
-		const reports = await secretary.replica.db.reports.find().exec();
+		const reports = await secretary.find('reports');
 		expect(reports.length).toBeGreaterThan(0);
 		expect(reports.every((r) => r.branchId === 'br1')).toBe(true);
 	});

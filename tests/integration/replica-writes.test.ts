@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Member } from '../../src/lib/domain/registry';
 import { endSessionsOf } from '../../src/lib/server/sessions';
 import { aReport } from '../support/factories';
-import { until } from '../support/wait';
+import type { TestDevice } from '../support/test-device';
 import { World } from '../support/world';
 
 describe('writes from devices', () => {
@@ -20,16 +20,16 @@ describe('writes from devices', () => {
 		const valid = aReport('m001', 'cm1');
 		// Claims another member as owner; its channels are those its fields imply.
 		const forged = aReport('m002', 'cm2');
-		await device.replica.db.reports.bulkInsert([valid, forged]);
+		await device.bulkInsert('reports', [valid, forged]);
 		await device.sync();
 
-		expect(await device.replica.db.reports.findOne(forged.id).exec()).toBeNull();
-		expect(await device.replica.db.reports.findOne(valid.id).exec()).not.toBeNull();
+		expect(await device.findOne('reports', forged.id)).toBeNull();
+		expect(await device.findOne('reports', valid.id)).not.toBeNull();
 		await expect(world.db('reports').get(valid.id)).resolves.toMatchObject({ memberId: 'm001' });
 		await expect(world.db('reports').get(forged.id)).rejects.toMatchObject({ status: 404 });
 
-		const notice = await until(device.replica.db.notices.find().$, (docs) => docs.length > 0);
-		expect(notice[0]?.toJSON()).toMatchObject({
+		const notice = await device.waitFor('notices', {});
+		expect(notice[0]).toMatchObject({
 			recipient: 'member1',
 			kind: 'write-rejected',
 			docCollection: 'reports',
@@ -38,19 +38,18 @@ describe('writes from devices', () => {
 		});
 
 		const later = aReport('m001', 'cm4');
-		await device.replica.db.reports.insert(later);
+		await device.insert('reports', later);
 		await device.sync();
 		await expect(world.db('reports').get(later.id)).resolves.toMatchObject({ communityId: 'cm4' });
-		expect(device.replica.status.pending).toBe(0);
+		expect((await device.status()).pending).toBe(0);
 	});
 
 	it('reverts a change to a field the member may not change to the server version', async () => {
 		const device = await world.device('member1');
 		await device.sync();
-		const profile = await device.replica.db.members.findOne('m001').exec();
-		await profile?.incrementalPatch({ duties: ['secretary'] });
+		await device.incrementalPatch('members', 'm001', { duties: ['secretary'] });
 		await device.sync();
-		const after = await device.replica.db.members.findOne('m001').exec();
+		const after = await device.findOne('members', 'm001');
 		expect(after?.duties).toEqual([]);
 		expect(((await world.db('members').get('m001')) as unknown as Member).duties).toEqual([]);
 	});
@@ -59,26 +58,22 @@ describe('writes from devices', () => {
 		const phone = await world.device('member1');
 		const tablet = await world.device('member1');
 		await Promise.all([phone.sync(), tablet.sync()]);
-		phone.offline = true;
-		tablet.offline = true;
+		await phone.setOffline(true);
+		await tablet.setOffline(true);
 
-		await (
-			await phone.replica.db.members.findOne('m001').exec()
-		)?.incrementalPatch({ background: '电工' });
-		await (
-			await tablet.replica.db.members.findOne('m001').exec()
-		)?.incrementalPatch({ interests: ['助老'] });
-		await phone.replica.db.reports.insert(aReport('m001', 'cm1'));
-		await tablet.replica.db.reports.insert(aReport('m001', 'cm1', {}, 'unit'));
+		await phone.incrementalPatch('members', 'm001', { background: '电工' });
+		await tablet.incrementalPatch('members', 'm001', { interests: ['助老'] });
+		await phone.insert('reports', aReport('m001', 'cm1'));
+		await tablet.insert('reports', aReport('m001', 'cm1', {}, 'unit'));
 
-		phone.offline = false;
+		await phone.setOffline(false);
 		await phone.sync();
-		tablet.offline = false;
+		await tablet.setOffline(false);
 		await tablet.sync();
 		await phone.sync();
 
-		const snapshot = async (device: typeof phone) => ({
-			member: (await device.replica.db.members.findOne('m001').exec())?.toJSON(),
+		const snapshot = async (device: TestDevice) => ({
+			member: await device.findOne('members', 'm001'),
 			reports: await device.ids('reports')
 		});
 		const [a, b] = [await snapshot(phone), await snapshot(tablet)];
@@ -96,9 +91,9 @@ describe('writes from devices', () => {
 		const member = await world.device('member1');
 		await Promise.all([secretary.sync(), member.sync()]);
 		const report = aReport('m001', 'cm1');
-		const arrived = until(secretary.replica.db.reports.findOne(report.id).$, (doc) => doc !== null);
-		await member.replica.db.reports.insert(report);
-		await expect(arrived).resolves.toBeTruthy();
+		const arrived = secretary.waitFor('reports', { id: report.id });
+		await member.insert('reports', report);
+		await expect(arrived).resolves.toHaveLength(1);
 	});
 
 	it('keeps unsent changes through an expired session and pushes them after signing in again', async () => {
@@ -106,15 +101,15 @@ describe('writes from devices', () => {
 		await device.sync();
 		await endSessionsOf(world.db('sessions'), 'member1');
 		const report = aReport('m001', 'cm1');
-		await device.replica.db.reports.insert(report);
-		await until(device.replica.status$, (s) => !s.signedIn);
-		expect(device.replica.status.pending).toBe(1);
-		expect(await device.replica.db.reports.findOne(report.id).exec()).not.toBeNull();
+		await device.insert('reports', report);
+		await device.waitForStatus({ signedIn: false });
+		expect((await device.status()).pending).toBe(1);
+		expect(await device.findOne('reports', report.id)).not.toBeNull();
 		await expect(world.db('reports').get(report.id)).rejects.toMatchObject({ status: 404 });
 
 		await device.resume();
 		await device.sync();
 		await expect(world.db('reports').get(report.id)).resolves.toMatchObject({ memberId: 'm001' });
-		expect(device.replica.status.pending).toBe(0);
+		expect((await device.status()).pending).toBe(0);
 	});
 });

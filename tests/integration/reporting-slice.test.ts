@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { actorOf, writeChecked } from '../../src/lib/db/local-write';
-import { moveResidence } from '../../src/lib/db/residence';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorOf } from '../../src/lib/db/local-write';
 import type { Member, Report } from '../../src/lib/domain/registry';
 import { ReportIndex } from '../../src/lib/domain/reporting/member-reporting';
 import {
@@ -8,13 +7,12 @@ import {
 	reportToSubmit,
 	reviewOf
 } from '../../src/lib/domain/reporting/report-drafts';
-import { TestDevice } from '../support/test-device';
+import type { TestDevice } from '../support/test-device';
 import { World } from '../support/world';
 
 /**
  * The reporting slice through real devices and the gateway, with the write functions the screens
- * use: a member reports offline, community staff decide, the secretary reminds. Open-source RxDB
- * allows 13 collections per process, so at most two devices are open at a time.
+ * use: a member reports offline, community staff decide, the secretary reminds.
  */
 describe('reporting to communities', () => {
 	let world: World;
@@ -26,13 +24,8 @@ describe('reporting to communities', () => {
 
 	async function residenceState(device: TestDevice, memberId: string) {
 		const member = await plain<Member>(device, 'members', memberId);
-		const db = device.replica.db;
-		const reports = (await db.reports.find({ selector: { memberId } }).exec()).map((d) =>
-			d.toMutableJSON()
-		);
-		const reviews = (await db.reviews.find({ selector: { memberId } }).exec()).map((d) =>
-			d.toMutableJSON()
-		);
+		const reports = await device.find('reports', { memberId });
+		const reviews = await device.find('reviews', { memberId });
 		return new ReportIndex(reports, reviews).reportingOf(member, undefined).residence;
 	}
 
@@ -41,9 +34,8 @@ describe('reporting to communities', () => {
 		const staff = await world.device('community1');
 		await Promise.all([phone.sync(), staff.sync()]);
 		const member = await plain<Member>(phone, 'members', 'm001');
-		const actor = actorOf(phone.session ?? never());
 
-		phone.offline = true;
+		await phone.setOffline(true);
 		const report = reportToSubmit({
 			member,
 			kind: 'residence',
@@ -52,24 +44,21 @@ describe('reporting to communities', () => {
 			note: '周末可参加活动',
 			now: new Date()
 		});
-		await writeChecked(phone.replica.db, 'reports', actor, report);
+		await phone.writeChecked('reports', report);
 		expect((await residenceState(phone, 'm001')).state).toBe('waiting');
-		phone.offline = false;
+		await phone.setOffline(false);
 		await phone.sync();
 
 		await staff.sync();
 		const arrived = await plain<Report>(staff, 'reports', report.id);
 		expect(arrived).toMatchObject({ memberName: member.name, note: '周末可参加活动' });
-		const staffActor = actorOf(staff.session ?? never());
-		staff.offline = true;
-		await writeChecked(
-			staff.replica.db,
+		await staff.setOffline(true);
+		await staff.writeChecked(
 			'reviews',
-			staffActor,
 			reviewOf(arrived, 'community1', { decision: 'returned', reason: '请写明楼栋号' }, new Date()),
 			arrived
 		);
-		staff.offline = false;
+		await staff.setOffline(false);
 		await staff.sync();
 
 		await phone.sync();
@@ -86,15 +75,13 @@ describe('reporting to communities', () => {
 			note: '3号楼2单元',
 			now: new Date()
 		});
-		await writeChecked(phone.replica.db, 'reports', actor, again);
+		await phone.writeChecked('reports', again);
 		await phone.sync();
 		await staff.sync();
 		const resubmitted = await plain<Report>(staff, 'reports', report.id);
 		expect(resubmitted.submission).toBe(2);
-		await writeChecked(
-			staff.replica.db,
+		await staff.writeChecked(
 			'reviews',
-			staffActor,
 			reviewOf(resubmitted, 'community1', { decision: 'confirmed' }, new Date()),
 			resubmitted
 		);
@@ -111,13 +98,10 @@ describe('reporting to communities', () => {
 	it('moves a member to another community with their contact, and the report follows', async () => {
 		const phone = await world.device('member2');
 		await phone.sync();
-		const actor = actorOf(phone.session ?? never());
-		await moveResidence(phone.replica.db, actor, 'm002', 'cm7', new Date());
+		await phone.moveResidence('m002', 'cm7', new Date());
 		const member = await plain<Member>(phone, 'members', 'm002');
-		await writeChecked(
-			phone.replica.db,
+		await phone.writeChecked(
 			'reports',
-			actor,
 			reportToSubmit({
 				member,
 				kind: 'residence',
@@ -146,16 +130,15 @@ describe('reporting to communities', () => {
 		const phone = await world.device('member1');
 		await secretary.sync();
 		const member = await plain<Member>(secretary, 'members', 'm001');
-		const actor = actorOf(secretary.session ?? never());
 
-		secretary.offline = true;
+		await secretary.setOffline(true);
 		const reminder = reminderFor(member, 'report-residence', 'secretary1', new Date());
-		await writeChecked(secretary.replica.db, 'notices', actor, reminder, member);
-		secretary.offline = false;
+		await secretary.writeChecked('notices', reminder, member);
+		await secretary.setOffline(false);
 		await secretary.sync();
 		await phone.sync();
-		const received = await phone.replica.db.notices.findOne(reminder.id).exec();
-		expect(received?.toMutableJSON()).toMatchObject({
+		const received = await phone.findOne('notices', reminder.id);
+		expect(received).toMatchObject({
 			kind: 'reminder',
 			topic: 'report-residence'
 		});
@@ -174,7 +157,7 @@ describe('reporting to communities', () => {
 				new Date(Date.now() + 86_400_000)
 			)
 		};
-		await outsider.replica.db.notices.insert(forged);
+		await outsider.insert('notices', forged);
 		await outsider.sync();
 		await expect(world.db('notices').get(forged.id)).rejects.toMatchObject({ status: 404 });
 		expect(await outsider.ids('notices')).not.toContain(forged.id);
@@ -195,15 +178,9 @@ describe('reporting to communities', () => {
 		});
 		// The screens would refuse it before storing; a modified client is refused by the gateway.
 		await expect(
-			writeChecked(
-				phone.replica.db,
-				'reports',
-				actorOf(phone.session ?? never()),
-				elsewhere,
-				await world.db('directory').get('br1')
-			)
+			phone.writeChecked('reports', elsewhere, await world.db('directory').get('br1'))
 		).rejects.toMatchObject({ reason: 'subject-mismatch' });
-		await phone.replica.db.reports.insert(elsewhere);
+		await phone.insert('reports', elsewhere);
 		await phone.sync();
 		await expect(world.db('reports').get(elsewhere.id)).rejects.toMatchObject({ status: 404 });
 		expect(await phone.ids('reports')).not.toContain(elsewhere.id);
@@ -212,7 +189,7 @@ describe('reporting to communities', () => {
 });
 
 async function plain<T>(device: TestDevice, collection: 'members' | 'reports', id: string) {
-	return (await device.replica.db.collections[collection].findOne(id).exec())?.toMutableJSON() as T;
+	return (await device.findOne(collection, id)) as T;
 }
 
 function never(): never {
@@ -230,18 +207,12 @@ describe('the live stream after a restart', () => {
 	it('loses no change written while its longpoll waited behind other requests', async () => {
 		// The browser queues requests beyond six per origin: hold the device's first live
 		// longpoll on reviews until a review has been written, after its checkpoint pull has read.
-		let release: () => void = () => undefined;
-		const released = new Promise<void>((resolve) => (release = resolve));
-		let held = false;
-		const phone = await world.device('member1', { heartbeatMs: 60_000 }, async (url) => {
-			if (!held && url.includes('/sync/reviews/_changes') && url.includes('feed=longpoll')) {
-				held = true;
-				await released;
-			}
+		const phone = await world.device('member1', {
+			heartbeatMs: 60_000,
+			holdRequests: [{ urlIncludes: ['/sync/reviews/_changes', 'feed=longpoll'] }]
 		});
 		await phone.sync();
 		const member = await plain<Member>(phone, 'members', 'm001');
-		const actor = actorOf(phone.session ?? never());
 		const report = reportToSubmit({
 			member,
 			kind: 'residence',
@@ -250,29 +221,23 @@ describe('the live stream after a restart', () => {
 			note: '',
 			now: new Date()
 		});
-		await writeChecked(phone.replica.db, 'reports', actor, report);
+		await phone.writeChecked('reports', report);
 		await phone.sync();
+		await phone.waitForHeld();
 
-		const staff = await TestDevice.signIn(world.url, 'community1');
+		const staff = await world.device('community1');
 		await staff.sync();
 		const arrived = await plain<Report>(staff, 'reports', report.id);
-		await writeChecked(
-			staff.replica.db,
+		await staff.writeChecked(
 			'reviews',
-			actorOf(staff.session ?? never()),
 			reviewOf(arrived, 'community1', { decision: 'confirmed' }, new Date()),
 			arrived
 		);
 		await staff.sync();
 		await staff.close();
 
-		release();
-		await vi.waitFor(
-			async () => {
-				expect(await phone.ids('reviews')).toContain(`${report.id}.r1`);
-			},
-			{ timeout: 10_000, interval: 50 }
-		);
+		expect(await phone.release(), 'the longpoll was held until now').toBe(1);
+		await phone.waitFor('reviews', { id: `${report.id}.r1` }, 10_000);
 		await phone.close();
 	});
 });

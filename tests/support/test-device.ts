@@ -1,114 +1,331 @@
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { Replica, type ReplicaOptions } from '../../src/lib/db/replica';
-import { signIn, type SessionInfo } from '../../src/lib/db/session-client';
-import type { CollectionName } from '../../src/lib/domain/registry';
+import { Worker } from 'node:worker_threads';
+import { inject } from 'vitest';
+import { LocalWriteRefused } from '../../src/lib/db/local-write';
+import type { SessionInfo } from '../../src/lib/db/session-client';
+import type { SyncStatus } from '../../src/lib/db/sync-status';
+import type { RejectReason } from '../../src/lib/domain/access/write-verdict';
+import type { CollectionName, DocTypes } from '../../src/lib/domain/registry';
 import { DEMO_PASSWORD } from '../../src/lib/server/demo/demo-data';
+import type {
+	CallMessage,
+	DeviceApi,
+	DeviceReplicaOptions,
+	HoldRule,
+	HttpAnswer,
+	Method,
+	ReplyMessage,
+	RequestOptions,
+	Selector,
+	SerializedError
+} from './device-protocol';
 
-let deviceCount = 0;
+export interface DeviceOptions extends DeviceReplicaOptions {
+	/**
+	 * Requests to hold back before they leave the device, as a busy browser queues them, until
+	 * `release()`; e.g. the first live longpoll of a collection.
+	 */
+	holdRequests?: readonly HoldRule[];
+}
 
-/**
- * Open-source RxDB allows 13 open collections per process, so a test device opens only the
- * collections of the slice under test; these are the reporting slice's.
- */
-export const REPORTING_COLLECTIONS: readonly CollectionName[] = [
-	'directory',
-	'members',
-	'contacts',
-	'reports',
-	'reviews',
-	'notices'
-];
+/** How long waits in the worker last by default (`waitFor`, `waitForStatus`, `waitForHeld`). */
+const WAIT_MS = 20_000;
+/** How long closing may take before the worker is ended regardless. */
+const CLOSE_MS = 10_000;
 
-/** The events slice: activities, check-ins, the badge registry and the keys. */
-export const EVENT_COLLECTIONS: readonly CollectionName[] = [
-	'activities',
-	'attendance',
-	'directory',
-	'credentials'
-];
+/** The bundled worker, built once per run by the integration project's global setup. */
+function workerBundle(): string {
+	const bundle = inject('deviceWorkerBundle');
+	if (!bundle) {
+		throw new Error(
+			'No device worker: run the tests through the integration project of vite.config.ts.'
+		);
+	}
+	return bundle;
+}
+
+/** Worker threads run scripts; this one turns on source maps and loads the bundle. */
+const BOOT = `process.setSourceMapsEnabled(true);
+import(require('node:worker_threads').workerData.entry);`;
+
+interface Pending {
+	resolve(value: unknown): void;
+	reject(error: Error): void;
+	/** Where the test made the call, for the stack of an error thrown in the worker. */
+	site: Error;
+}
 
 /**
  * A phone or tablet in a test: its own cookie jar, a switch to go offline, and a real RxDB replica
- * (memory storage) replicating through the real gateway over HTTP.
+ * (memory storage) replicating through the real gateway over HTTP. The replica lives in a worker
+ * thread of its own, so every device opens every collection (open-source RxDB allows 13 open
+ * collections per JavaScript realm); this object is its remote control. Documents cross as plain
+ * JSON, without RxDB's bookkeeping fields.
  */
 export class TestDevice {
-	offline = false;
-	/** Runs before each request leaves the device: lets a test hold one back, as a busy browser does. */
-	beforeRequest: ((url: string) => Promise<void>) | null = null;
-	private cookie: string | null = null;
 	session: SessionInfo | null = null;
-	replica!: Replica;
+	private readonly worker: Worker;
+	private readonly pending = new Map<number, Pending>();
+	private nextId = 0;
+	/** Set once the worker has failed or exited by itself: every call fails with it. */
+	private crash: Error | null = null;
+	private closing: Promise<void> | null = null;
 
 	private constructor(
 		readonly serverUrl: string,
-		readonly username: string
-	) {}
-
-	static async signIn(
-		serverUrl: string,
-		username: string,
-		options: Partial<ReplicaOptions> = {},
-		beforeRequest: TestDevice['beforeRequest'] = null
-	): Promise<TestDevice> {
-		const device = new TestDevice(serverUrl, username);
-		device.beforeRequest = beforeRequest;
-		await device.login();
-		device.replica = await Replica.open({
-			username,
-			serverUrl,
-			storage: getRxStorageMemory(),
-			databaseName: `device${++deviceCount}`,
-			fetch: device.fetch,
-			batchSize: 20,
-			retryTimeMs: 100,
-			pollIntervalMs: 0,
-			heartbeatMs: 2_000,
-			waitForLeadership: false,
-			collections: REPORTING_COLLECTIONS,
-			...options
+		readonly username: string,
+		entry: string
+	) {
+		this.worker = new Worker(BOOT, {
+			eval: true,
+			name: `device ${username}`,
+			workerData: { entry }
 		});
-		await device.replica.start(device.session?.channels ?? []);
-		return device;
+		this.worker.on('message', (message: ReplyMessage) => this.settle(message));
+		this.worker.on('error', (error) =>
+			this.fail(new Error(`The device of ${username} crashed: ${error.message}`, { cause: error }))
+		);
+		this.worker.on('messageerror', (error) =>
+			this.fail(
+				new Error(`The device of ${username} sent an unreadable message.`, { cause: error })
+			)
+		);
+		this.worker.on('exit', (code) => {
+			if (!this.closing) this.fail(new Error(`The device of ${username} exited (code ${code}).`));
+		});
 	}
 
-	/** Like the browser: sends and keeps the session cookie; fails like a dead network when offline. */
-	readonly fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
-		if (this.offline) throw new TypeError('fetch failed: the device is offline');
-		await this.beforeRequest?.(input instanceof Request ? input.url : String(input));
-		const headers = new Headers(init.headers);
-		if (this.cookie) headers.set('cookie', this.cookie);
-		const response = await fetch(input, { ...init, headers });
-		const setCookie = response.headers.get('set-cookie');
-		if (setCookie) this.cookie = setCookie.split(';')[0] ?? null;
-		return response;
-	};
+	/** Starts the device's worker; `start` then signs in and begins to sync (see `World.device`). */
+	static spawn(serverUrl: string, username: string): TestDevice {
+		return new TestDevice(serverUrl, username, workerBundle());
+	}
+
+	/** Signs in, opens the replica (every collection) and starts its sync, as the app does. */
+	async start({ holdRequests = [], ...replica }: DeviceOptions = {}): Promise<void> {
+		this.session = await this.call('start', {
+			serverUrl: this.serverUrl,
+			username: this.username,
+			password: DEMO_PASSWORD,
+			replica,
+			holdRequests
+		});
+	}
+
+	private call<M extends Method>(
+		method: M,
+		...args: Parameters<DeviceApi[M]>
+	): Promise<Awaited<ReturnType<DeviceApi[M]>>> {
+		const site = new Error(`${this.username}.${method}`);
+		if (this.crash) return Promise.reject(this.crash);
+		if (this.closing && method !== 'close') {
+			return Promise.reject(new Error(`The device of ${this.username} is closed (${method}).`));
+		}
+		const id = ++this.nextId;
+		return new Promise((resolve, reject) => {
+			this.pending.set(id, { resolve, reject, site });
+			this.worker.postMessage({ id, method, args } satisfies CallMessage);
+		});
+	}
+
+	private settle(message: ReplyMessage) {
+		const pending = this.pending.get(message.id);
+		if (!pending) return;
+		this.pending.delete(message.id);
+		if (message.ok) pending.resolve(message.value);
+		else pending.reject(revive(message.error, this.username, pending.site));
+	}
+
+	private fail(error: Error) {
+		this.crash ??= error;
+		for (const pending of this.pending.values()) pending.reject(error);
+		this.pending.clear();
+	}
+
+	/** Goes offline (every request fails like a dead network) or back online. */
+	async setOffline(offline: boolean): Promise<void> {
+		await this.call('setOffline', offline);
+	}
 
 	async login(password = DEMO_PASSWORD): Promise<void> {
-		this.session = await signIn(
-			{ serverUrl: this.serverUrl, fetch: this.fetch },
-			this.username,
-			password
-		);
+		this.session = await this.call('login', password);
 	}
 
 	/** Signs in again and restarts sync, as the app does after "please sign in again". */
-	async resume(): Promise<void> {
-		await this.login();
-		await this.replica.start(this.session?.channels ?? []);
+	async resume(password = DEMO_PASSWORD): Promise<void> {
+		this.session = await this.call('resume', password);
 	}
 
-	async sync(): Promise<void> {
-		await this.replica.syncNow();
+	/** Pushes what is waiting and pulls what is new, everywhere (`Replica.syncNow`). */
+	sync(): Promise<void> {
+		return this.call('sync');
 	}
 
+	status(): Promise<SyncStatus> {
+		return this.call('status');
+	}
+
+	/** Resolves once the sync status has all these values (e.g. `{ signedIn: false }`). */
+	waitForStatus(expected: Partial<SyncStatus>, timeoutMs = WAIT_MS): Promise<SyncStatus> {
+		return this.call('waitForStatus', expected, timeoutMs);
+	}
+
+	/** The names of the collections the device's database has open. */
+	collections(): Promise<string[]> {
+		return this.call('collections');
+	}
+
+	async find<K extends CollectionName>(
+		collection: K,
+		selector?: Selector<K>
+	): Promise<DocTypes[K][]> {
+		return typed<DocTypes[K][]>(await this.call('find', collection, selector));
+	}
+
+	async findOne<K extends CollectionName>(collection: K, id: string): Promise<DocTypes[K] | null> {
+		return typed<DocTypes[K] | null>(await this.call('findOne', collection, id));
+	}
+
+	/** The ids of the documents the device holds in a collection, sorted. */
 	ids(collection: CollectionName): Promise<string[]> {
-		return this.replica.db.collections[collection]
-			.find()
-			.exec()
-			.then((docs) => docs.map((doc) => doc.primary).sort());
+		return this.call('ids', collection);
 	}
 
-	async close(): Promise<void> {
-		await this.replica.destroy();
+	/**
+	 * Resolves with the documents matching `selector` (a Mango selector, as RxDB queries take)
+	 * once there is at least one; rejects after `timeoutMs`. Watches the replica, no polling.
+	 */
+	async waitFor<K extends CollectionName>(
+		collection: K,
+		selector: Selector<K>,
+		timeoutMs = WAIT_MS
+	): Promise<DocTypes[K][]> {
+		const docs = await this.call('waitFor', collection, selector, timeoutMs);
+		return typed<DocTypes[K][]>(docs);
 	}
+
+	async insert<K extends CollectionName>(collection: K, doc: DocTypes[K]): Promise<DocTypes[K]> {
+		return typed<DocTypes[K]>(await this.call('insert', collection, doc));
+	}
+
+	/** Stores several documents in one write; rejects if any of them could not be stored. */
+	bulkInsert<K extends CollectionName>(collection: K, docs: readonly DocTypes[K][]): Promise<void> {
+		return this.call('bulkInsert', collection, docs);
+	}
+
+	async upsert<K extends CollectionName>(collection: K, doc: DocTypes[K]): Promise<DocTypes[K]> {
+		return typed<DocTypes[K]>(await this.call('upsert', collection, doc));
+	}
+
+	/** Patches a stored document (rejects when the device does not hold it). */
+	async incrementalPatch<K extends CollectionName>(
+		collection: K,
+		id: string,
+		patch: Partial<DocTypes[K]>
+	): Promise<DocTypes[K]> {
+		return typed<DocTypes[K]>(await this.call('incrementalPatch', collection, id, patch));
+	}
+
+	/** Deletes a stored document (rejects when the device does not hold it). */
+	remove(collection: CollectionName, id: string): Promise<void> {
+		return this.call('remove', collection, id);
+	}
+
+	/**
+	 * The app's checked write (`writeChecked` in src/lib/db/local-write.ts) as the signed-in user.
+	 * Without `subject` the policy's subject is looked up in the replica, as in the app. A refused
+	 * write rejects with a `LocalWriteRefused` carrying its `reason`.
+	 */
+	writeChecked<K extends CollectionName>(
+		collection: K,
+		doc: DocTypes[K],
+		subject?: object | null
+	): Promise<void> {
+		return this.call('writeChecked', collection, doc, subject);
+	}
+
+	/** The app's checked deletion (`deleteChecked`), as the signed-in user. */
+	deleteChecked(collection: CollectionName, id: string, subject?: object | null): Promise<void> {
+		return this.call('deleteChecked', collection, id, subject);
+	}
+
+	/** The app's `moveResidence` (src/lib/db/residence.ts), as the signed-in user. */
+	moveResidence(memberId: string, communityId: string, now = new Date()): Promise<void> {
+		return this.call('moveResidence', memberId, communityId, now.toISOString());
+	}
+
+	/** A request from the device to its server (path or URL), with its session cookie. */
+	request(path: string, options: RequestOptions = {}): Promise<HttpAnswer> {
+		return this.call('request', path, options);
+	}
+
+	/** Resolves with the URLs held so far (`holdRequests`) once there are at least `count`. */
+	waitForHeld(count = 1, timeoutMs = WAIT_MS): Promise<string[]> {
+		return this.call('waitForHeld', count, timeoutMs);
+	}
+
+	/** Lets the held requests go; resolves with how many there were. */
+	release(): Promise<number> {
+		return this.call('release');
+	}
+
+	/**
+	 * Deletes the local database and ends the worker, also when the device is stuck or crashed;
+	 * rejects if the device crashed at any time or closing failed. Safe to call more than once.
+	 */
+	close(): Promise<void> {
+		this.closing ??= this.shutdown();
+		return this.closing;
+	}
+
+	private async shutdown(): Promise<void> {
+		let failure: Error | null = this.crash;
+		if (!this.crash) {
+			let timer: ReturnType<typeof setTimeout> | undefined;
+			const timeout = new Promise<never>((_, reject) => {
+				timer = setTimeout(
+					() => reject(new Error(`The device of ${this.username} took too long to close.`)),
+					CLOSE_MS
+				);
+			});
+			await Promise.race([this.call('close'), timeout])
+				.catch((error: unknown) => {
+					failure = error instanceof Error ? error : new Error(String(error));
+				})
+				.finally(() => clearTimeout(timer));
+		}
+		const closed = new Error(`The device of ${this.username} is closed.`);
+		for (const pending of this.pending.values()) pending.reject(closed);
+		this.pending.clear();
+		await this.worker.terminate();
+		if (failure) throw failure;
+	}
+}
+
+/** Documents cross the thread as plain JSON; the caller names the collection's type. */
+function typed<T>(value: unknown): T {
+	return value as T;
+}
+
+/** An error from the worker, with the test's call site first and the worker's stack after it. */
+function revive(serialized: SerializedError, username: string, site: Error): Error {
+	const { props } = serialized;
+	const error = serialized.refused
+		? new LocalWriteRefused(
+				props['reason'] as RejectReason,
+				typeof props['detail'] === 'string' ? props['detail'] : undefined
+			)
+		: Object.assign(new Error(serialized.message), { name: serialized.name });
+	Object.assign(error, props);
+	const frames = (stack: string | undefined) =>
+		(stack ?? '')
+			.split('\n')
+			.filter((line) => line.trimStart().startsWith('at '))
+			.filter((line) => !/test-device\.ts|node:internal|<anonymous>|MessagePort\./.test(line))
+			.join('\n');
+	error.stack = [
+		`${error.name}: ${serialized.message}`,
+		frames(site.stack),
+		`    at <device ${username}, in its worker thread>`,
+		frames(serialized.stack)
+	].join('\n');
+	return error;
 }

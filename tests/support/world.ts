@@ -1,6 +1,6 @@
 import { seedDemoData } from '../../src/lib/server/demo/demo-seed';
 import { startTestServer, type RunningServer } from './test-server';
-import { TestDevice } from './test-device';
+import { TestDevice, type DeviceOptions } from './test-device';
 
 export const NOW = new Date('2026-11-20T04:00:00.000Z');
 
@@ -30,18 +30,25 @@ export class World {
 		return this.server.app.store.db(name);
 	}
 
-	async device(
-		username: string,
-		options: Parameters<typeof TestDevice.signIn>[2] = {},
-		beforeRequest: Parameters<typeof TestDevice.signIn>[3] = null
-	): Promise<TestDevice> {
-		const device = await TestDevice.signIn(this.url, username, options, beforeRequest);
+	/** Signs a new device in as `username` and starts its sync; `close()` ends it. */
+	async device(username: string, options: DeviceOptions = {}): Promise<TestDevice> {
+		const device = TestDevice.spawn(this.url, username);
 		this.devices.push(device);
+		await device.start(options);
 		return device;
 	}
 
+	/**
+	 * Ends every device (their workers too, also after a failed test), then the server; rejects
+	 * if a device crashed or could not close, so that such a failure is never silent.
+	 */
 	async close(): Promise<void> {
-		await Promise.all(this.devices.map((device) => device.close().catch(() => undefined)));
+		const closed = await Promise.allSettled(this.devices.map((device) => device.close()));
 		await this.server.close();
+		const failures = closed.flatMap((result) =>
+			result.status === 'rejected' ? [result.reason as unknown] : []
+		);
+		if (failures.length === 1) throw failures[0];
+		if (failures.length > 1) throw new AggregateError(failures, 'Devices failed.');
 	}
 }

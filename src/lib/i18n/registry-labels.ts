@@ -1,6 +1,6 @@
 import { isCollectionName, isLegacyCollectionName } from '../domain/registry';
 import type { SyncedCollectionName } from '../domain/registry';
-import type { RejectReason } from '../domain/access/write-verdict';
+import { isRejectReason, type RejectReason } from '../domain/access/write-verdict';
 import type { MessageKey } from './zh-CN';
 
 /**
@@ -20,4 +20,9 @@ export function reasonLabelKey(reason: RejectReason): MessageKey {
 export function storedCollectionLabelKey(name: string | undefined): MessageKey | null {
 	if (!name || !(isCollectionName(name) || isLegacyCollectionName(name))) return null;
 	return collectionLabelKey(name);
+}
+
+/** The label of a refusal reason named in a stored notice, when it is one the app knows. */
+export function storedReasonLabelKey(reason: string | undefined): MessageKey | null {
+	return isRejectReason(reason) ? reasonLabelKey(reason) : null;
 }

@@ -2,15 +2,22 @@ import type { SubjectRef } from '../schema/subject-ref';
 import type { Actor } from './roles';
 
 /** Why a pushed document was refused; the device shows a message for each code. */
-export type RejectReason =
-	| 'invalid'
-	| 'channels'
-	| 'not-owner'
-	| 'immutable-field'
-	| 'server-owned'
-	| 'append-only'
-	| 'forbidden'
-	| 'subject-mismatch';
+export const REJECT_REASONS = [
+	'invalid',
+	'channels',
+	'not-owner',
+	'immutable-field',
+	'server-owned',
+	'append-only',
+	'forbidden',
+	'subject-mismatch'
+] as const;
+
+export type RejectReason = (typeof REJECT_REASONS)[number];
+
+export function isRejectReason(value: unknown): value is RejectReason {
+	return REJECT_REASONS.some((reason) => reason === value);
+}
 
 export type Verdict = { ok: true } | { ok: false; reason: RejectReason; detail?: string };
 

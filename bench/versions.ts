@@ -74,6 +74,7 @@ const rows = figures(after).map(([name, now, better], i) => {
 	// Within 10 % either way is noise on a shared 2-core machine; beyond it, say which way.
 	const worse = better === 'lower' ? ratio > 1.1 : ratio < 1 / 1.1;
 	const verdict = worse ? 'WORSE by more than 10 %' : 'within 10 % or better';
-	return `${name.padEnd(32)} ${then.toFixed(1).padStart(10)} → ${now.toFixed(1).padStart(10)}  ${ratio.toFixed(2)}×  ${verdict}`;
+	const figure = (value: number) => String(Number(value.toPrecision(5))).padStart(10);
+	return `${name.padEnd(32)} ${figure(then)} → ${figure(now)}  ${ratio.toFixed(2)}×  ${verdict}`;
 });
 console.log(`\nThis tree against ${rev} (this ÷ that):\n${rows.join('\n')}\n`);

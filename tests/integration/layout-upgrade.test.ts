@@ -55,6 +55,43 @@ describe('a replica of the previous layout with unsent changes', () => {
 		expect(community['kind']).toBe('community');
 	});
 
+	it('serves each legacy name from the directory, limited to its kind, for one more version', async () => {
+		type Changes = { results: { id: string; doc: { kind: string } }[]; last_seq: string };
+		// A position the old database issued means nothing here: the feed starts again.
+		const stale = await client.json<Changes>('/sync/orgs/_changes?since=not.ours&limit=100');
+		expect(stale.status).toBe(200);
+		expect(stale.body.results.map((r) => r.doc.kind).sort()).toEqual([
+			'branch',
+			'branch',
+			'branch',
+			'branch',
+			'branch',
+			'branch',
+			'bureau'
+		]);
+		// The collections of the layout still refuse such a position.
+		expect((await client.json('/sync/directory/_changes?since=not.ours')).status).toBe(400);
+		const next = await client.json<Changes>(
+			`/sync/orgs/_changes?since=${encodeURIComponent(stale.body.last_seq)}`
+		);
+		expect(next.body.results).toEqual([]);
+
+		// A community is not an organisation: under `orgs` it does not exist …
+		const lookup = await client.json<{ rows: { key: string; error?: string }[] }>(
+			'/sync/orgs/_all_docs',
+			{ method: 'POST', json: { keys: ['cm1', 'br1'] } }
+		);
+		expect(lookup.body.rows.map((r) => r.error ?? 'found')).toEqual(['not_found', 'found']);
+		// … and cannot be written through it.
+		const community = await server.app.store.db('directory').get('cm1');
+		const pushed = await client.json<{ id: string; error?: string; reason?: string }[]>(
+			'/sync/orgs/_bulk_docs',
+			{ method: 'POST', json: { docs: [{ ...community, name: '改名' }] } }
+		);
+		expect(pushed.body).toEqual([{ id: 'cm1', error: 'conflict', reason: 'invalid' }]);
+		expect((await server.app.store.db('directory').get('cm1'))['name']).toBe(community['name']);
+	});
+
 	it('pushes what waited in the old layout once the new version is online, and leaves it', async () => {
 		const { body: session } = await client.json<{ channels: string[] }>('/api/session');
 		// The previous version syncs (through the legacy names the gateway still serves) …

@@ -57,6 +57,11 @@ type Mode = { live: boolean; pull: boolean; push: boolean; identifier?: string }
 
 const CHANNELS_DOC = 'channels';
 
+/** Whether devices push to a collection (or legacy collection) at all. */
+function pushable(name: SyncedCollectionName): boolean {
+	return isCollectionName(name) ? isWritable(name) : legacyTarget(name).kind.policy !== null;
+}
+
 function idOf(doc: object): string {
 	return String((doc as { id?: unknown }).id);
 }
@@ -196,9 +201,7 @@ export class Replica {
 	};
 
 	private replicate(name: SyncedCollectionName, mode: Mode): State {
-		const writable = isCollectionName(name)
-			? isWritable(name)
-			: legacyTarget(name).kind.policy !== null;
+		const writable = pushable(name);
 		const collection = this.db.collections[name];
 		if (!collection) throw new Error(`The collection ${name} is not open.`);
 		const state: State = replicateCouchDB<unknown>({
@@ -280,7 +283,7 @@ export class Replica {
 		const saved = await this.db.getLocal<{ channels: string[] }>(CHANNELS_DOC);
 		const known = saved?.get('channels') as string[] | undefined;
 		if (known && known.some((c) => !channels.includes(c))) {
-			const waiting = [...this.names, ...openLegacy(this.db)];
+			const waiting = [...this.names, ...openLegacy(this.db)].filter(pushable);
 			await Promise.all(waiting.map((name) => this.runOnce(name, { pull: false, push: true })));
 			await closeLayoutChange(this.db);
 			await resetCollections(this.db);
@@ -348,7 +351,9 @@ export class Replica {
 		const legacy = openLegacy(this.db);
 		if (legacy.length === 0) return Promise.resolve();
 		this.layoutChange ??= (async () => {
-			await Promise.all(legacy.map((name) => this.round(name, { pull: false, push: true })));
+			await Promise.all(
+				legacy.filter(pushable).map((name) => this.round(name, { pull: false, push: true }))
+			);
 			const successors = [...new Set(legacy.map((name) => legacyTarget(name).collection))];
 			// A round begun before the push would miss what it sent: let it end, then run anew.
 			await Promise.allSettled(successors.map((name) => this.once.get(name) ?? Promise.resolve()));

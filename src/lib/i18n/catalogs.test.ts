@@ -9,6 +9,7 @@ describe('message catalogs', () => {
 		for (const [kind, codes] of Object.entries(VOCABULARY)) {
 			for (const code of codes) {
 				const key = vocabularyKey(kind as VocabularyKind, code);
+				if (!key) throw new Error(`vocab.${kind}.${code} has no label`);
 				expect(zhCN[key], key).toBeTruthy();
 				expect(en[key], key).toBeTruthy();
 			}

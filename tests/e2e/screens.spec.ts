@@ -16,7 +16,11 @@ const SCREENS: { username: string; part: string; paths: string[] }[] = [
 		part: 'events',
 		paths: ['/activities', '/activities/act-demo-br1-partyday']
 	},
-	{ username: 'office1', part: 'all', paths: ['/', '/coverage', '/activities'] }
+	{
+		username: 'office1',
+		part: 'all',
+		paths: ['/', '/coverage', '/coverage/br1', '/coverage/member/m003', '/activities']
+	}
 ];
 
 const VIEWPORTS = [

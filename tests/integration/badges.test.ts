@@ -1,17 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeTrustOf } from '../../src/lib/domain/codes/badge-registry';
-import { isBadgeRecord } from '../../src/lib/domain/codes/badges';
-import { checkBadgeToken, type BadgeTrust } from '../../src/lib/domain/codes/badge-token';
-import { badgeCredentialId, type Credential } from '../../src/lib/domain/registry';
+import { checkBadgeToken } from '../../src/lib/domain/codes/badge-token';
+import { badgeCredentialId, badgeRecordId, type Credential } from '../../src/lib/domain/registry';
+import { badgeTrustOn as trustOn } from '../support/held-badges';
 import { HttpClient } from '../support/http-client';
 import type { TestDevice } from '../support/test-device';
 import { World } from '../support/world';
-
-/** What a kiosk trusts: the badge registry as replicated to the device. */
-async function trustOn(device: TestDevice): Promise<BadgeTrust> {
-	const docs = await device.find('directory');
-	return badgeTrustOf(docs.filter(isBadgeRecord));
-}
 
 /** Badges through the API and sync: issued to the member's devices alone, verifiable everywhere. */
 describe('member badges', () => {
@@ -39,6 +32,8 @@ describe('member badges', () => {
 		await kiosk.sync();
 		expect(checkBadgeToken(first, await trustOn(kiosk))).toMatchObject({ ok: true });
 		expect(await kiosk.ids('credentials')).not.toContain(badgeCredentialId('m001'));
+		// The kiosk verifies with the issuer key alone: the member's registry entry is not on it.
+		expect(await kiosk.ids('directory')).not.toContain(badgeRecordId('m001'));
 
 		const second = await issue();
 		await kiosk.sync();

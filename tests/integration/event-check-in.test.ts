@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activityCodeFor, codeWindowAt } from '../../src/lib/domain/codes/activity-code';
-import { badgeTrustOf } from '../../src/lib/domain/codes/badge-registry';
-import { isBadgeRecord } from '../../src/lib/domain/codes/badges';
-import {
-	checkBadgeToken,
-	issueBadgeToken,
-	type BadgeTrust
-} from '../../src/lib/domain/codes/badge-token';
+import { checkBadgeToken, issueBadgeToken } from '../../src/lib/domain/codes/badge-token';
 import {
 	activityKeyId,
 	badgeCredentialId,
@@ -24,6 +18,7 @@ import {
 } from '../../src/lib/domain/events/event-drafts';
 import { attendanceList } from '../../src/lib/domain/events/service-hours';
 import { issueBadge } from '../../src/lib/server/badge-issuer';
+import { badgeTrustOn } from '../support/held-badges';
 import type { TestDevice } from '../support/test-device';
 import { World } from '../support/world';
 
@@ -33,12 +28,6 @@ const SCANNED = ['m002', 'm003', 'm004', 'm005'];
 
 function never(): never {
 	throw new Error('missing');
-}
-
-/** What a kiosk trusts: the badge registry as replicated to the organiser's device. */
-async function trustOf(device: TestDevice): Promise<BadgeTrust> {
-	const docs = await device.find('directory');
-	return badgeTrustOf(docs.filter(isBadgeRecord));
 }
 
 /**
@@ -113,7 +102,7 @@ describe('offline check-in at an event', () => {
 		at: Date
 	) {
 		const token = badges.get(memberId) ?? never();
-		const check = checkBadgeToken(token, await trustOf(device));
+		const check = checkBadgeToken(token, await badgeTrustOn(device));
 		if (!check.ok) throw new Error(`badge refused: ${check.problem}`);
 		const record = attendanceRecord({
 			activity,
@@ -150,7 +139,10 @@ describe('offline check-in at an event', () => {
 		// Times relative to an hour before the end (the activity's own clock reading).
 		const now = Date.parse(activity.endsAt) - 60 * MINUTE;
 		const t = (minutes: number) => new Date(now + minutes * MINUTE);
-		const keyDoc = await secretary.findOne('credentials', activityKeyId(activity.id));
+		const keyDoc = (await secretary.findOne(
+			'credentials',
+			activityKeyId(activity.id)
+		)) as Credential | null;
 		expect(keyDoc?.secretKey, 'the key reached the second organiser').toBeTruthy();
 		expect(await phone.findOne('activities', activity.id), 'public').toBeTruthy();
 

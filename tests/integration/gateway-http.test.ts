@@ -43,7 +43,8 @@ describe('the sync gateway over HTTP', () => {
 				'notices',
 				'activities',
 				'attendance',
-				'credentials'
+				'credentials',
+				'evaluations'
 			]
 		});
 	});

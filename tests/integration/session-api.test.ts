@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { inYear, normalizeChannels, openYears } from '../../src/lib/domain/access/channels';
 import { HttpClient } from '../support/http-client';
 import { World } from '../support/world';
 
@@ -26,7 +27,29 @@ describe('/api/session', () => {
 		}>('/api/session');
 		expect(me.status).toBe(200);
 		expect(me.body.user).toMatchObject({ username: 'member1', memberId: 'm001' });
-		expect(me.body.channels).toEqual(['member:m001', 'public', 'user:member1']);
+		const yearly = (base: string) => openYears(new Date()).map((year) => inYear(base, year));
+		expect(me.body.channels).toEqual(
+			normalizeChannels([
+				'member:m001',
+				'public',
+				'user:member1',
+				...yearly('member:m001'),
+				...yearly('user:member1'),
+				...yearly('branch-members:br1'),
+				// m001 lives in cm1, which br1 is linked to as well.
+				...yearly('community-members:cm1')
+			])
+		);
+	});
+
+	it('grants a member the communities of their profile and branch, read afresh on every request', async () => {
+		await client.signIn('member1');
+		const member = await world.db('members').get('m001');
+		await world.db('members').put({ ...member, residenceCommunityId: 'cm2' });
+		const me = await client.json<{ channels: string[] }>('/api/session');
+		const [year] = openYears(new Date());
+		expect(me.body.channels).toContain(inYear('community-members:cm2', year));
+		expect(me.body.channels).toContain(inYear('community-members:cm1', year));
 	});
 
 	it('marks the cookie Secure behind HTTPS', async () => {

@@ -19,6 +19,8 @@ export class World {
 	) {
 		const server = await startTestServer(options);
 		await seedDemoData(server.app.store, NOW, usernames);
+		// Devices then find the summaries of the demo already made, not some of them.
+		await server.app.summaries?.idle();
 		return new World(server);
 	}
 

@@ -1,22 +1,24 @@
+import { map } from 'rxjs';
+import { NO_BADGES, type HeldBadges } from '../domain/codes/badge-registry';
+import { isCredential } from '../domain/codes/credentials';
 import {
 	activityKeyId,
 	type Activity,
 	type Attendance,
-	type BadgeRecord,
-	type Credential,
+	type CredentialsDoc,
 	type Member
 } from '../domain/registry';
 import type { RuleOf } from '../domain/events/service-hours';
 import { observeRoundingRules } from './service-rounding.svelte';
 import { signedInDevice } from './device-context.svelte';
-import { badgeRecords } from './directory';
+import { heldBadges } from './held-badges';
 import { observe } from './observe.svelte';
 import type { Person } from '../domain/events/kiosk-check-in';
 import { plainDoc, plainDocs } from './plain-docs';
 
 /**
  * One activity as this device holds it: the activity, its signing key (organisers' devices only),
- * its attendance, the badge registry a kiosk verifies against, and the people expected there.
+ * its attendance, the badge data a kiosk verifies against, and the people expected there.
  */
 export function observeActivityDetail(activityId: () => string) {
 	const device = signedInDevice();
@@ -26,7 +28,11 @@ export function observeActivityDetail(activityId: () => string) {
 		undefined
 	);
 	const credential = observe(
-		() => device.db.credentials.findOne(activityKeyId(activityId())).$.pipe(plainDoc<Credential>()),
+		() =>
+			device.db.credentials.findOne(activityKeyId(activityId())).$.pipe(
+				plainDoc<CredentialsDoc>(),
+				map((doc) => (doc && isCredential(doc) ? doc : null))
+			),
 		null
 	);
 	const records = observe(
@@ -36,7 +42,7 @@ export function observeActivityDetail(activityId: () => string) {
 				.$.pipe(plainDocs<Attendance>()),
 		[]
 	);
-	const badges = observe(() => badgeRecords(device.db), []);
+	const badges = observe(() => heldBadges(device.db), NO_BADGES);
 	const hostBranchId = $derived(activity.current?.hostBranchId);
 	// The whole host branch is expected at a branch-wide activity (R8); its members are on the
 	// devices of its secretary, who usually runs it.
@@ -84,7 +90,8 @@ export function observeActivityDetail(activityId: () => string) {
 		get records(): Attendance[] {
 			return records.current;
 		},
-		get badges(): BadgeRecord[] {
+		/** Issuer keys, the badge entries this device may see and the revocation list. */
+		get badges(): HeldBadges {
 			return badges.current;
 		},
 		get people(): Person[] {

@@ -1,4 +1,6 @@
-import { badgeCredentialId, type Credential } from '../domain/registry';
+import { map } from 'rxjs';
+import { isCredential } from '../domain/codes/credentials';
+import { badgeCredentialId, type Credential, type CredentialsDoc } from '../domain/registry';
 import { signedInDevice } from './device-context.svelte';
 import { observe } from './observe.svelte';
 import { plainDoc } from './plain-docs';
@@ -8,7 +10,10 @@ export function observeBadge(memberId: () => string): { readonly current: Creden
 	const device = signedInDevice();
 	return observe(
 		() =>
-			device.db.credentials.findOne(badgeCredentialId(memberId())).$.pipe(plainDoc<Credential>()),
+			device.db.credentials.findOne(badgeCredentialId(memberId())).$.pipe(
+				plainDoc<CredentialsDoc>(),
+				map((doc) => (doc && isCredential(doc) ? doc : null))
+			),
 		null
 	);
 }
@@ -41,7 +46,7 @@ export function badgeActions() {
 			onStep('syncing');
 			await device.syncNow().catch(() => undefined);
 			const stored = await device.db.credentials.findOne(badgeCredentialId(memberId)).exec();
-			return (stored?.serial ?? 0) >= serial ? 'ready' : 'later';
+			return Number(stored?.get('serial') ?? 0) >= serial ? 'ready' : 'later';
 		}
 	};
 }

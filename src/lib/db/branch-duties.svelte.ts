@@ -5,8 +5,8 @@ import { observe } from './observe.svelte';
 import { plainDocs } from './plain-docs';
 
 /**
- * A branch's yearly duties from what its secretary's device holds: the branch's members, every
- * (public) activity, and the check-ins of the branch's members.
+ * A branch's yearly duties from what its secretary's device holds: the branch's members, the
+ * branch's activities and its linked community's, and the check-ins of the branch's members.
  */
 export function observeBranchDuties(branchId: () => string, year: () => number) {
 	const device = signedInDevice();

@@ -91,6 +91,24 @@ export function observeSelfCheckIn() {
 		/** The member's own records at one activity. */
 		ownAt(activityId: string): Attendance[] {
 			return own.current.filter((r) => r.activityId === activityId);
+		},
+		/**
+		 * The activity of a scanned code this device does not hold (another community's event the
+		 * member walked into), asked of the server with the code as proof; null offline or unknown.
+		 */
+		async lookUp(code: string): Promise<Activity | null> {
+			try {
+				const response = await fetch('/api/activity-lookup', {
+					method: 'POST',
+					credentials: 'same-origin',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ code })
+				});
+				if (!response.ok) return null;
+				return ((await response.json()) as { activity: Activity }).activity;
+			} catch {
+				return null;
+			}
 		}
 	};
 }

@@ -3,6 +3,7 @@ import { sameChannels } from '../domain/access/channels';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { databaseNameFor } from './database';
 import { deleteIndexedDatabases } from './indexeddb-cleanup';
+import { deleteKeptRecords } from './kept-records';
 import { Replica } from './replica';
 import { currentSession, signIn, signOut, SignInError, type SessionInfo } from './session-client';
 import { initialSyncStatus, type SyncStatus } from './sync-status';
@@ -99,6 +100,7 @@ class Device {
 		if (this.replica) await this.replica.destroy();
 		else await removeRxDatabase(databaseNameFor(username), getRxStorageDexie());
 		await deleteIndexedDatabases(databaseNameFor(username));
+		await deleteKeptRecords(username);
 		this.replica = null;
 		this.session = null;
 		this.status = initialSyncStatus;

@@ -85,7 +85,7 @@ export function communitiesWhere(
 	return ofKind(db, communities, selector);
 }
 
-/** The badge registry a kiosk verifies badges against. */
+/** The badge registry as this device holds it: issuer keys, and the badge entries it may see. */
 export function badgeRecords(db: BaodaoDatabase): Observable<BadgeRecord[]> {
 	return ofKind(db, badges, {});
 }

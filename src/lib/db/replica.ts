@@ -6,6 +6,7 @@ import {
 	isLiveCollection,
 	isWritable,
 	legacyTarget,
+	type AnyDoc,
 	type CollectionName,
 	type SyncedCollectionName
 } from '../domain/registry';
@@ -20,6 +21,7 @@ import {
 	type BaodaoDatabase
 } from './database';
 import { deviceWrites, PendingChanges } from './pending-changes';
+import { withCurrentChannels } from '../domain/access/write-policy';
 import { StreamAnchors } from './stream-anchors';
 import { initialSyncStatus, type SyncStatus } from './sync-status';
 
@@ -221,7 +223,18 @@ export class Replica {
 						}
 					}
 				: {}),
-			...(mode.push && writable ? { push: { batchSize: this.options.batchSize ?? 100 } } : {})
+			...(mode.push && writable
+				? {
+						push: {
+							batchSize: this.options.batchSize ?? 100,
+							// A change saved under an earlier version's channel rules goes out under
+							// today's, which the gateway checks; the pulled revision then updates it here.
+							...(isCollectionName(name)
+								? { modifier: (doc: unknown) => withCurrentChannels(name, doc as AnyDoc) }
+								: {})
+						}
+					}
+				: {})
 		});
 		state.sent$.subscribe((doc) => this.pending.settled(name, idOf(doc)));
 		state.conflict$.subscribe((conflict) =>

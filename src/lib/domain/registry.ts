@@ -4,6 +4,7 @@ import { activities } from './events/activities';
 import { attendance } from './events/attendance';
 import { badges } from './codes/badges';
 import { credentials } from './codes/credentials';
+import { revocations } from './codes/revocations';
 import { communities } from './directory/communities';
 import { contacts } from './people/contacts';
 import { members } from './people/members';
@@ -11,6 +12,9 @@ import { notices } from './messages/notices';
 import { orgs } from './directory/orgs';
 import { reports } from './reporting/reports';
 import { reviews } from './reporting/reviews';
+import { memberYears, type MemberYearSummary } from './evaluation/member-year';
+import { branchYears, type BranchYearSummary } from './evaluation/branch-year';
+import { bureauYears, type BureauYearSummary } from './evaluation/bureau-year';
 import type { Community } from './directory/communities';
 import type { Contact } from './people/contacts';
 import type { Member } from './people/members';
@@ -22,6 +26,7 @@ import type { Activity } from './events/activities';
 import type { Attendance } from './events/attendance-record';
 import type { BadgeRecord } from './codes/badges';
 import type { Credential } from './codes/credentials';
+import type { Revocation } from './codes/revocations';
 
 export type { Org } from './directory/orgs';
 export type { Community } from './directory/communities';
@@ -37,10 +42,15 @@ export type { Activity, ActivityType, Expected } from './events/activities';
 export type { Attendance, AttendanceKind, CheckMethod } from './events/attendance-record';
 export type { BadgeRecord } from './codes/badges';
 export type { Credential } from './codes/credentials';
+export type { Revocation } from './codes/revocations';
+export type { MemberYearSummary } from './evaluation/member-year';
+export type { BranchYearSummary } from './evaluation/branch-year';
+export type { BureauYearSummary } from './evaluation/bureau-year';
 export { ACTIVITY_TYPES } from './events/activities';
 export { attendanceId } from './events/attendance-record';
 export { badgeRecordId, issuerRecordId } from './codes/badges';
 export { activityKeyId, badgeCredentialId } from './codes/credentials';
+export { revocationId } from './codes/revocations';
 
 /** Every replicated collection's document type, by the name devices use in `/sync/<name>/`. */
 export interface DocTypes {
@@ -52,11 +62,18 @@ export interface DocTypes {
 	notices: Notice;
 	activities: Activity;
 	attendance: Attendance;
-	credentials: Credential;
+	credentials: CredentialsDoc;
+	evaluations: EvaluationDoc;
 }
 
 /** The reference data every device of a deployment holds: organisations, places, badge keys. */
 export type DirectoryDoc = Org | Community | BadgeRecord;
+
+/** What the server's worker sums up from the records, for wide roles and for closed years. */
+export type EvaluationDoc = MemberYearSummary | BranchYearSummary | BureauYearSummary;
+
+/** Secrets to their holders, and the badge revocation list to whoever scans. */
+export type CredentialsDoc = Credential | Revocation;
 
 export type AnyDoc = { id: string; channels: string[] } & Record<string, unknown>;
 
@@ -74,7 +91,8 @@ interface PlannedCollection {
  * a kind the plan puts into a collection not built yet creates it here.
  */
 const plan = {
-	directory: { live: false, version: 0, kinds: [orgs, communities, badges] },
+	// 1: badge entries carry `branchId`.
+	directory: { live: false, version: 1, kinds: [orgs, communities, badges] },
 	members: { live: false, version: 0, kinds: [members] },
 	contacts: { live: false, version: 0, kinds: [contacts] },
 	reports: { live: true, version: 0, kinds: [reports] },
@@ -82,7 +100,9 @@ const plan = {
 	notices: { live: true, version: 0, kinds: [notices] },
 	activities: { live: false, version: 0, kinds: [activities] },
 	attendance: { live: true, version: 0, kinds: [attendance] },
-	credentials: { live: false, version: 0, kinds: [credentials] }
+	// 1: the revocation list joined the credentials.
+	credentials: { live: false, version: 1, kinds: [credentials, revocations] },
+	evaluations: { live: false, version: 0, kinds: [memberYears, branchYears, bureauYears] }
 } as const satisfies Record<keyof DocTypes, PlannedCollection>;
 
 export type CollectionName = keyof typeof plan;

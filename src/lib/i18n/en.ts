@@ -43,7 +43,8 @@ export const en: Messages = {
 	'collection.activities': 'Activities',
 	'collection.attendance': 'Sign-ups and check-ins',
 	'collection.badges': 'Badge registry',
-	'collection.credentials': 'Badges and check-in keys',
+	'collection.credentials': 'Badges, check-in keys and revoked badges',
+	'collection.evaluations': 'Yearly summaries',
 	'profile.title': 'My profile',
 	'profile.background': 'About me',
 	'profile.backgroundHint':
@@ -220,7 +221,7 @@ export const en: Messages = {
 	'branch.phone': 'Mobile',
 	'coverage.title': 'Reporting coverage by branch',
 	'coverage.intro':
-		'Target: 100% residence reporting. Figures come from this device and update after sync.',
+		"Target: 100% residence reporting. Figures are the server's yearly summaries and update after sync.",
 	'coverage.branch': 'Branch',
 	'coverage.members': 'Members',
 	'coverage.reported': 'Reported',
@@ -229,6 +230,8 @@ export const en: Messages = {
 	'coverage.sortBy': 'Sort by',
 	'coverage.target': 'Target 100%',
 	'coverage.empty': 'No branch data on this device yet. Go online to sync.',
+	'coverage.notYet':
+		'Summaries not made yet: once the server has summed up this year, sync to see them.',
 	'coverage.noMembers': 'No members',
 	'notices.title': 'Messages',
 	'notices.empty': 'No messages. Reminders from your branch and system notices appear here.',
@@ -341,6 +344,37 @@ export const en: Messages = {
 	'history.minutes': '{minutes} min',
 	'history.noCheckOut': 'No check-out: counted to the end for now',
 	'history.total': 'Total {minutes} min',
+	'detail.branchTitle': 'Branch members',
+	'detail.branchIntro':
+		'Each member’s reporting, activities and service time in {year}, from the server’s summaries. Tap a name for the records (fetched online).',
+	'detail.branchLink': 'Members',
+	'detail.member': 'Member',
+	'detail.residence': 'Residence report',
+	'detail.service': 'Service time',
+	'detail.dutiesMissing': 'Branch activities missed',
+	'detail.noneMissing': 'None',
+	'detail.noSummary': 'No summary yet',
+	'detail.branchEmpty': 'This device has no members of this branch yet. Go online to sync.',
+	'detail.backToBranch': 'Back to the branch',
+	'detail.backToCoverage': 'Back to coverage',
+	'detail.memberTitle': 'Member records',
+	'detail.activityTitle': 'Activity records',
+	'detail.fetchedAt': 'Fetched online: {time}',
+	'detail.keptOffline': 'Offline: records fetched {time}',
+	'detail.keptFailed': 'Could not fetch the latest records; showing those fetched {time}.',
+	'detail.neverFetched':
+		'Offline: these records were never fetched on this device. Open them online once to read them offline later.',
+	'detail.notFound': 'No records to show.',
+	'detail.failed': 'Could not fetch the records. Please try again later.',
+	'detail.retry': 'Fetch again',
+	'detail.truncated': 'Many records: only the first {limit} are shown.',
+	'detail.reports': 'Reports',
+	'detail.noReports': 'No reports yet.',
+	'detail.submitted': 'Submission {submission}: {time}',
+	'detail.attendance': 'Check-ins in {year}',
+	'detail.noAttendance': 'No check-ins in {year}.',
+	'detail.attendees': 'Check-ins of this bureau’s members',
+	'detail.noAttendees': 'No check-ins of this bureau’s members.',
 	'activityForm.title': 'Create an activity',
 	'activityForm.intro':
 		'Members see it under Activities once published; offline it is kept on this device and synced later.',
@@ -398,6 +432,7 @@ export const en: Messages = {
 	'scan.title': 'Scan to check in',
 	'scan.intro':
 		'Scan the code on the organiser’s screen: the first scan checks you in, the next one out. Works offline.',
+	'scan.lookingUp': 'This activity is not on this device; looking it up online…',
 	'scan.notFound': 'This activity is not on this device. Please sync and try again',
 	'scan.expired':
 		'This code has expired. Scan the latest code on site (if it keeps happening, check your phone’s clock)',
@@ -495,7 +530,8 @@ export const en: Messages = {
 	'checkin.typed.hint':
 		'When the camera fails, type the 8-character code under the member’s badge QR, e.g. 7K2M-9QXD.',
 	'checkin.typed.malformed': 'A badge code has 8 letters or digits, e.g. 7K2M-9QXD.',
-	'checkin.typed.unknown': 'No member found for this badge code',
+	'checkin.typed.notHeld':
+		'This device has no record of this badge code: check it, or let the member scan the activity code, or check them in by hand with a reason',
 	'checkin.manual.hint':
 		'For members without their badge or with a flat phone. Manual check-ins are marked in the list for review.',
 	'checkin.manual.noPeople':

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatRate } from './format';
+import { formatDateTime, formatDayTime, formatRate } from './format';
 
 describe('formatDateTime', () => {
 	it('writes a UTC instant in Beijing time, the Chinese way', () => {
 		expect(formatDateTime('2026-11-25T18:50:00.000Z')).toBe('2026年11月26日 02:50');
+	});
+});
+
+describe('formatDayTime', () => {
+	it('writes month, day and time in Beijing time, without the year', () => {
+		expect(formatDayTime('2026-11-25T18:50:00.000Z')).toBe('11月26日 02:50');
 	});
 });
 

@@ -1,5 +1,6 @@
 import { parse } from 'cookie';
-import { channelsForActor } from '../domain/access/channels';
+import { channelsForActor, type Reach } from '../domain/access/channels';
+import { grantsOf } from '../domain/access/roles';
 import type { Actor } from '../domain/access/roles';
 import { actorOf, findAccount } from './accounts';
 import type { ServerContext } from './server-context';
@@ -31,5 +32,43 @@ export async function authenticate(
 	const account = await findAccount(context.store.db('accounts'), username);
 	if (!account) return null;
 	const actor = actorOf(account);
-	return { actor, displayName: account.displayName, channels: channelsForActor(actor) };
+	const reach = await reachOf(context, actor);
+	return {
+		actor,
+		displayName: account.displayName,
+		channels: channelsForActor(actor, reach, context.now())
+	};
+}
+
+async function linkedCommunity(context: ServerContext, branchId: string): Promise<string[]> {
+	const branch = await context.store
+		.db('directory')
+		.get(branchId)
+		.catch(() => null);
+	const id = branch?.['kind'] === 'branch' ? branch['linkedCommunityId'] : undefined;
+	return typeof id === 'string' ? [id] : [];
+}
+
+/**
+ * The communities a caller's activities come from, read afresh like the roles: a member reports to
+ * their residence community and their branch's linked community; a secretary's branch is linked to
+ * one. A moved residence or a new link takes effect on the next request.
+ */
+async function reachOf(context: ServerContext, actor: Actor): Promise<Reach> {
+	const isMember = actor.roles.some((grant) => grant.role === 'member') && actor.memberId;
+	const [member, ownBranch, ...led] = await Promise.all([
+		isMember
+			? context.store
+					.db('members')
+					.get(actor.memberId ?? '')
+					.catch(() => null)
+			: null,
+		isMember && actor.branchId ? linkedCommunity(context, actor.branchId) : [],
+		...grantsOf(actor.roles, 'secretary').map((grant) => linkedCommunity(context, grant.branchId))
+	]);
+	const residence = member?.['residenceCommunityId'];
+	return {
+		memberCommunities: [...(typeof residence === 'string' ? [residence] : []), ...ownBranch],
+		branchCommunities: led.flat()
+	};
 }

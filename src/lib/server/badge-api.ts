@@ -1,7 +1,8 @@
 import { hasRole, isMember } from '../domain/access/roles';
 import { authenticate } from './authentication';
-import { issueBadge, rotateIssuer } from './badge-issuer';
-import { HttpError, errorResponse, json } from './http-json';
+import { isValidId } from '../domain/schema/ids';
+import { issueBadge, rotateIssuer, withdrawBadge } from './badge-issuer';
+import { HttpError, errorResponse, json, readJson } from './http-json';
 import type { ServerContext } from './server-context';
 
 /**
@@ -43,6 +44,36 @@ export async function handleIssuerRotation(
 		}
 		const key = await rotateIssuer(context.store, context.now());
 		return json({ keyId: key.keyId }, 201);
+	} catch (error) {
+		if (error instanceof HttpError) return errorResponse(error);
+		throw error;
+	}
+}
+
+/**
+ * `POST /api/badge/withdraw` (administrator) with `{"memberId"}`: a member who left the scheme.
+ * Every badge of theirs is revoked — kiosks refuse it once they have synced the revocation list —
+ * and the token leaves their devices.
+ */
+export async function handleBadgeWithdrawal(
+	context: ServerContext,
+	request: Request
+): Promise<Response> {
+	try {
+		if (request.method !== 'POST') throw new HttpError(405, 'method_not_allowed', 'Use POST.');
+		const caller = await authenticate(context, request);
+		if (!caller) throw new HttpError(401, 'unauthorized', 'Not signed in.');
+		if (!hasRole(caller.actor, 'admin')) {
+			throw new HttpError(403, 'forbidden', 'Only the administrator withdraws badges.');
+		}
+		const body = (await readJson(request)) as { memberId?: unknown } | null;
+		const memberId = body?.memberId;
+		if (typeof memberId !== 'string' || !isValidId(memberId)) {
+			throw new HttpError(400, 'bad_request', 'Name the member: {"memberId"}.');
+		}
+		const withdrawn = await withdrawBadge(context.store, memberId, context.now());
+		if (!withdrawn.ok) throw new HttpError(404, 'not_found', 'This member has no badge.');
+		return json({ belowSerial: withdrawn.belowSerial });
 	} catch (error) {
 		if (error instanceof HttpError) return errorResponse(error);
 		throw error;

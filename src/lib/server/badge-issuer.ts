@@ -10,6 +10,9 @@ import {
 	type Member
 } from '../domain/registry';
 import { newKeyPair } from '../domain/codes/ed25519-signing';
+import { revocationEntry, revocationId, type Revocation } from '../domain/codes/revocations';
+import { recordDepartures } from './departures';
+import type { StoredDoc } from './stored-doc';
 import type { Store } from './store';
 
 /** The issuer key in force; its secret half never leaves the server's `config` database. */
@@ -96,8 +99,10 @@ export async function rotateIssuer(store: Store, now: Date): Promise<IssuerKey> 
 export type BadgeIssue = { ok: true; serial: number } | { ok: false; reason: 'no-member' };
 
 /**
- * Issues a member a new badge: the registry's serial goes up (every older badge stops verifying)
- * and the token, with its typed short code, replicates to the member's own devices only.
+ * Issues a member a new badge: the serial goes up and every older one is revoked (the revocation
+ * list reaches whoever scans); the token, with its typed short code, replicates to the member's
+ * own devices, and the registry entry (serial and code digest) to the member and the secretary
+ * of the branch they are in now, who types codes in for the branch.
  */
 export async function issueBadge(store: Store, memberId: string, now: Date): Promise<BadgeIssue> {
 	const member = await getDoc<Member>(store, 'members', memberId);
@@ -119,7 +124,7 @@ export async function issueBadge(store: Store, memberId: string, now: Date): Pro
 	);
 	const shortCode = badgeShortCode(token);
 	const issuedAt = now.toISOString();
-	// The credential first: a registry that moved on before the member holds the token would
+	// The credential first: older badges revoked before the member holds the new token would
 	// leave them with no valid badge at all.
 	const credentialId = badgeCredentialId(memberId);
 	const existing = await getDoc<Credential>(store, 'credentials', credentialId);
@@ -138,21 +143,66 @@ export async function issueBadge(store: Store, memberId: string, now: Date): Pro
 		_id: credentialId,
 		...(existing?._rev ? { _rev: existing._rev } : {})
 	});
+	// Before the entry: a crash in between leaves the typed code refused, never the old badge valid.
+	if (serial > 1) await revokeBelow(store, memberId, serial, now);
 	const record = withChannels('directory', {
 		id: registryId,
 		kind: 'badge',
 		memberId,
+		branchId: member.branchId,
 		serial,
 		shortCodeDigest: shortCodeDigest(shortCode),
 		issuedAt,
 		channels: []
 	} satisfies BadgeRecord);
+	// A member who changed branch: the former secretary's devices drop the entry.
+	await recordDepartures(store, 'directory', [
+		{ id: registryId, prev: (previous as StoredDoc | null) ?? null, nextChannels: record.channels }
+	]);
 	await store.db('directory').put({
 		...withoutId(record),
 		_id: registryId,
 		...(previous?._rev ? { _rev: previous._rev } : {})
 	});
 	return { ok: true, serial };
+}
+
+/** Lists every badge of the member below `belowSerial` as revoked, unless it already is. */
+async function revokeBelow(
+	store: Store,
+	memberId: string,
+	belowSerial: number,
+	now: Date
+): Promise<void> {
+	const id = revocationId(memberId);
+	const existing = await getDoc<Revocation>(store, 'credentials', id);
+	if (existing && existing.belowSerial >= belowSerial) return;
+	await store.db('credentials').put({
+		...withoutId(revocationEntry(memberId, belowSerial, now)),
+		_id: id,
+		...(existing?._rev ? { _rev: existing._rev } : {})
+	});
+}
+
+export type BadgeWithdrawal = { ok: true; belowSerial: number } | { ok: false; reason: 'no-badge' };
+
+/**
+ * Withdraws every badge of a member who left: all serials issued so far are revoked, and the
+ * token leaves the member's devices. Issuing again (a member who returns) starts a valid one.
+ */
+export async function withdrawBadge(
+	store: Store,
+	memberId: string,
+	now: Date
+): Promise<BadgeWithdrawal> {
+	const entry = await getDoc<BadgeRecord>(store, 'directory', badgeRecordId(memberId));
+	if (!entry?.serial) return { ok: false, reason: 'no-badge' };
+	const belowSerial = entry.serial + 1;
+	await revokeBelow(store, memberId, belowSerial, now);
+	const credential = await getDoc<Credential>(store, 'credentials', badgeCredentialId(memberId));
+	// Deleted with its body, so the gateway can still tell the member's devices to drop it.
+	if (credential) await store.db('credentials').put({ ...credential, _deleted: true });
+	return { ok: true, belowSerial };
 }
 
 /** A document's body as PouchDB stores it: the id goes into `_id`. */

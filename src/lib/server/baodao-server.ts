@@ -3,9 +3,13 @@ import { ChangeHub } from './change-hub';
 import { applyCouchSetup, warmChannelIndex } from './couch-setup';
 import { SeqTokens } from './seq-token';
 import type { ServerContext } from './server-context';
-import { handleBadge, handleIssuerRotation } from './badge-api';
+import { handleBadge, handleBadgeWithdrawal, handleIssuerRotation } from './badge-api';
 import { currentIssuer } from './badge-issuer';
+import { migrateBadgeRegistry } from './badge-registry-migration';
 import { migrateLayout } from './layout-migration';
+import { rechannelStore } from './rechannel';
+import { handleActivityLookup } from './activity-lookup';
+import { handleRecordDetail } from './record-detail';
 import { handleSession } from './session-api';
 import {
 	openStore,
@@ -14,24 +18,32 @@ import {
 	type Store,
 	type StoreOptions
 } from './store';
+import { SummaryWorker } from './summary-worker';
 import { handleSync } from './sync-gateway';
 
 export interface BaodaoServerOptions extends StoreOptions {
 	now?: () => Date;
 	sessionTtlMs?: number;
 	maxLongpollMs?: number;
+	/** Run the summary worker in this process when it holds the lease (default true). */
+	summaries?: boolean;
+	/** How long the summary worker's lease lasts unrenewed (default 30 s). */
+	summaryLeaseMs?: number;
 }
 
 export interface BaodaoServer {
 	context: ServerContext;
 	store: Store;
-	/** Answers `/api/session`, `/api/badge[/issuer]` and `/sync/…`; null for any other path. */
+	/** The summary worker (summary-worker.ts); null when turned off. */
+	summaries: SummaryWorker | null;
+	/** Answers `/api/session`, `/api/badge[/issuer|/withdraw]`, `/api/records/…`, `/sync/…`; else null. */
 	handle(request: Request): Promise<Response> | null;
 	close(): Promise<void>;
 }
 
 const DEFAULT_SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 const DEFAULT_LONGPOLL_MS = 25_000;
+const DEFAULT_SUMMARY_LEASE_MS = 30_000;
 
 /** The key that signs `since` tokens is shared through the store, so every gateway accepts them. */
 async function tokenSecret(store: Store): Promise<Uint8Array> {
@@ -52,6 +64,9 @@ export async function createBaodaoServer(options: BaodaoServerOptions = {}): Pro
 	const store = openStore(options);
 	await applyCouchSetup(store);
 	await migrateLayout(store);
+	// Before the channels are recomputed: a badge entry's new channels need its member's branch.
+	await migrateBadgeRegistry(store, (options.now ?? (() => new Date()))());
+	await rechannelStore(store);
 	const hubs = new Map<DatabaseName, ChangeHub>();
 	const context: ServerContext = {
 		store,
@@ -76,19 +91,33 @@ export async function createBaodaoServer(options: BaodaoServerOptions = {}): Pro
 	const warming = warmChannelIndex(store).catch((error: unknown) =>
 		console.error('Indexing channels failed:', error)
 	);
+	// Runs in every process; only the one holding the lease computes.
+	const summaries =
+		options.summaries === false
+			? null
+			: new SummaryWorker(store, {
+					now: context.now,
+					leaseMs: options.summaryLeaseMs ?? DEFAULT_SUMMARY_LEASE_MS
+				});
+	summaries?.start();
 	return {
 		context,
 		store,
+		summaries,
 		handle(request) {
 			const { pathname } = new URL(request.url);
 			if (pathname === '/api/session') return handleSession(context, request);
 			if (pathname === '/api/badge') return handleBadge(context, request);
+			if (pathname === '/api/activity-lookup') return handleActivityLookup(context, request);
 			if (pathname === '/api/badge/issuer') return handleIssuerRotation(context, request);
+			if (pathname === '/api/badge/withdraw') return handleBadgeWithdrawal(context, request);
+			if (pathname.startsWith('/api/records/')) return handleRecordDetail(context, request);
 			if (pathname === '/sync' || pathname.startsWith('/sync/'))
 				return handleSync(context, request);
 			return null;
 		},
 		async close() {
+			await summaries?.close();
 			await warming;
 			for (const hub of hubs.values()) hub.close();
 			await store.close();

@@ -7,7 +7,7 @@ import { reject, type Verdict } from '../domain/access/write-verdict';
 import type { Caller } from './authentication';
 import type { StoredDoc } from './stored-doc';
 import { recordDepartures } from './departures';
-import { lookupDocs } from './doc-lookup';
+import { lookupDocs, type Lookup } from './doc-lookup';
 import { recordRejection } from './rejections';
 import type { ServerContext } from './server-context';
 import { servesDoc, type SyncTarget } from './sync-target';
@@ -68,7 +68,7 @@ export async function bulkDocs(
 		granted
 	);
 	const subjects = await loadSubjects(context, collection, docs, granted);
-	const related = await loadRelated(context, collection, docs, granted);
+	const related = await loadRelated(context, collection, docs);
 
 	const outcomes: Outcome[] = docs.map((doc, index) => {
 		const problem = shapeProblem(doc);
@@ -81,16 +81,22 @@ export async function bulkDocs(
 		const next = ownFields(doc);
 		if (!servesDoc(target, next)) return reject('invalid', 'kind');
 		if (!canRead(granted, next.channels)) return reject('forbidden');
-		return checkWrite({
+		const attempt = {
 			collection,
 			actor: caller.actor,
 			prev: prev && !prev._deleted ? ownFields(prev) : null,
 			next,
 			deleting: doc['_deleted'] === true,
-			subject: subjects[index] ?? null,
+			subject: subjects[index]?.doc ?? null,
 			related,
 			now
-		});
+		};
+		const verdict = checkWrite(attempt);
+		// A subject the writer may not read counts only for a write that proves it; refused, the
+		// write is answered as if the subject did not exist, so no answer tells it exists.
+		return subjects[index]?.hidden && !verdict.ok
+			? checkWrite({ ...attempt, subject: null })
+			: verdict;
 	});
 
 	const accepted = docs.filter((_, index) => isAccepted(outcomes[index]));
@@ -147,12 +153,15 @@ function safely<T>(read: () => T): T | null {
 	}
 }
 
-/** Loads the further documents the policies read (e.g. badge registry entries), once per batch. */
+/**
+ * Loads the further documents the policies read (e.g. a badge's issuer key and revocation entry),
+ * once per batch, whatever the caller may read: they are checked against, never sent back, and a
+ * kiosk that cannot see a revocation must not pass a revoked badge for that.
+ */
 async function loadRelated(
 	context: ServerContext,
 	collection: CollectionName,
-	docs: Pushed[],
-	granted: ReadonlySet<string>
+	docs: Pushed[]
 ): Promise<Map<string, Record<string, unknown>>> {
 	const refs = new Map<string, SubjectRef>();
 	for (const doc of docs) {
@@ -161,12 +170,24 @@ async function loadRelated(
 			if (isCollectionName(ref.collection) && isValidId(ref.id)) refs.set(relatedKey(ref), ref);
 		}
 	}
-	const found = new Map<string, Record<string, unknown>>();
+	const byCollection = new Map<CollectionName, SubjectRef[]>();
 	for (const ref of refs.values()) {
 		const name = ref.collection as CollectionName;
-		const [lookup] = await lookupDocs(context.store.db(name), [ref.id], granted);
-		if (lookup?.doc && !lookup.doc._deleted) found.set(relatedKey(ref), ownFields(lookup.doc));
+		byCollection.set(name, [...(byCollection.get(name) ?? []), ref]);
 	}
+	const found = new Map<string, Record<string, unknown>>();
+	// One read per collection for the whole batch: a hundred scans cite a handful of documents.
+	await Promise.all(
+		[...byCollection].map(async ([name, wanted]) => {
+			const result = await context.store
+				.db(name)
+				.allDocs({ keys: wanted.map((ref) => ref.id), include_docs: true });
+			result.rows.forEach((row, index) => {
+				const ref = wanted[index];
+				if (ref && 'doc' in row && row.doc) found.set(relatedKey(ref), ownFields(row.doc));
+			});
+		})
+	);
 	return found;
 }
 
@@ -176,24 +197,33 @@ async function loadSubjects(
 	collection: CollectionName,
 	docs: Pushed[],
 	granted: ReadonlySet<string>
-): Promise<(StoredDoc | null)[]> {
+): Promise<({ doc: StoredDoc; hidden: boolean } | null)[]> {
 	// A tablet pushing a hundred scans of one activity reads that activity once.
-	const reads = new Map<string, Promise<StoredDoc | null>>();
+	const reads = new Map<string, Promise<Lookup | undefined>>();
 	return Promise.all(
 		docs.map(async (doc) => {
 			const fields = ownFields(doc);
-			const ref = safely(() => kindOf(collection, fields)?.subjectOf?.(fields) ?? null);
+			const kind = safely(() => kindOf(collection, fields));
+			const ref = safely(() => kind?.subjectOf?.(fields) ?? null);
 			if (!ref || !isCollectionName(ref.collection) || !isValidId(ref.id)) return null;
 			const name = ref.collection;
 			const key = `${name}/${ref.id}`;
 			let read = reads.get(key);
 			if (!read) {
-				read = lookupDocs(context.store.db(name), [ref.id], granted).then(([f]) => f?.doc ?? null);
+				read = lookupDocs(context.store.db(name), [ref.id], granted).then(([found]) => found);
 				reads.set(key, read);
 			}
-			// Each policy gets its own copy: none may see another's changes to a shared object.
 			const found = await read;
-			return found ? { ...found } : null;
+			if (found?.hidden) {
+				if (!safely(() => kind?.provesSubject?.(fields))) return null;
+				const hidden = await context.store
+					.db(name)
+					.get<StoredDoc>(ref.id)
+					.catch(() => null);
+				return hidden ? { doc: { ...hidden }, hidden: true } : null;
+			}
+			// Each policy gets its own copy: none may see another's changes to a shared object.
+			return found?.doc ? { doc: { ...found.doc }, hidden: false } : null;
 		})
 	);
 }

@@ -1,9 +1,13 @@
 import { isDeepStrictEqual } from 'node:util';
 import channelsDesign from '../../../couch/design/channels.json' with { type: 'json' };
 import security from '../../../couch/security.json' with { type: 'json' };
+import summariesDesign from '../../../couch/design/summaries.json' with { type: 'json' };
 import { allDatabases, replicatedDatabases, type DatabaseName, type Store } from './store';
 
 export const CHANNEL_VIEW = 'channels/by_channel';
+
+/** The summary worker's indexes, each in the one database it reads that way (summary-worker.ts). */
+const summaryDesigns: Partial<Record<string, { _id: string }>> = summariesDesign;
 
 /**
  * Applies `couch/` to the store: creates every database, puts the design documents the gateway
@@ -15,6 +19,8 @@ export async function applyCouchSetup(store: Store): Promise<void> {
 		await db.info();
 		await store.setSecurity(name, security);
 		if (replicatedDatabases.includes(name)) await putDesignDoc(store, name, channelsDesign);
+		const summaries = summaryDesigns[name];
+		if (summaries) await putDesignDoc(store, name, summaries);
 	}
 }
 

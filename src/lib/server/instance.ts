@@ -24,6 +24,7 @@ export function baodaoServer(): Promise<BaodaoServer> {
 			console.log(
 				`${seeded ? 'Demo data created' : 'Demo data present'}. Sign in with password "${DEMO_PASSWORD}" as:\n` +
 					`  member1 … member120 (members; member1–member20 in branch 1)\n` +
+					`  member201 … member220 (members of the second bureau)\n` +
 					`  ${names.filter((n) => !n.startsWith('member')).join(', ')}`
 			);
 		}

@@ -3,9 +3,13 @@ import {
 	canRead,
 	channel,
 	channelsForActor,
+	inYear,
+	NO_REACH,
 	normalizeChannels,
+	openYears,
 	PUBLIC_CHANNEL,
-	sameChannels
+	sameChannels,
+	type Reach
 } from './channels';
 import type { Actor, RoleGrant } from './roles';
 
@@ -20,90 +24,140 @@ describe('channel builders', () => {
 		expect(channel.branch('br1')).toBe('branch:br1');
 		expect(channel.community('cm1')).toBe('community:cm1');
 		expect(channel.bureau('org-zjj')).toBe('bureau:org-zjj');
+		expect(channel.branchMembers('br1')).toBe('branch-members:br1');
+		expect(channel.communityMembers('cm1')).toBe('community-members:cm1');
+		expect(channel.scanners()).toBe('scanners');
 		expect(PUBLIC_CHANNEL).toBe('public');
+	});
+
+	it('put a year behind a channel of yearly records', () => {
+		expect(inYear('member:m001', 2026)).toBe('member:m001/2026');
+	});
+});
+
+describe('openYears', () => {
+	it('is the current and the previous year in Shanghai', () => {
+		expect(openYears(new Date('2026-06-01T00:00:00Z'))).toEqual([2026, 2025]);
+	});
+
+	it('turns at midnight in Shanghai, not in UTC', () => {
+		expect(openYears(new Date('2026-12-31T15:59:59Z'))).toEqual([2026, 2025]);
+		expect(openYears(new Date('2026-12-31T16:00:00Z'))).toEqual([2027, 2026]);
 	});
 });
 
 describe('channelsForActor', () => {
-	it('gives a member their own member channel, public and their user channel', () => {
+	const NOW = new Date('2026-06-01T00:00:00Z');
+	const grant = (a: Actor, reach: Partial<Reach> = {}) =>
+		channelsForActor(a, { ...NO_REACH, ...reach }, NOW);
+
+	it("gives a member their own channels, their branch's and communities' activities, this year and last", () => {
 		expect(
-			channelsForActor(actor([{ role: 'member' }], { memberId: 'm001', branchId: 'br1' }))
-		).toEqual(['member:m001', 'public', 'user:li.wei']);
+			grant(actor([{ role: 'member' }], { memberId: 'm001', branchId: 'br1' }), {
+				memberCommunities: ['cm1', 'cm2']
+			})
+		).toEqual([
+			'branch-members:br1/2025',
+			'branch-members:br1/2026',
+			'community-members:cm1/2025',
+			'community-members:cm1/2026',
+			'community-members:cm2/2025',
+			'community-members:cm2/2026',
+			'member:m001',
+			'member:m001/2025',
+			'member:m001/2026',
+			'public',
+			'user:li.wei',
+			'user:li.wei/2025',
+			'user:li.wei/2026'
+		]);
 	});
 
-	it('does not give a member their branch or bureau channel', () => {
-		const granted = channelsForActor(
-			actor([{ role: 'member' }], { memberId: 'm001', branchId: 'br1', orgId: 'org-zjj' })
+	it('does not give a member their branch, community or bureau channel, nor the scanners', () => {
+		const granted = grant(
+			actor([{ role: 'member' }], { memberId: 'm001', branchId: 'br1', orgId: 'org-zjj' }),
+			{ memberCommunities: ['cm1'] }
 		);
-		expect(granted).not.toContain('branch:br1');
-		expect(granted).not.toContain('bureau:org-zjj');
+		expect(granted.filter((c) => /^(branch|community|bureau):|^scanners$/.test(c))).toEqual([]);
+	});
+
+	it('gives no member channel for a year that closed', () => {
+		const granted = grant(actor([{ role: 'member' }], { memberId: 'm001', branchId: 'br1' }));
+		expect(granted).not.toContain('member:m001/2024');
 	});
 
 	it('gives a member role without a member id only the user channel', () => {
-		expect(channelsForActor(actor([{ role: 'member' }]))).toEqual(['user:li.wei']);
+		expect(grant(actor([{ role: 'member' }]))).toEqual(['user:li.wei']);
 	});
 
-	it('gives a secretary the branch channel and public', () => {
-		expect(channelsForActor(actor([{ role: 'secretary', branchId: 'br2' }]))).toEqual([
+	it("gives a secretary the branch's channels, the scanners and the linked community's activities", () => {
+		expect(
+			grant(actor([{ role: 'secretary', branchId: 'br2' }]), { branchCommunities: ['cm5'] })
+		).toEqual([
 			'branch:br2',
+			'branch:br2/2025',
+			'branch:br2/2026',
+			'community-members:cm5/2025',
+			'community-members:cm5/2026',
 			'public',
-			'user:li.wei'
+			'scanners',
+			'user:li.wei',
+			'user:li.wei/2025',
+			'user:li.wei/2026'
 		]);
 	});
 
-	it('gives community staff the community channel and public', () => {
-		expect(channelsForActor(actor([{ role: 'community_staff', communityId: 'cm3' }]))).toEqual([
+	it('gives community staff the community channels and the scanners', () => {
+		expect(grant(actor([{ role: 'community_staff', communityId: 'cm3' }]))).toEqual([
 			'community:cm3',
+			'community:cm3/2025',
+			'community:cm3/2026',
 			'public',
-			'user:li.wei'
+			'scanners',
+			'user:li.wei',
+			'user:li.wei/2025',
+			'user:li.wei/2026'
 		]);
 	});
 
-	it('gives the office the bureau channel and public', () => {
-		expect(channelsForActor(actor([{ role: 'office', orgId: 'org-zjj' }]))).toEqual([
+	it('gives the office the bureau channels: the roster and summaries, no records', () => {
+		expect(grant(actor([{ role: 'office', orgId: 'org-zjj' }]))).toEqual([
 			'bureau:org-zjj',
+			'bureau:org-zjj/2025',
+			'bureau:org-zjj/2026',
 			'public',
-			'user:li.wei'
+			'user:li.wei',
+			'user:li.wei/2025',
+			'user:li.wei/2026'
 		]);
 	});
 
 	it('gives the administrator only the user channel', () => {
-		expect(channelsForActor(actor([{ role: 'admin' }], { username: 'admin' }))).toEqual([
-			'user:admin'
-		]);
+		expect(grant(actor([{ role: 'admin' }], { username: 'admin' }))).toEqual(['user:admin']);
 	});
 
 	it('gives an actor without roles only the user channel', () => {
-		expect(channelsForActor(actor([]))).toEqual(['user:li.wei']);
+		expect(grant(actor([]))).toEqual(['user:li.wei']);
 	});
 
 	it('combines several grants, sorted and without duplicates', () => {
-		const granted = channelsForActor(
+		const granted = grant(
 			actor(
 				[
 					{ role: 'secretary', branchId: 'br1' },
 					{ role: 'member' },
 					{ role: 'community_staff', communityId: 'cm2' },
-					{ role: 'community_staff', communityId: 'cm1' },
 					{ role: 'secretary', branchId: 'br1' }
 				],
-				{ memberId: 'm121' }
-			)
+				{ memberId: 'm121', branchId: 'br1' }
+			),
+			{ memberCommunities: ['cm2'], branchCommunities: ['cm2'] }
 		);
-		expect(granted).toEqual([
-			'branch:br1',
-			'community:cm1',
-			'community:cm2',
-			'member:m121',
-			'public',
-			'user:li.wei'
-		]);
-	});
-
-	it('adds nothing for an admin grant beside other roles', () => {
-		expect(
-			channelsForActor(actor([{ role: 'admin' }, { role: 'office', orgId: 'org-a' }]))
-		).toEqual(['bureau:org-a', 'public', 'user:li.wei']);
+		expect(granted).toEqual([...new Set(granted)].sort());
+		expect(granted).toContain('branch:br1');
+		expect(granted).toContain('community:cm2/2026');
+		expect(granted).toContain('community-members:cm2/2026');
+		expect(granted).toContain('member:m121');
 	});
 });
 

@@ -4,7 +4,7 @@ import type { Actor } from './roles';
 import { office, otherMember, owner, staff } from '../../../test-data/test-actors';
 import { checkWrite, withChannels, type WriteAttempt } from './write-policy';
 
-const CHANNELS = ['branch:br1', 'bureau:org-a', 'community:cm2', 'member:m001'];
+const CHANNELS = ['branch:br1', 'community:cm2', 'member:m001'];
 
 function report(overrides: Partial<Report> = {}): AnyDoc {
 	const doc: Report = {

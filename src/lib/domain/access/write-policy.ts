@@ -69,6 +69,11 @@ export function checkTypedWrite<K extends CollectionName>(attempt: TypedWriteAtt
 }
 
 /** Fills in `channels` from the document's own fields, as the server will recompute them. */
+/** The document with the channels today's rules give it; one of no known kind is left as it is. */
+export function withCurrentChannels(collection: CollectionName, doc: AnyDoc): AnyDoc {
+	return kindOf(collection, doc) ? withChannels(collection, doc) : doc;
+}
+
 export function withChannels<K extends CollectionName, T extends DocTypes[K] | AnyDoc>(
 	collection: K,
 	doc: T

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	recordYear,
 	instantToShanghaiLocal,
 	shanghaiDay,
 	shanghaiLocalToInstant,
@@ -36,5 +37,17 @@ describe('Shanghai calendar', () => {
 		expect(instantToShanghaiLocal(new Date('2026-05-04T01:30:00Z'))).toBe('2026-05-04T09:30');
 		const local = '2026-07-01T18:45';
 		expect(instantToShanghaiLocal(shanghaiLocalToInstant(local) ?? '')).toBe(local);
+	});
+});
+
+describe('recordYear', () => {
+	it("is a stored instant's year in Shanghai", () => {
+		expect(recordYear('2026-12-31T15:59:00.000Z')).toBe(2026);
+		expect(recordYear('2026-12-31T16:00:00.000Z')).toBe(2027);
+	});
+
+	it('is 0 for text that is no instant, instead of throwing', () => {
+		expect(recordYear('2026-13-45T25:00:00Z')).toBe(0);
+		expect(recordYear('')).toBe(0);
 	});
 });

@@ -15,6 +15,12 @@ export function shanghaiYear(at: Date | string): number {
 	return Number(shanghaiIso(typeof at === 'string' ? new Date(at) : at).slice(0, 4));
 }
 
+/** The scheme's year of a stored instant; 0 for text that is no instant (the schema refuses it). */
+export function recordYear(at: string): number {
+	const time = Date.parse(at);
+	return Number.isNaN(time) ? 0 : shanghaiYear(new Date(time));
+}
+
 const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
 /**

@@ -31,12 +31,12 @@ export type BadgeProblem = 'malformed' | 'unknown-key' | 'signature' | 'revoked'
 
 export type BadgeCheck = { ok: true; claims: BadgeClaims } | { ok: false; problem: BadgeProblem };
 
-/** What a device or the gateway trusts: issuer public keys and each member's current serial. */
+/** What a device or the gateway trusts: issuer public keys and the badge revocation list. */
 export interface BadgeTrust {
 	/** The public key (hex) of a current issuer key; null when unknown or retired. */
 	issuerKey(keyId: string): string | null;
-	/** The serial of the member's current badge; null when the member has none (or it was revoked). */
-	currentSerial(memberId: string): number | null;
+	/** Whether the member's badge of this serial was revoked (reissued, or the member withdrawn). */
+	isRevoked(memberId: string, serial: number): boolean;
 }
 
 const encoder = new TextEncoder();
@@ -94,14 +94,17 @@ export function readBadgeToken(text: string): ReadBadge | null {
 	};
 }
 
-/** Verifies a scanned badge against the issuer keys and the member's current serial. */
+/**
+ * Verifies a scanned badge against the issuer keys and the revocation list. A serial newer than
+ * any this device has heard of is valid: only revocations are listed, never current serials.
+ */
 export function checkBadgeToken(text: string, trust: BadgeTrust): BadgeCheck {
 	const read = readBadgeToken(text);
 	if (!read) return { ok: false, problem: 'malformed' };
 	const key = trust.issuerKey(read.claims.keyId);
 	if (!key) return { ok: false, problem: 'unknown-key' };
 	if (!verifyText(read.signed, read.signature, key)) return { ok: false, problem: 'signature' };
-	if (trust.currentSerial(read.claims.memberId) !== read.claims.serial) {
+	if (trust.isRevoked(read.claims.memberId, read.claims.serial)) {
 		return { ok: false, problem: 'revoked' };
 	}
 	return { ok: true, claims: read.claims };
@@ -128,8 +131,8 @@ export function isShortCode(typed: string): boolean {
 }
 
 /**
- * What the public badge registry keeps of a short code: a digest, so the registry alone does not
- * let someone type in another member's code.
+ * What the badge registry keeps of a short code: a digest, so a secretary's device that holds
+ * the branch's entries still cannot show or type in a member's code without the badge.
  */
 export function shortCodeDigest(typed: string): string {
 	return toHex(sha256(encoder.encode(`baodao-badge:${normalizeCrockford(typed)}`)));

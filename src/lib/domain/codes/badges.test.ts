@@ -25,10 +25,11 @@ function badge(overrides: Partial<BadgeRecord> = {}): BadgeRecord {
 		id: badgeRecordId('m001'),
 		kind: 'badge',
 		memberId: 'm001',
+		branchId: 'br1',
 		serial: 2,
 		shortCodeDigest: shortCodeDigest('ABCD1234'),
 		issuedAt: '2026-05-01T00:00:00.000Z',
-		channels: ['public'],
+		channels: ['branch:br1', 'member:m001'],
 		...overrides
 	};
 }
@@ -43,11 +44,13 @@ describe('badge registry ids', () => {
 });
 
 describe('badges schema', () => {
-	it('accepts issuer keys (current and retired) and badges (current and revoked)', () => {
+	it('accepts issuer keys (current and retired) and badges (with or without a branch)', () => {
 		expect(valid(issuer())).toBeNull();
 		expect(valid(issuer({ retiredAt: '2026-06-01T00:00:00.000Z' }))).toBeNull();
 		expect(valid(badge())).toBeNull();
-		expect(valid(badge({ revoked: true }))).toBeNull();
+		const withoutBranch = badge();
+		delete withoutBranch.branchId;
+		expect(valid(withoutBranch)).toBeNull();
 	});
 
 	it('accepts the key ids the issuer makes (base64url of 6 bytes)', () => {
@@ -72,13 +75,23 @@ describe('badges schema', () => {
 		expect(valid({ ...badge(), token: 'B1~…' })?.message).toBe(
 			'must NOT have additional properties'
 		);
+		// Revocations are listed apart (`revocations.ts`), not flagged on the entry.
+		expect(valid({ ...badge(), revoked: true })?.message).toBe(
+			'must NOT have additional properties'
+		);
 	});
 });
 
 describe('badges channels and policy', () => {
-	it('are public, so every device verifies badges offline', () => {
+	it('publish issuer keys, so every device verifies badges offline', () => {
 		expect(badges.channelsOf(issuer())).toEqual(['public']);
-		expect(badges.channelsOf(badge())).toEqual(['public']);
+	});
+
+	it("give a member's entry to the member and their branch (its secretary) only", () => {
+		expect(badges.channelsOf(badge())).toEqual(['branch:br1', 'member:m001']);
+		const withoutBranch = badge();
+		delete withoutBranch.branchId;
+		expect(badges.channelsOf(withoutBranch)).toEqual(['member:m001']);
 	});
 
 	it('are written by the server only', () => {

@@ -1,11 +1,13 @@
-import { PUBLIC_CHANNEL } from '../access/channels';
+import { channel, normalizeChannels, PUBLIC_CHANNEL } from '../access/channels';
 import { baseProperties, type KindDefinition } from '../schema/kind-definition';
 import { compositeId, idRef, instant } from '../schema/ids';
 
 /**
- * The public badge registry, written by the server only: issuer public keys (`issuer.<keyId>`) and
- * each member's current badge serial (`badge.<memberId>`). Every device holds it, so a kiosk
- * verifies a badge and notices a revoked one offline.
+ * The badge registry in the directory, written by the server only: issuer public keys
+ * (`issuer.<keyId>`, public and few, so every device verifies a badge's signature offline) and
+ * each member's current badge (`badge.<memberId>`: serial and the digest of its typed code),
+ * which reaches only the member and their branch's secretary — the one who types codes in for
+ * the branch. Revoked badges are listed apart, for whoever scans (`revocations.ts`).
  */
 export interface BadgeRecord {
 	id: string;
@@ -14,12 +16,11 @@ export interface BadgeRecord {
 	keyId?: string;
 	publicKey?: string;
 	retiredAt?: string;
-	/** Badge: whose, which serial is current, and the digest of its typed code. */
+	/** Badge: whose, in which branch when issued, which serial is current, its typed code's digest. */
 	memberId?: string;
+	branchId?: string;
 	serial?: number;
 	shortCodeDigest?: string;
-	/** Set when the member left the scheme: no badge of theirs is valid. */
-	revoked?: boolean;
 	issuedAt: string;
 	channels: string[];
 }
@@ -42,7 +43,8 @@ export const badges: KindDefinition<BadgeRecord> = {
 	kindValues: ['issuer', 'badge'],
 	schema: {
 		title: 'badge registry',
-		version: 0,
+		// 1: badge entries carry `branchId` (and lost the never-written `revoked`).
+		version: 1,
 		primaryKey: 'id',
 		type: 'object',
 		properties: {
@@ -52,15 +54,21 @@ export const badges: KindDefinition<BadgeRecord> = {
 			publicKey: { type: 'string', pattern: '^[0-9a-f]{64}$' },
 			retiredAt: instant,
 			memberId: idRef,
+			branchId: idRef,
 			serial: { type: 'integer', minimum: 1 },
 			shortCodeDigest: { type: 'string', pattern: '^[0-9a-f]{64}$' },
-			revoked: { type: 'boolean' },
 			issuedAt: instant,
 			...baseProperties
 		},
 		required: ['id', 'kind', 'issuedAt', 'channels'],
 		additionalProperties: false
 	},
-	channelsOf: () => [PUBLIC_CHANNEL],
+	channelsOf: (record) =>
+		record.kind === 'issuer'
+			? [PUBLIC_CHANNEL]
+			: normalizeChannels([
+					channel.member(record.memberId ?? ''),
+					...(record.branchId ? [channel.branch(record.branchId)] : [])
+				]),
 	policy: null
 };

@@ -37,6 +37,11 @@ export function activityKeyId(activityId: string): string {
 	return `activity.${activityId}`;
 }
 
+/** Whether a document of `credentials` is a secret (badge or activity key), not a revocation. */
+export function isCredential(doc: { kind?: unknown }): doc is Credential {
+	return doc.kind === 'badge' || doc.kind === 'activity-key';
+}
+
 const hexKey = { type: 'string', pattern: '^[0-9a-f]{64}$' } as const;
 const fixedFields = [
 	'activityId',

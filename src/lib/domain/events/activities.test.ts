@@ -153,9 +153,30 @@ describe('activities schema', () => {
 });
 
 describe('activities channels and subject', () => {
-	it('are public, so every member sees what they may join', () => {
-		expect(activities.channelsOf(activity())).toEqual(['public']);
-		expect(activities.channelsOf(branchActivity())).toEqual(['public']);
+	it("reach a community activity's staff, organisers and the members who report to the community, in its year", () => {
+		expect(activities.channelsOf(activity())).toEqual([
+			'community-members:cm2/2026',
+			'community:cm2/2026',
+			'user:community2/2026'
+		]);
+	});
+
+	it("reach a branch activity's secretary and members, not the whole community", () => {
+		expect(activities.channelsOf(branchActivity())).toEqual([
+			'branch-members:br1/2026',
+			'branch:br1/2026',
+			'community:cm2/2026',
+			'user:secretary1/2026'
+		]);
+	});
+
+	it('belong to the year the activity starts in Shanghai', () => {
+		const newYearsEve = { ...activity(), startsAt: '2026-12-31T16:30:00.000Z' };
+		expect(activities.channelsOf(newYearsEve)).toContain('community:cm2/2027');
+	});
+
+	it('are never public', () => {
+		expect(activities.channelsOf(activity())).not.toContain('public');
 	});
 
 	it('name the host branch as subject, and nothing for a community activity', () => {

@@ -1,4 +1,5 @@
-import { PUBLIC_CHANNEL } from '../access/channels';
+import { channel, inYear, normalizeChannels } from '../access/channels';
+import { recordYear } from '../calendar/shanghai-calendar';
 import { baseProperties, type KindDefinition } from '../schema/kind-definition';
 import { entityId, idRef, instant } from '../schema/ids';
 import { isSecretaryOf, isStaffOf, type Actor } from '../access/roles';
@@ -20,9 +21,9 @@ export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 export type Expected = 'branch' | 'signup';
 
 /**
- * An event in a community. Public, so every member can see what they may join and every device can
- * verify the activity's rotating check-in codes with `publicKey`; the matching secret key travels
- * only to the organisers (a `credentials` document).
+ * An event in a community. It reaches the people it is for (`activityChannels`), whose devices
+ * verify its rotating check-in codes with `publicKey`; the matching secret key travels only to the
+ * organisers (a `credentials` document).
  */
 export interface Activity {
 	id: string;
@@ -90,6 +91,27 @@ export function hasEnded(activity: Pick<Activity, 'endsAt'>, now: Date): boolean
 	return Date.parse(activity.endsAt) < now.getTime();
 }
 
+/**
+ * Who an activity reaches, in the year it starts (closed years leave devices): the community's
+ * staff and its organisers; a branch's activity its secretary and members; a community's own
+ * activity the members who report to that community. Never the whole deployment.
+ */
+export function activityChannels(
+	activity: Pick<Activity, 'communityId' | 'hostBranchId' | 'organisers' | 'startsAt'>
+): string[] {
+	const year = recordYear(activity.startsAt);
+	const audience = activity.hostBranchId
+		? [channel.branch(activity.hostBranchId), channel.branchMembers(activity.hostBranchId)]
+		: [channel.communityMembers(activity.communityId)];
+	return normalizeChannels(
+		[
+			channel.community(activity.communityId),
+			...audience,
+			...activity.organisers.map((username) => channel.user(username))
+		].map((base) => inYear(base, year))
+	);
+}
+
 export const activities: KindDefinition<Activity> = {
 	name: 'activity',
 	schema: {
@@ -139,7 +161,7 @@ export const activities: KindDefinition<Activity> = {
 		additionalProperties: false,
 		indexes: ['communityId']
 	},
-	channelsOf: () => [PUBLIC_CHANNEL],
+	channelsOf: activityChannels,
 	subjectOf: (a) => (a.hostBranchId ? { collection: 'directory', id: a.hostBranchId } : null),
 	policy: ({ actor, prev, next, deleting, subject }) => {
 		if (deleting) return reject('append-only', 'cancel instead');

@@ -16,6 +16,7 @@ import type { Activity } from './activities';
 import { attendance } from './attendance';
 import { attendanceId, type Attendance, type AttendanceKind } from './attendance-record';
 import { badgeRecordId, issuerRecordId, type BadgeRecord } from '../codes/badges';
+import { revocationEntry, type Revocation } from '../codes/revocations';
 import type { AnyDoc } from '../registry';
 
 const ACTIVITY_SECRET = '5a'.repeat(32);
@@ -63,15 +64,26 @@ const badgeRecord: BadgeRecord = {
 	id: badgeRecordId('m001'),
 	kind: 'badge',
 	memberId: 'm001',
+	branchId: 'br1',
 	serial: 2,
 	shortCodeDigest: shortCodeDigest(shortCode),
 	issuedAt: '2026-05-01T00:00:00.000Z',
-	channels: ['public']
+	channels: ['branch:br1', 'member:m001']
 };
+/** m001's badges below number `belowSerial` are revoked. */
+const revokedBelow = (belowSerial: number) =>
+	revocationEntry('m001', belowSerial, new Date('2026-05-01T00:00:00.000Z'));
 
-function registry(...records: BadgeRecord[]): Map<string, Record<string, unknown>> {
+/** The badge data the gateway loads for a check-in: directory entries and revocations. */
+function registry(...docs: (BadgeRecord | Revocation)[]): Map<string, Record<string, unknown>> {
 	return new Map(
-		records.map((r) => [relatedKey({ collection: 'directory', id: r.id }), { ...r, _rev: '1-a' }])
+		docs.map((doc) => [
+			relatedKey({
+				collection: doc.kind === 'revocation' ? 'credentials' : 'directory',
+				id: doc.id
+			}),
+			{ ...doc, _rev: '1-a' }
+		])
 	);
 }
 const REGISTRY = registry(issuerRecord, badgeRecord);
@@ -200,23 +212,21 @@ describe('attendance schema', () => {
 });
 
 describe('attendance channels and related documents', () => {
-	it('reach the member, their branch and bureau, and the community', () => {
+	it("reach the member, their branch and the community in the record's year, not the bureau", () => {
 		expect(attendance.channelsOf(record('in'))).toEqual([
-			'branch:br1',
-			'bureau:org-a',
-			'community:cm2',
-			'member:m001'
+			'branch:br1/2026',
+			'community:cm2/2026',
+			'member:m001/2026'
 		]);
 	});
 
 	it('reach the host branch of a branch activity too', () => {
 		const hosted = record('in', { hostBranchId: 'br9' });
 		expect(attendance.channelsOf(hosted)).toEqual([
-			'branch:br1',
-			'branch:br9',
-			'bureau:org-a',
-			'community:cm2',
-			'member:m001'
+			'branch:br1/2026',
+			'branch:br9/2026',
+			'community:cm2/2026',
+			'member:m001/2026'
 		]);
 	});
 
@@ -225,17 +235,18 @@ describe('attendance channels and related documents', () => {
 		expect(write(staff, hidden)).toEqual(refused('channels'));
 	});
 
-	it('name the activity as subject and the registry entries a proof needs', () => {
+	it('name the activity as subject and the badge data a proof needs', () => {
 		expect(attendance.subjectOf?.(record('in'))).toEqual({
 			collection: 'activities',
 			id: 'act-1'
 		});
 		expect(attendance.relatedOf?.(record('in'))).toEqual([
-			{ collection: 'directory', id: 'badge.m001' },
-			{ collection: 'directory', id: 'issuer.k1' }
+			{ collection: 'directory', id: 'issuer.k1' },
+			{ collection: 'credentials', id: 'revocation.m001' }
 		]);
 		expect(attendance.relatedOf?.(record('in', { method: 'typed', proof: shortCode }))).toEqual([
-			{ collection: 'directory', id: 'badge.m001' }
+			{ collection: 'directory', id: 'badge.m001' },
+			{ collection: 'credentials', id: 'revocation.m001' }
 		]);
 		expect(attendance.relatedOf?.(record('in', { proof: 'garbage' }))).toEqual([]);
 		expect(attendance.relatedOf?.(selfScan(NINE))).toEqual([]);
@@ -349,22 +360,22 @@ describe('attendance policy: badge check-in', () => {
 		expect(write(staff, noProof)).toEqual(refused('invalid', 'badge malformed'));
 	});
 
-	it('refuses a badge replaced by a newer one, or of a revoked member', () => {
-		const newer = registry(issuerRecord, { ...badgeRecord, serial: 3 });
-		expect(write(staff, record('in'), { related: newer })).toEqual(
+	it('refuses a badge replaced by a newer one, or of a withdrawn member', () => {
+		const replaced = registry(issuerRecord, revokedBelow(3));
+		expect(write(staff, record('in'), { related: replaced })).toEqual(
 			refused('invalid', 'badge revoked')
 		);
-		const revoked = registry(issuerRecord, { ...badgeRecord, revoked: true });
-		expect(write(staff, record('in'), { related: revoked })).toEqual(
-			refused('invalid', 'badge revoked')
-		);
-		expect(write(staff, record('in'), { related: registry(issuerRecord) })).toEqual(
-			refused('invalid', 'badge revoked')
-		);
+		expect(
+			write(staff, record('in'), { related: registry(issuerRecord, revokedBelow(2)) })
+		).toEqual(ok);
+	});
+
+	it('needs no badge entry of the member, only the issuer key', () => {
+		expect(write(staff, record('in'), { related: registry(issuerRecord) })).toEqual(ok);
 	});
 
 	it('refuses a badge of a retired or unknown issuer key', () => {
-		const retired = registry({ ...issuerRecord, retiredAt: NINE }, badgeRecord);
+		const retired = registry({ ...issuerRecord, retiredAt: NINE });
 		expect(write(staff, record('in'), { related: retired })).toEqual(
 			refused('invalid', 'badge unknown-key')
 		);
@@ -386,10 +397,12 @@ describe('attendance policy: typed and manual check-in', () => {
 		const wrong = shortCode.startsWith('0') ? `1${shortCode.slice(1)}` : `0${shortCode.slice(1)}`;
 		expect(write(staff, typed(wrong))).toEqual(refused('invalid', 'short code'));
 		expect(write(staff, typed(''))).toEqual(refused('invalid', 'short code'));
-		const revoked = registry(issuerRecord, { ...badgeRecord, revoked: true });
+		const revoked = registry(badgeRecord, revokedBelow(3));
 		expect(write(staff, typed(shortCode), { related: revoked })).toEqual(
-			refused('invalid', 'short code')
+			refused('invalid', 'short code revoked')
 		);
+		const older = registry(badgeRecord, revokedBelow(2));
+		expect(write(staff, typed(shortCode), { related: older })).toEqual(ok);
 		expect(write(staff, typed(shortCode), { related: registry() })).toEqual(
 			refused('invalid', 'short code')
 		);

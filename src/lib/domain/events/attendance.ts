@@ -1,12 +1,8 @@
 import { checkActivityCode } from '../codes/activity-code';
-import { badgeTrustOf } from '../codes/badge-registry';
-import {
-	checkBadgeToken,
-	readBadgeToken,
-	shortCodeDigest,
-	type BadgeTrust
-} from '../codes/badge-token';
-import { channel, normalizeChannels } from '../access/channels';
+import { badgeTrustOf, type HeldBadges } from '../codes/badge-registry';
+import { checkBadgeToken, readBadgeToken, shortCodeDigest } from '../codes/badge-token';
+import { channel, inYear, normalizeChannels } from '../access/channels';
+import { recordYear } from '../calendar/shanghai-calendar';
 import { baseProperties, type KindDefinition } from '../schema/kind-definition';
 import type { SubjectRef } from '../schema/subject-ref';
 import { compositeId, idRef, instant } from '../schema/ids';
@@ -16,7 +12,8 @@ import { isAttendanceWinner } from './attendance-merge';
 import { attendanceId, type Attendance } from './attendance-record';
 import { checkInWindowProblem, CLOCK_AHEAD_TOLERANCE_MS } from './check-in-window';
 import type { Activity } from './activities';
-import { badgeRecordId, issuerRecordId, type BadgeRecord } from '../codes/badges';
+import { badgeRecordId, isBadgeRecord, issuerRecordId } from '../codes/badges';
+import { isRevocation, revocationId } from '../codes/revocations';
 
 /** Fields that say which check-in a document is; a merge may change only when and how. */
 const identityFields = [
@@ -29,13 +26,16 @@ const identityFields = [
 	'orgId'
 ] as const;
 
-/** The registry entries a badge check-in cites, as the checker's side holds them. */
-function badgeTrustFrom(
+/** The badge data a badge or typed check-in cites (`relatedOf`), as the checker's side holds it. */
+function badgesCited(
 	next: Attendance,
 	related: (ref: SubjectRef) => Record<string, unknown> | null
-): BadgeTrust {
-	const refs = attendance.relatedOf?.(next) ?? [];
-	return badgeTrustOf(refs.flatMap((ref) => (related(ref) as BadgeRecord | null) ?? []));
+): HeldBadges {
+	const docs = (attendance.relatedOf?.(next) ?? []).flatMap((ref): { kind?: unknown }[] => {
+		const doc = related(ref);
+		return doc ? [doc] : [];
+	});
+	return { records: docs.filter(isBadgeRecord), revocations: docs.filter(isRevocation) };
 }
 
 /** The proof of a check-in or check-out, checked against what the recording device could know. */
@@ -55,7 +55,7 @@ function checkProof(
 			return problem ? reject('invalid', `code ${problem}`) : ACCEPT;
 		}
 		case 'badge': {
-			const check = checkBadgeToken(next.proof ?? '', badgeTrustFrom(next, related));
+			const check = checkBadgeToken(next.proof ?? '', badgeTrustOf(badgesCited(next, related)));
 			if (!check.ok) return reject('invalid', `badge ${check.problem}`);
 			const { claims } = check;
 			const matches =
@@ -66,13 +66,14 @@ function checkProof(
 			return matches ? ACCEPT : reject('subject-mismatch', 'badge');
 		}
 		case 'typed': {
-			const badge = related({
-				collection: 'directory',
-				id: badgeRecordId(next.memberId)
-			}) as BadgeRecord | null;
-			const valid =
-				badge && !badge.revoked && badge.shortCodeDigest === shortCodeDigest(next.proof ?? '');
-			return valid ? ACCEPT : reject('invalid', 'short code');
+			const cited = badgesCited(next, related);
+			const badge = cited.records.find((r) => r.kind === 'badge' && r.memberId === next.memberId);
+			if (!badge?.serial || badge.shortCodeDigest !== shortCodeDigest(next.proof ?? '')) {
+				return reject('invalid', 'short code');
+			}
+			return badgeTrustOf(cited).isRevoked(next.memberId, badge.serial)
+				? reject('invalid', 'short code revoked')
+				: ACCEPT;
 		}
 		case 'manual':
 			return next.reason?.trim() ? ACCEPT : reject('invalid', 'reason');
@@ -123,24 +124,34 @@ export const attendance: KindDefinition<Attendance> = {
 		additionalProperties: false,
 		indexes: ['activityId']
 	},
+	// The year of the record's own time: closed years leave devices. The office reads summaries.
 	channelsOf: (a) =>
-		normalizeChannels([
-			channel.member(a.memberId),
-			channel.branch(a.branchId),
-			channel.bureau(a.orgId),
-			channel.community(a.communityId),
-			...(a.hostBranchId ? [channel.branch(a.hostBranchId)] : [])
-		]),
+		normalizeChannels(
+			[
+				channel.member(a.memberId),
+				channel.branch(a.branchId),
+				channel.community(a.communityId),
+				...(a.hostBranchId ? [channel.branch(a.hostBranchId)] : [])
+			].map((base) => inYear(base, recordYear(a.at)))
+		),
 	subjectOf: (a) => ({ collection: 'activities', id: a.activityId }),
+	// The activity's current code, signed with its key, proves the member was there.
+	provesSubject: (a) => a.method === 'code',
 	relatedOf: (a) => {
-		if (a.method === 'typed') return [{ collection: 'directory', id: badgeRecordId(a.memberId) }];
+		// The gateway reads these from its store whoever pushes: a kiosk's reach does not limit them.
+		if (a.method === 'typed') {
+			return [
+				{ collection: 'directory', id: badgeRecordId(a.memberId) },
+				{ collection: 'credentials', id: revocationId(a.memberId) }
+			];
+		}
 		if (a.method !== 'badge') return [];
-		// The registry entries the token names: a badge of someone else is then refused as such.
+		// What the token names: its issuer key, and its member's revocation entry (usually none).
 		const claims = readBadgeToken(a.proof ?? '')?.claims;
 		return claims
 			? [
-					{ collection: 'directory', id: badgeRecordId(claims.memberId) },
-					{ collection: 'directory', id: issuerRecordId(claims.keyId) }
+					{ collection: 'directory', id: issuerRecordId(claims.keyId) },
+					{ collection: 'credentials', id: revocationId(claims.memberId) }
 				]
 			: [];
 	},

@@ -7,10 +7,11 @@ import {
 } from '../codes/badge-token';
 import { normalizeCrockford } from '../codes/byte-encoding';
 import type { Activity, BadgeRecord } from '../registry';
+import { revocationEntry, type Revocation } from '../codes/revocations';
 import { newKeyPair } from '../codes/ed25519-signing';
 import { secretary } from '../../../test-data/test-actors';
 import { checkTypedWrite, relatedKey } from '../access/write-policy';
-import { badgeTrustOf } from '../codes/badge-registry';
+import { badgeTrustOf, type HeldBadges } from '../codes/badge-registry';
 import { admitBadge, memberOfShortCode, organiserRecord, type Person } from './kiosk-check-in';
 
 const issuer = newKeyPair();
@@ -39,12 +40,19 @@ const badgeRecord: BadgeRecord = {
 	id: 'badge.m001',
 	kind: 'badge',
 	memberId: 'm001',
+	branchId: 'br1',
 	serial: 2,
 	shortCodeDigest: shortCodeDigest(shortCode),
 	issuedAt: '2026-01-01T00:00:00.000Z',
-	channels: ['public']
+	channels: ['branch:br1', 'member:m001']
 };
-const registry = [issuerRecord, badgeRecord];
+/** A secretary's device of br1: the issuer key, the branch's entries; m001's first badge revoked. */
+const firstRevoked = revocationEntry('m001', 2, new Date('2026-01-01T00:00:00.000Z'));
+const held: HeldBadges = { records: [issuerRecord, badgeRecord], revocations: [firstRevoked] };
+/** A device whose revocation list says m001's badge number 2 is revoked too. */
+function revokedAt(belowSerial: number): HeldBadges {
+	return { ...held, revocations: [{ ...firstRevoked, belowSerial } satisfies Revocation] };
+}
 
 const activity: Activity = {
 	id: 'act-1',
@@ -66,22 +74,30 @@ const during = new Date('2026-06-01T01:05:00.000Z');
 const nobody = () => false;
 
 describe('badgeTrustOf', () => {
-	it('trusts current issuers and current badges only', () => {
-		const trust = badgeTrustOf([
-			issuerRecord,
-			{ ...issuerRecord, id: 'issuer.k0', keyId: 'k0', retiredAt: '2026-01-01T00:00:00.000Z' },
-			badgeRecord,
-			{ ...badgeRecord, id: 'badge.m002', memberId: 'm002', revoked: true }
-		]);
+	it('trusts current issuers, and every badge the revocation list does not name', () => {
+		const trust = badgeTrustOf({
+			records: [
+				issuerRecord,
+				{ ...issuerRecord, id: 'issuer.k0', keyId: 'k0', retiredAt: '2026-01-01T00:00:00.000Z' },
+				badgeRecord
+			],
+			revocations: [firstRevoked]
+		});
 		expect(trust.issuerKey('k1')).toBe(issuer.publicKey);
 		expect(trust.issuerKey('k0')).toBeNull();
-		expect(trust.currentSerial('m001')).toBe(2);
-		expect(trust.currentSerial('m002')).toBeNull();
+		expect(trust.isRevoked('m001', 1)).toBe(true);
+		expect(trust.isRevoked('m001', 2)).toBe(false);
+		expect(trust.isRevoked('m002', 1)).toBe(false);
+	});
+
+	it('needs no badge entry: a kiosk of community staff holds none', () => {
+		const trust = badgeTrustOf({ records: [issuerRecord], revocations: [] });
+		expect(admitBadge(token, trust, activity, nobody, during)).toEqual({ ok: true, person });
 	});
 });
 
 describe('admitBadge', () => {
-	const trust = badgeTrustOf(registry);
+	const trust = badgeTrustOf(held);
 
 	it('admits a current badge during the check-in hours', () => {
 		expect(admitBadge(token, trust, activity, nobody, during)).toEqual({ ok: true, person });
@@ -93,11 +109,11 @@ describe('admitBadge', () => {
 			ok: false,
 			problem: 'malformed'
 		});
-		const revoked = badgeTrustOf([issuerRecord, { ...badgeRecord, serial: 3 }]);
-		expect(admitBadge(token, revoked, activity, nobody, during)).toMatchObject({
+		expect(admitBadge(token, badgeTrustOf(revokedAt(3)), activity, nobody, during)).toMatchObject({
 			problem: 'revoked'
 		});
-		expect(admitBadge(token, badgeTrustOf([badgeRecord]), activity, nobody, during)).toMatchObject({
+		const noKeys = badgeTrustOf({ ...held, records: [badgeRecord] });
+		expect(admitBadge(token, noKeys, activity, nobody, during)).toMatchObject({
 			problem: 'unknown-key'
 		});
 	});
@@ -119,21 +135,32 @@ describe('admitBadge', () => {
 });
 
 describe('memberOfShortCode', () => {
+	const found = { ok: true, memberId: 'm001' };
+
 	it('finds the member as the code was printed or typed sloppily', () => {
-		expect(memberOfShortCode(formatShortCode(shortCode), registry)).toBe('m001');
-		expect(memberOfShortCode(shortCode.toLowerCase(), registry)).toBe('m001');
+		expect(memberOfShortCode(formatShortCode(shortCode), held)).toEqual(found);
+		expect(memberOfShortCode(shortCode.toLowerCase(), held)).toEqual(found);
 	});
 
-	it('knows no member of a revoked badge or an unknown code', () => {
-		expect(memberOfShortCode(shortCode, [{ ...badgeRecord, revoked: true }])).toBeUndefined();
-		expect(memberOfShortCode('0000-0000', registry)).toBeUndefined();
+	it('says when the badge of the code was revoked since', () => {
+		expect(memberOfShortCode(shortCode, revokedAt(3))).toEqual({ ok: false, problem: 'revoked' });
+	});
+
+	it('says when this device holds no entry with the code (a typo, or outside its reach)', () => {
+		expect(memberOfShortCode('0000-0000', held)).toEqual({ ok: false, problem: 'not-held' });
+		const staffKiosk = { ...held, records: [issuerRecord] };
+		expect(memberOfShortCode(shortCode, staffKiosk)).toEqual({ ok: false, problem: 'not-held' });
 	});
 });
 
 describe('organiserRecord', () => {
-	const related = new Map(
-		registry.map((r) => [relatedKey({ collection: 'directory', id: r.id }), { ...r }])
-	);
+	const related = new Map<string, Record<string, unknown>>([
+		...held.records.map((r): [string, Record<string, unknown>] => [
+			relatedKey({ collection: 'directory', id: r.id }),
+			{ ...r }
+		]),
+		[relatedKey({ collection: 'credentials', id: firstRevoked.id }), { ...firstRevoked }]
+	]);
 	const check = (doc: ReturnType<typeof organiserRecord>) =>
 		checkTypedWrite({
 			collection: 'attendance',
@@ -156,7 +183,7 @@ describe('organiserRecord', () => {
 			at: during.toISOString(),
 			clockSkewMs: 1200
 		});
-		expect(doc.channels).toContain('branch:br1');
+		expect(doc.channels).toContain('branch:br1/2026');
 		expect(check(doc)).toEqual({ ok: true });
 	});
 

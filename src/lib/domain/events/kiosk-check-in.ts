@@ -4,8 +4,9 @@ import {
 	type BadgeProblem,
 	type BadgeTrust
 } from '../codes/badge-token';
+import { badgeTrustOf, type HeldBadges } from '../codes/badge-registry';
 import { checkInWindowProblem, type CheckInWindowProblem } from './check-in-window';
-import type { Activity, Attendance, BadgeRecord, CheckMethod } from '../registry';
+import type { Activity, Attendance, CheckMethod } from '../registry';
 import { attendanceRecord } from './event-drafts';
 
 /** In or out: what an organiser's device records for the people in front of it. */
@@ -47,14 +48,24 @@ export function admitBadge(
 	return { ok: true, person };
 }
 
-/** The member whose current badge has this typed short code, if the registry knows one. */
-export function memberOfShortCode(
-	typed: string,
-	records: readonly BadgeRecord[]
-): string | undefined {
+/**
+ * `not-held`: no badge entry this device holds has the code (a typo, a replaced badge's code, or
+ * a member outside the device's reach); `revoked`: the entry's badge was withdrawn since.
+ */
+export type ShortCodeMatch =
+	{ ok: true; memberId: string } | { ok: false; problem: 'not-held' | 'revoked' };
+
+/**
+ * The member whose badge has this typed short code, among the badge entries the device holds
+ * (a secretary's: the branch's members), unless that badge was revoked since.
+ */
+export function memberOfShortCode(typed: string, held: HeldBadges): ShortCodeMatch {
 	const digest = shortCodeDigest(typed);
-	return records.find((r) => r.kind === 'badge' && !r.revoked && r.shortCodeDigest === digest)
-		?.memberId;
+	const entry = held.records.find((r) => r.kind === 'badge' && r.shortCodeDigest === digest);
+	if (!entry?.memberId || !entry.serial) return { ok: false, problem: 'not-held' };
+	return badgeTrustOf(held).isRevoked(entry.memberId, entry.serial)
+		? { ok: false, problem: 'revoked' }
+		: { ok: true, memberId: entry.memberId };
 }
 
 /** A check-in or check-out recorded by an organiser, with the proof the gateway will verify. */

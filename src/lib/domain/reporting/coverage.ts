@@ -22,7 +22,8 @@ export const EMPTY_COVERAGE: Coverage = {
 	notReported: 0
 };
 
-export function addState(coverage: Coverage, residence: ReportingState): Coverage {
+/** Counts one member by the state of their residence report (a summary keeps only the state). */
+export function addState(coverage: Coverage, residence: Pick<ReportingState, 'state'>): Coverage {
 	const next = { ...coverage, members: coverage.members + 1 };
 	switch (residence.state) {
 		case 'confirmed':

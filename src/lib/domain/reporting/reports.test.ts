@@ -124,13 +124,8 @@ describe('reports schema', () => {
 });
 
 describe('reports channels', () => {
-	it('reaches the member, branch, bureau and the community reported to', () => {
-		expect(reports.channelsOf(report())).toEqual([
-			'branch:br1',
-			'bureau:org-a',
-			'community:cm2',
-			'member:m001'
-		]);
+	it('reaches the member, branch and the community reported to; the office reads summaries', () => {
+		expect(reports.channelsOf(report())).toEqual(['branch:br1', 'community:cm2', 'member:m001']);
 	});
 });
 

@@ -78,7 +78,6 @@ export const reports: KindDefinition<Report> = {
 		normalizeChannels([
 			channel.member(r.memberId),
 			channel.branch(r.branchId),
-			channel.bureau(r.orgId),
 			channel.community(r.communityId)
 		]),
 	// A unit report goes to the community the branch is linked to, which only the office sets.

@@ -81,7 +81,6 @@ export const reviews: KindDefinition<Review> = {
 		normalizeChannels([
 			channel.member(r.memberId),
 			channel.branch(r.branchId),
-			channel.bureau(r.orgId),
 			channel.community(r.communityId)
 		]),
 	subjectOf: (r) => ({ collection: r.subjectCollection, id: r.subjectId }),

@@ -32,6 +32,11 @@ export interface KindDefinition<T extends { id: string; channels: string[] }> {
 	policy: ((context: WriteContext<T>) => Verdict) | null;
 	/** A document the policy needs to see, e.g. the report a review decides. */
 	subjectOf?(doc: T): SubjectRef | null;
+	/**
+	 * True when the document carries its own proof of the subject (a signed code of it), so the
+	 * writer need not be able to read the subject: a walk-in checking in with an activity's code.
+	 */
+	provesSubject?(doc: T): boolean;
 	/** Further documents the policy reads, e.g. the badge registry entries a check-in cites. */
 	relatedOf?(doc: T): SubjectRef[];
 }

@@ -61,17 +61,30 @@ describe('buildDemoData', () => {
 	});
 
 	it('has the expected counts', () => {
-		expect(orgs.filter((o) => o.kind === 'bureau').map((o) => o.id)).toEqual(['org-zjj']);
+		expect(orgs.filter((o) => o.kind === 'bureau').map((o) => o.id)).toEqual([
+			'org-zjj',
+			'org-zcz'
+		]);
 		const branches = orgs.filter((o) => o.kind === 'branch');
-		expect(branches.map((b) => b.id)).toEqual(['br1', 'br2', 'br3', 'br4', 'br5', 'br6']);
+		expect(branches.map((b) => b.id)).toEqual([
+			'br1',
+			'br2',
+			'br3',
+			'br4',
+			'br5',
+			'br6',
+			'br7',
+			'br8'
+		]);
 		const communities = data.docs.directory.filter(
 			(d) => !['bureau', 'branch'].includes(String(d['kind']))
 		) as unknown as { kind: string; id: string }[];
 		expect(communities.filter((c) => c.kind === 'community')).toHaveLength(8);
 		expect(communities.filter((c) => c.kind === 'street')).toHaveLength(2);
 		expect(communities.filter((c) => c.kind === 'county')).toHaveLength(1);
-		expect(members).toHaveLength(121);
-		expect(contacts).toHaveLength(121);
+		expect(members.filter((m) => m.orgId === 'org-zjj')).toHaveLength(121);
+		expect(members.filter((m) => m.orgId === 'org-zcz')).toHaveLength(20);
+		expect(contacts).toHaveLength(members.length);
 		expect(data.docs.notices).toEqual([]);
 		expect(members.filter((m) => m.branchId === 'br1')).toHaveLength(21);
 		for (let i = 1; i <= 20; i++) {
@@ -97,7 +110,14 @@ describe('buildDemoData', () => {
 			expect(a.memberId).toBeUndefined();
 			expect(a.roles).toEqual([{ role: 'community_staff', communityId: `cm${i}` }]);
 		}
+		for (let i = 201; i <= 220; i++) {
+			const a = account(`member${i}`);
+			expect(a.memberId).toBe(`m${i}`);
+			expect(a.orgId).toBe('org-zcz');
+			expect(a.branchId).toBe(members.find((m) => m.id === a.memberId)?.branchId);
+		}
 		expect(account('office1').roles).toEqual([{ role: 'office', orgId: 'org-zjj' }]);
+		expect(account('office2').roles).toEqual([{ role: 'office', orgId: 'org-zcz' }]);
 		expect(account('admin').roles).toEqual([{ role: 'admin' }]);
 		expect(account('secretary1').memberId).toBe('m121');
 		for (const a of data.accounts) expect(a.displayName.length).toBeGreaterThan(0);
@@ -233,12 +253,18 @@ describe('buildDemoData', () => {
 			});
 			expect(verdict, v.id).toEqual({ ok: true });
 		}
-		const office = actorOf(account('office1'));
+		// Each bureau's office writes its own organisations and members; either may keep places.
+		const officeOf = (doc: Record<string, unknown>) =>
+			actorOf(
+				account(
+					[doc['orgId'], doc['parentId'], doc['id']].includes('org-zcz') ? 'office2' : 'office1'
+				)
+			);
 		for (const name of ['directory', 'members'] as const) {
 			for (const doc of data.docs[name]) {
 				const verdict = checkWrite({
 					collection: name,
-					actor: office,
+					actor: officeOf(doc),
 					prev: null,
 					next: doc,
 					deleting: false,
@@ -293,6 +319,27 @@ describe('buildDemoData', () => {
 		expect(partyDay?.missing.length).toBeLessThan(br1.length);
 		expect(unity?.held).toBe(false);
 		expect(unity?.activities).toHaveLength(1);
+	});
+
+	it("has a second bureau living in the first bureau's communities, with its own accounts", () => {
+		const second = members.filter((m) => m.orgId === 'org-zcz');
+		const firstResidences = new Set(
+			members.filter((m) => m.orgId === 'org-zjj').map((m) => m.residenceCommunityId)
+		);
+		for (const m of second) expect(firstResidences.has(m.residenceCommunityId), m.id).toBe(true);
+		expect(new Set(second.map((m) => m.branchId))).toEqual(new Set(['br7', 'br8']));
+		// A community both bureaus' branches report to.
+		expect(branch('br8').linkedCommunityId).toBe(branch('br1').linkedCommunityId);
+		const secretary = actorOf(account('member211'));
+		expect(isSecretaryOf(secretary, 'br8')).toBe(true);
+		expect(branch('br8').secretaryMemberId).toBe('m211');
+		expect(actorOf(account('member212')).roles).toEqual([{ role: 'member' }]);
+		expect(reports.some((r) => r.orgId === 'org-zcz' && r.communityId === 'cm1')).toBe(true);
+		const partyDay = (data.docs.attendance as unknown as Attendance[]).filter(
+			(a) => a.activityId === 'act-demo-br8-partyday'
+		);
+		expect(partyDay.length).toBeGreaterThan(0);
+		expect(partyDay.every((a) => a.orgId === 'org-zcz')).toBe(true);
 	});
 
 	it('is deterministic', () => {

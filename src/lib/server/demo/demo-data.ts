@@ -18,6 +18,8 @@ import {
 	STREETS,
 	COMMUNITY_NAMES,
 	BRANCHES,
+	SECOND_BUREAU,
+	SECOND_BRANCHES,
 	BACKGROUNDS,
 	SURNAMES,
 	GIVEN_NAMES,
@@ -39,8 +41,10 @@ import { seededRandom, type Random } from './seeded-random';
 
 /**
  * Demo data for a fresh installation: one bureau of a Xinjiang prefecture (昌吉州), its six party
- * branches, a small community tree of 昌吉市 and about 120 members with reports in every state.
- * Pure and deterministic: the content comes from a fixed seed, only the timestamps follow `now`.
+ * branches, a small community tree of 昌吉市 and about 120 members with reports in every state;
+ * and a second, small bureau (two branches, 20 members) living in the same communities, so that
+ * what one bureau sees of the other shows. Pure and deterministic: the content comes from fixed
+ * seeds, only the timestamps follow `now`.
  */
 
 export const DEMO_PASSWORD = 'baodao-demo';
@@ -61,6 +65,10 @@ export interface DemoData {
 
 const ORG_ID = 'org-zjj';
 const SEED = 0x5eed_2023;
+/** The second bureau draws from its own seed, so the first bureau's content stays as it was. */
+const SECOND_SEED = 0x5eed_2024;
+/** Members of the second bureau: m201–m210 in br7, m211–m220 in br8; the first of each leads it. */
+const SECOND_MEMBERS = { first: 201, last: 220, perBranch: 10 } as const;
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -144,6 +152,7 @@ function choosePlan(rng: Random, plans: readonly [Plan, number][]): Plan {
 
 export function buildDemoData(now: Date): DemoData {
 	const rng = seededRandom(SEED);
+	const secondRng = seededRandom(SECOND_SEED);
 	const nowMs = now.getTime();
 	/** A moment `daysAgo` days (plus a few minutes) before `now`. */
 	const before = (daysAgo: number, jitterMinutes = 0) =>
@@ -196,6 +205,17 @@ export function buildDemoData(now: Date): DemoData {
 			updatedAt: referenceUpdatedAt
 		})
 	];
+	orgDocs.push(
+		asDoc<Org>('directory', {
+			id: SECOND_BUREAU.id,
+			kind: 'bureau',
+			name: SECOND_BUREAU.name,
+			updatedAt: referenceUpdatedAt
+		})
+	);
+	const allBranches = [...BRANCHES, ...SECOND_BRANCHES];
+	const linkedOf = (branchId: string) =>
+		allBranches.find((b) => b.id === branchId)?.linkedCommunityId;
 	BRANCHES.forEach((branch, i) => {
 		orgDocs.push(
 			asDoc<Org>('directory', {
@@ -210,9 +230,23 @@ export function buildDemoData(now: Date): DemoData {
 		);
 	});
 
+	SECOND_BRANCHES.forEach((branch, i) => {
+		orgDocs.push(
+			asDoc<Org>('directory', {
+				id: branch.id,
+				kind: 'branch',
+				name: branch.name,
+				parentId: SECOND_BUREAU.id,
+				linkedCommunityId: branch.linkedCommunityId,
+				secretaryMemberId: memberIdOf(SECOND_MEMBERS.first + i * SECOND_MEMBERS.perBranch),
+				updatedAt: referenceUpdatedAt
+			})
+		);
+	});
+
 	// Members and their contacts ------------------------------------------------------------------
 	const usedNames = new Set<string>();
-	const personName = (): string => {
+	const personName = (rng: Random): string => {
 		for (;;) {
 			const name =
 				rng.next() < 0.15
@@ -225,7 +259,7 @@ export function buildDemoData(now: Date): DemoData {
 		}
 	};
 	const usedPhones = new Set<string>();
-	const phoneNumber = (): string => {
+	const phoneNumber = (rng: Random): string => {
 		for (;;) {
 			const phone = `${rng.pick(MOBILE_PREFIXES)}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
 			if (!usedPhones.has(phone)) {
@@ -238,18 +272,21 @@ export function buildDemoData(now: Date): DemoData {
 	const members: Member[] = [];
 	const memberDocs: AnyDoc[] = [];
 	const contactDocs: AnyDoc[] = [];
-	for (let index = 1; index <= 121; index++) {
-		const id = memberIdOf(index);
-		const branch = BRANCHES[branchIndexOf(index)] ?? BRANCHES[0];
-		const isSecretary = (SECRETARY_OF_BRANCH as readonly string[]).includes(id);
+	const addMember = (
+		rng: Random,
+		id: string,
+		orgId: string,
+		branchId: string,
+		isSecretary: boolean,
+		residence?: string
+	) => {
 		const updatedAt = before(rng.int(30, 80), rng.int(0, 600));
 		const member: Omit<Member, 'channels'> = {
 			id,
-			orgId: ORG_ID,
-			branchId: branch.id,
-			name: personName(),
-			// member1 lives in the community branch 1 is linked to, so community1 handles both reports.
-			residenceCommunityId: id === 'm001' ? 'cm1' : rng.pick(communityIds),
+			orgId,
+			branchId,
+			name: personName(rng),
+			residenceCommunityId: residence ?? rng.pick(communityIds),
 			skills: rng.sample(SKILL_CODES, rng.int(1, 3)),
 			professions: rng.sample(PROFESSION_CODES, rng.int(0, 1)),
 			...(rng.next() < 0.2 ? { background: rng.pick(BACKGROUNDS) } : {}),
@@ -275,10 +312,29 @@ export function buildDemoData(now: Date): DemoData {
 				...(member.residenceCommunityId
 					? { residenceCommunityId: member.residenceCommunityId }
 					: {}),
-				phone: phoneNumber(),
+				phone: phoneNumber(rng),
 				...(idNumber ? { idNumber } : {}),
 				updatedAt
 			})
+		);
+	};
+	for (let index = 1; index <= 121; index++) {
+		const id = memberIdOf(index);
+		const branch = BRANCHES[branchIndexOf(index)] ?? BRANCHES[0];
+		const isSecretary = (SECRETARY_OF_BRANCH as readonly string[]).includes(id);
+		// member1 lives in the community branch 1 is linked to, so community1 handles both reports.
+		addMember(rng, id, ORG_ID, branch.id, isSecretary, id === 'm001' ? 'cm1' : undefined);
+	}
+	for (let index = SECOND_MEMBERS.first; index <= SECOND_MEMBERS.last; index++) {
+		const offset = index - SECOND_MEMBERS.first;
+		const branch = SECOND_BRANCHES[Math.floor(offset / SECOND_MEMBERS.perBranch)];
+		if (!branch) continue;
+		addMember(
+			secondRng,
+			memberIdOf(index),
+			SECOND_BUREAU.id,
+			branch.id,
+			offset % SECOND_MEMBERS.perBranch === 0
 		);
 	}
 
@@ -286,7 +342,13 @@ export function buildDemoData(now: Date): DemoData {
 	const reportDocs: AnyDoc[] = [];
 	const reviewDocs: AnyDoc[] = [];
 
-	const addReport = (member: Member, kind: ReportKind, communityId: string, plan: Plan) => {
+	const addReport = (
+		rng: Random,
+		member: Member,
+		kind: ReportKind,
+		communityId: string,
+		plan: Plan
+	) => {
 		if (plan === 'none') return;
 		const id = reportId(member.id, kind, communityId);
 		const notes = kind === 'residence' ? RESIDENCE_NOTES : UNIT_NOTES;
@@ -359,33 +421,34 @@ export function buildDemoData(now: Date): DemoData {
 	for (const member of members) {
 		// member1 (m001) has not reported yet: the demo starts from their first report.
 		if (member.id === 'm001') continue;
-		const residencePlan = choosePlan(rng, RESIDENCE_PLANS);
+		const draw = member.orgId === ORG_ID ? rng : secondRng;
+		const residencePlan = choosePlan(draw, RESIDENCE_PLANS);
 		if (member.residenceCommunityId) {
-			addReport(member, 'residence', member.residenceCommunityId, residencePlan);
+			addReport(draw, member, 'residence', member.residenceCommunityId, residencePlan);
 		}
-		const linked = BRANCHES.find((b) => b.id === member.branchId)?.linkedCommunityId;
-		const unitPlan = choosePlan(rng, UNIT_PLANS);
+		const linked = linkedOf(member.branchId);
+		const unitPlan = choosePlan(draw, UNIT_PLANS);
 		if (linked && linked !== member.residenceCommunityId) {
-			addReport(member, 'unit', linked, unitPlan);
+			addReport(draw, member, 'unit', linked, unitPlan);
 		}
 	}
 
 	// Accounts -------------------------------------------------------------------------------------
 	const accounts: DemoAccount[] = [];
 	for (const member of members) {
-		const index = Number(member.id.slice(1));
-		if (index > 120) continue;
+		// m121 signs in as secretary1.
+		if (member.id === 'm121') continue;
 		const roles: RoleGrant[] = [{ role: 'member' }];
-		// The secretaries of br2–br6 are ordinary members who also hold the secretary duty.
+		// The other secretaries are ordinary members who also hold the secretary duty.
 		if (member.duties.includes('secretary')) {
 			roles.push({ role: 'secretary', branchId: member.branchId });
 		}
 		accounts.push({
-			username: `member${index}`,
+			username: `member${Number(member.id.slice(1))}`,
 			displayName: member.name,
 			memberId: member.id,
 			branchId: member.branchId,
-			orgId: ORG_ID,
+			orgId: member.orgId,
 			roles
 		});
 	}
@@ -411,6 +474,12 @@ export function buildDemoData(now: Date): DemoData {
 		orgId: ORG_ID,
 		roles: [{ role: 'office', orgId: ORG_ID }]
 	});
+	accounts.push({
+		username: 'office2',
+		displayName: `${SECOND_BUREAU.name}机关党委`,
+		orgId: SECOND_BUREAU.id,
+		roles: [{ role: 'office', orgId: SECOND_BUREAU.id }]
+	});
 	accounts.push({ username: 'admin', displayName: '系统管理员', roles: [{ role: 'admin' }] });
 
 	return {
@@ -422,6 +491,7 @@ export function buildDemoData(now: Date): DemoData {
 			reports: reportDocs,
 			reviews: reviewDocs,
 			notices: [],
+			evaluations: [],
 			...demoEvents(members, rng, now)
 		}
 	};

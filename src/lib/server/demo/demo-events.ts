@@ -70,8 +70,9 @@ export interface DemoEvents {
 /**
  * Events of the demo: branch 1 held its themed party day last month (with a few members
  * missing) and has its ethnic-unity activity coming up; community 1 has an open activity to sign
- * up for; branch 2 held a lecture. Check-ins of past events were entered by hand, as a bureau
- * moving its paper records in would.
+ * up for; branch 2 held a lecture; the second bureau's branch 8 held its party day in community 1
+ * two weeks ago. Check-ins of past events were entered by hand, as a bureau moving its paper
+ * records in would.
  */
 export function demoEvents(members: readonly Member[], rng: Random, now: Date): DemoEvents {
 	const activities: Activity[] = [];
@@ -197,6 +198,42 @@ export function demoEvents(members: readonly Member[], rng: Random, now: Date): 
 				reason: '主讲人，现场登记'
 			})
 		);
+	}
+
+	// The second bureau's br8 shares cm1 with br1: its party day there is not br1's business.
+	const [br8Secretary, ...br8Rest] = branchMembers('br8');
+	if (br8Secretary) {
+		const recordedBy = `member${Number(br8Secretary.id.slice(1))}`;
+		const br8PartyDay = add(
+			'act-demo-br8-partyday',
+			{
+				type: 'party-day',
+				title: '“党旗映天山”主题党日：社区共建',
+				communityId: 'cm1',
+				hostBranchId: 'br8',
+				place: '社区党群服务中心',
+				startsAt: shanghaiHour(now, -15, 15).toISOString(),
+				endsAt: shanghaiHour(now, -15, 17).toISOString(),
+				expected: 'branch',
+				organisers: []
+			},
+			recordedBy,
+			20 * DAY
+		);
+		for (const member of [br8Secretary, ...br8Rest]) {
+			if (rng.next() < 0.2) continue;
+			attendance.push(
+				attendanceRecord({
+					activity: br8PartyDay,
+					attendee: attendee(member),
+					kind: 'in',
+					recordedBy,
+					at: new Date(Date.parse(br8PartyDay.startsAt) + rng.int(-15, 10) * 60_000),
+					method: 'manual',
+					reason: '按纸质签到表补录'
+				})
+			);
+		}
 	}
 
 	const asDocs = (docs: object[]) => docs as unknown as AnyDoc[];

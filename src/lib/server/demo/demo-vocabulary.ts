@@ -28,6 +28,17 @@ export const BRANCHES = [
 	{ id: 'br6', name: '州城市建设档案馆党支部', linkedCommunityId: 'cm7' }
 ] as const;
 
+/**
+ * A second, smaller bureau whose members live in the same communities as the first's: one of its
+ * branches shares `cm1` with `br1`, the other is linked to `cm4`, which no branch of the first has.
+ */
+export const SECOND_BUREAU = { id: 'org-zcz', name: '州财政局' } as const;
+
+export const SECOND_BRANCHES = [
+	{ id: 'br7', name: '州财政局机关党支部', linkedCommunityId: 'cm4' },
+	{ id: 'br8', name: '州国库集中支付中心党支部', linkedCommunityId: 'cm1' }
+] as const;
+
 export const BACKGROUNDS = [
 	'土木工程专业，长期从事建设工程质量监督工作。',
 	'注册建造师，熟悉房屋建筑施工安全管理。',

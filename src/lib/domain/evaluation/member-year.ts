@@ -1,0 +1,100 @@
+import { channel, inYear, normalizeChannels } from '../access/channels';
+import type { BranchDutyType } from '../events/yearly-duties';
+import { baseProperties, type KindDefinition } from '../schema/kind-definition';
+import { compositeId, idRef, instant } from '../schema/ids';
+import {
+	count,
+	dutyTypeField,
+	reportingStateField,
+	summaryId,
+	summaryYear,
+	type ReportingStateName
+} from './summary-schema';
+
+/**
+ * One member's year, as the worker sums it up (R10, R8, R16, R12): where their reports stand, what
+ * they attended and gave, their service time and the branch duties they missed. The member keeps
+ * each past year's; the branch and the office read the open years' ones.
+ */
+export interface MemberYearSummary {
+	id: string;
+	kind: 'member-year';
+	memberId: string;
+	memberName: string;
+	branchId: string;
+	orgId: string;
+	year: number;
+	/** The states of the member's reports when the summary was last computed. */
+	residence: ReportingStateName;
+	unit: ReportingStateName;
+	attended: number;
+	communityActivities: number;
+	lecturesGiven: number;
+	serviceMinutes: number;
+	/** Activities counted for service time. */
+	sessions: number;
+	missedDuties: BranchDutyType[];
+	updatedAt: string;
+	channels: string[];
+}
+
+export function memberYearId(memberId: string, year: number): string {
+	return summaryId('member-year', memberId, year);
+}
+
+export const memberYears: KindDefinition<MemberYearSummary> = {
+	name: 'member-year',
+	kindValues: ['member-year'],
+	schema: {
+		title: 'member-year',
+		version: 0,
+		primaryKey: 'id',
+		type: 'object',
+		properties: {
+			id: compositeId,
+			kind: { type: 'string', enum: ['member-year'] },
+			memberId: idRef,
+			memberName: { type: 'string', minLength: 1, maxLength: 50 },
+			branchId: idRef,
+			orgId: idRef,
+			year: summaryYear,
+			residence: reportingStateField,
+			unit: reportingStateField,
+			attended: count,
+			communityActivities: count,
+			lecturesGiven: count,
+			serviceMinutes: count,
+			sessions: count,
+			missedDuties: { type: 'array', items: dutyTypeField, maxItems: 2 },
+			updatedAt: instant,
+			...baseProperties
+		},
+		required: [
+			'id',
+			'kind',
+			'memberId',
+			'memberName',
+			'branchId',
+			'orgId',
+			'year',
+			'residence',
+			'unit',
+			'attended',
+			'communityActivities',
+			'lecturesGiven',
+			'serviceMinutes',
+			'sessions',
+			'missedDuties',
+			'updatedAt',
+			'channels'
+		],
+		additionalProperties: false
+	},
+	channelsOf: (s) =>
+		normalizeChannels([
+			channel.member(s.memberId),
+			inYear(channel.branch(s.branchId), s.year),
+			inYear(channel.bureau(s.orgId), s.year)
+		]),
+	policy: null
+};

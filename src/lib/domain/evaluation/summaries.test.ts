@@ -1,0 +1,205 @@
+import { describe, expect, it } from 'vitest';
+import { aBranchActivity, anActivity, aRecord } from '../../../test-data/activity-fixtures';
+import {
+	aBranch,
+	aMember,
+	confirm,
+	giveBack,
+	reported
+} from '../../../test-data/reporting-fixtures';
+import { checkTypedWrite } from '../access/write-policy';
+import type { Org } from '../directory/orgs';
+import { coverageByBranch } from '../reporting/coverage';
+import { ReportIndex } from '../reporting/member-reporting';
+import { collectionSchema, kindOf } from '../registry';
+import { validateAgainst } from '../schema/schema-validation';
+import {
+	branchYearSummary,
+	bureauYearSummary,
+	memberYearSummary,
+	type MemberYearInputs
+} from './year-summaries';
+
+const YEAR = 2026;
+const AT = '2026-11-20T04:00:00.000Z';
+const branch = aBranch('br1', '第一支部', 'cm1') as Org & { parentId: string };
+const bureau: Org = {
+	id: 'org-a',
+	kind: 'bureau',
+	name: '住建局',
+	serviceRounding: { stepMinutes: 60, mode: 'down' },
+	updatedAt: AT,
+	channels: ['public']
+};
+const lecture = anActivity({ id: 'act-lecture', type: 'lecture', speakers: ['m001'] });
+const party = aBranchActivity({ id: 'act-party' });
+
+function inputs(overrides: Partial<MemberYearInputs> = {}): MemberYearInputs {
+	return {
+		member: aMember('m001'),
+		branch,
+		orgs: [bureau, branch],
+		reports: [],
+		reviews: [],
+		attendance: [],
+		activities: [lecture, party],
+		year: YEAR,
+		updatedAt: AT,
+		...overrides
+	};
+}
+
+describe('memberYearSummary', () => {
+	it('sums up a member with nothing done yet', () => {
+		expect(memberYearSummary(inputs())).toEqual({
+			id: 'member-year.m001.2026',
+			kind: 'member-year',
+			memberId: 'm001',
+			memberName: '党员m001',
+			branchId: 'br1',
+			orgId: 'org-a',
+			year: YEAR,
+			residence: 'not-reported',
+			unit: 'not-reported',
+			attended: 0,
+			communityActivities: 0,
+			lecturesGiven: 0,
+			serviceMinutes: 0,
+			sessions: 0,
+			missedDuties: ['ethnic-unity', 'party-day'],
+			updatedAt: AT,
+			channels: ['branch:br1/2026', 'bureau:org-a/2026', 'member:m001']
+		});
+	});
+
+	it('counts reports by their reviews, attendance and service by the bureau rounding', () => {
+		const member = aMember('m001');
+		const residence = reported(member);
+		const unit = reported(member, 'unit');
+		const summary = memberYearSummary(
+			inputs({
+				member,
+				reports: [residence, unit],
+				reviews: [confirm(residence), giveBack(unit)],
+				attendance: [
+					aRecord('in', { activityId: 'act-lecture' }),
+					// 2 h 50 min at the party day: rounded down to whole hours by the bureau.
+					aRecord('in', { activityId: 'act-party', at: '2026-06-01T01:00:00.000Z' }),
+					aRecord('out', { activityId: 'act-party', at: '2026-06-01T03:50:00.000Z' }),
+					// Somebody else's check-in is not the member's.
+					aRecord('in', { activityId: 'act-lecture', memberId: 'm002' })
+				]
+			})
+		);
+		expect(summary).toMatchObject({
+			residence: 'confirmed',
+			unit: 'returned',
+			attended: 2,
+			lecturesGiven: 1,
+			communityActivities: 0,
+			sessions: 2,
+			// The lecture: 3 h without check-out; the party day: 2 h.
+			serviceMinutes: 300,
+			missedDuties: ['ethnic-unity']
+		});
+	});
+
+	it('leaves cancelled activities and other years out', () => {
+		const summary = memberYearSummary(
+			inputs({
+				activities: [{ ...lecture, cancelled: true }, party],
+				attendance: [
+					aRecord('in', { activityId: 'act-lecture' }),
+					aRecord('in', { activityId: 'act-party' })
+				],
+				year: 2027
+			})
+		);
+		expect(summary).toMatchObject({ attended: 0, sessions: 0, serviceMinutes: 0, year: 2027 });
+	});
+
+	it('is a valid, server-owned document of the evaluations collection', () => {
+		const summary = memberYearSummary(inputs());
+		expect(kindOf('evaluations', summary)?.name).toBe('member-year');
+		expect(validateAgainst(kindOf('evaluations', summary)!.schema, summary)).toBeNull();
+		expect(validateAgainst(collectionSchema('evaluations'), summary)).toBeNull();
+		expect(
+			checkTypedWrite({
+				collection: 'evaluations',
+				actor: { username: 'm001', memberId: 'm001', roles: [{ role: 'member' }] },
+				prev: null,
+				next: summary,
+				deleting: false,
+				subject: null
+			})
+		).toMatchObject({ ok: false, reason: 'server-owned' });
+	});
+});
+
+describe('branchYearSummary and bureauYearSummary', () => {
+	const members = ['a1', 'a2', 'a3', 'a4'].map((id) =>
+		aMember(id, id === 'a4' ? { residenceCommunityId: undefined } : {})
+	);
+	const [a1, a2, a3] = members.slice(0, 3).map((m) => reported(m));
+	const reports = [a1!, a2!, a3!];
+	const reviews = [confirm(a1!), giveBack(a3!)];
+	const checkIns = [
+		aRecord('in', { activityId: 'act-party', memberId: 'a1' }),
+		aRecord('in', { activityId: 'act-lecture', memberId: 'a2' })
+	];
+	const memberYears = members.map((member) =>
+		memberYearSummary(inputs({ member, reports, reviews, attendance: checkIns }))
+	);
+	const summary = branchYearSummary({
+		branch,
+		memberYears,
+		activities: [party],
+		attendance: checkIns,
+		year: YEAR,
+		updatedAt: AT
+	});
+
+	it('counts coverage as the device does from the records', () => {
+		const [direct] = coverageByBranch([branch], members, new ReportIndex(reports, reviews));
+		expect(summary.coverage).toEqual(direct?.coverage);
+		expect(summary.coverage).toEqual({
+			members: 4,
+			reported: 2,
+			confirmed: 1,
+			waiting: 1,
+			returned: 1,
+			notReported: 1
+		});
+	});
+
+	it('counts who is behind, the service time and the state of each duty', () => {
+		// Nobody attended a community activity: all four are short of R16.
+		expect(summary.membersBehind).toBe(4);
+		expect(summary.serviceMinutes).toBe(memberYears.reduce((s, m) => s + m.serviceMinutes, 0));
+		expect(summary.duties).toEqual([
+			{ type: 'ethnic-unity', state: 'not-planned', missing: 4 },
+			{ type: 'party-day', state: 'held', missing: 3 }
+		]);
+		expect(summary.channels).toEqual(['branch:br1/2026', 'bureau:org-a/2026']);
+		expect(validateAgainst(collectionSchema('evaluations'), summary)).toBeNull();
+	});
+
+	it("adds up a bureau's branches", () => {
+		const other = { ...summary, branchId: 'br2', id: 'branch-year.br2.2026' };
+		const total = bureauYearSummary({
+			orgId: 'org-a',
+			branchYears: [summary, other],
+			year: YEAR,
+			updatedAt: AT
+		});
+		expect(total).toMatchObject({
+			id: 'bureau-year.org-a.2026',
+			branches: 2,
+			membersBehind: 8,
+			serviceMinutes: 2 * summary.serviceMinutes,
+			channels: ['bureau:org-a']
+		});
+		expect(total.coverage.members).toBe(8);
+		expect(validateAgainst(collectionSchema('evaluations'), total)).toBeNull();
+	});
+});

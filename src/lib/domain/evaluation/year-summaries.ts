@@ -1,0 +1,160 @@
+import type { Org } from '../directory/orgs';
+import type { Activity } from '../events/activities';
+import type { Attendance } from '../events/attendance-record';
+import { roundingRules } from '../events/service-hours';
+import {
+	branchDuties,
+	dutiesMet,
+	dutyState,
+	memberYear,
+	serviceOfYear
+} from '../events/yearly-duties';
+import type { Member } from '../people/members';
+import { addState, EMPTY_COVERAGE, sumCoverage } from '../reporting/coverage';
+import { ReportIndex } from '../reporting/member-reporting';
+import type { Report } from '../reporting/reports';
+import type { Review } from '../reporting/reviews';
+import { branchYearId, branchYears, type BranchYearSummary } from './branch-year';
+import { bureauYearId, bureauYears, type BureauYearSummary } from './bureau-year';
+import { memberYearId, memberYears, type MemberYearSummary } from './member-year';
+
+/*
+ * The summaries of a year, computed from plain inputs with the functions the devices use for their
+ * own figures (member-reporting.ts, yearly-duties.ts, service-hours.ts, coverage.ts), so the
+ * server's summaries and a device's provisional figures agree.
+ */
+
+export interface MemberYearInputs {
+	member: Member;
+	/** The member's branch (its linked community is where the unit report goes), if known. */
+	branch: Org | null;
+	/** Organisations whose rounding rules apply: at least the member's bureau. */
+	orgs: readonly Org[];
+	reports: readonly Report[];
+	reviews: readonly Review[];
+	/** The member's check-ins and check-outs (others' are ignored). */
+	attendance: readonly Attendance[];
+	/** The activities the attendance cites and the branch's own activities of the year. */
+	activities: readonly Activity[];
+	year: number;
+	updatedAt: string;
+}
+
+/** A member's summary of a year, from the same functions the devices use for their own figures. */
+export function memberYearSummary(inputs: MemberYearInputs): MemberYearSummary {
+	const { member, branch, activities, year } = inputs;
+	const own = inputs.attendance.filter((record) => record.memberId === member.id);
+	const reporting = new ReportIndex(inputs.reports, inputs.reviews).reportingOf(
+		member,
+		branch?.linkedCommunityId
+	);
+	const counts = memberYear(member.id, activities, own, year);
+	const service = serviceOfYear(
+		{ memberId: member.id, memberName: member.name, branchId: member.branchId },
+		activities,
+		own,
+		year,
+		roundingRules(inputs.orgs)
+	);
+	const duties = branchDuties(
+		member.branchId,
+		[{ id: member.id, name: member.name }],
+		activities,
+		own,
+		year
+	);
+	const summary = {
+		id: memberYearId(member.id, year),
+		kind: 'member-year' as const,
+		memberId: member.id,
+		memberName: member.name,
+		branchId: member.branchId,
+		orgId: member.orgId,
+		year,
+		residence: reporting.residence.state,
+		unit: reporting.unit.state,
+		attended: counts.attended,
+		communityActivities: counts.communityActivities,
+		lecturesGiven: counts.lecturesGiven,
+		serviceMinutes: service.minutes,
+		sessions: service.rows.length,
+		missedDuties: duties.filter((duty) => duty.missing.length > 0).map((duty) => duty.type),
+		updatedAt: inputs.updatedAt,
+		channels: []
+	};
+	return { ...summary, channels: memberYears.channelsOf(summary) };
+}
+
+export interface BranchYearInputs {
+	/** The branch, with its bureau as `parentId`. */
+	branch: Org & { parentId: string };
+	/** The year's summaries of the branch's members. */
+	memberYears: readonly MemberYearSummary[];
+	/** The branch's own activities (it hosts them) and the check-ins at them. */
+	activities: readonly Activity[];
+	attendance: readonly Attendance[];
+	year: number;
+	updatedAt: string;
+}
+
+/**
+ * A branch's summary of a year from its members' summaries: each member counted by the same
+ * functions (`addState`, `dutiesMet`) that count them from the records on a device.
+ */
+export function branchYearSummary(inputs: BranchYearInputs): BranchYearSummary {
+	const { branch, memberYears, year } = inputs;
+	const duties = branchDuties(
+		branch.id,
+		memberYears.map((m) => ({ id: m.memberId, name: m.memberName })),
+		inputs.activities,
+		inputs.attendance,
+		year
+	);
+	const summary = {
+		id: branchYearId(branch.id, year),
+		kind: 'branch-year' as const,
+		branchId: branch.id,
+		orgId: branch.parentId,
+		year,
+		coverage: memberYears.reduce(
+			(coverage, m) => addState(coverage, { state: m.residence }),
+			EMPTY_COVERAGE
+		),
+		membersBehind: memberYears.filter((m) => {
+			const met = dutiesMet(m);
+			return !met.community || !met.lecture;
+		}).length,
+		serviceMinutes: memberYears.reduce((sum, m) => sum + m.serviceMinutes, 0),
+		duties: duties.map((duty) => ({
+			type: duty.type,
+			state: dutyState(duty),
+			missing: duty.missing.length
+		})),
+		updatedAt: inputs.updatedAt,
+		channels: []
+	};
+	return { ...summary, channels: branchYears.channelsOf(summary) };
+}
+
+/** A bureau's summary of a year from its branches' summaries of that year. */
+export function bureauYearSummary(inputs: {
+	orgId: string;
+	branchYears: readonly BranchYearSummary[];
+	year: number;
+	updatedAt: string;
+}): BureauYearSummary {
+	const { orgId, branchYears, year } = inputs;
+	const summary = {
+		id: bureauYearId(orgId, year),
+		kind: 'bureau-year' as const,
+		orgId,
+		year,
+		coverage: sumCoverage(branchYears.map((b) => b.coverage)),
+		branches: branchYears.length,
+		membersBehind: branchYears.reduce((sum, b) => sum + b.membersBehind, 0),
+		serviceMinutes: branchYears.reduce((sum, b) => sum + b.serviceMinutes, 0),
+		updatedAt: inputs.updatedAt,
+		channels: []
+	};
+	return { ...summary, channels: bureauYears.channelsOf(summary) };
+}

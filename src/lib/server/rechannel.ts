@@ -1,0 +1,65 @@
+import { CHANNEL_RULES_VERSION, sameChannels } from '../domain/access/channels';
+import { withChannels } from '../domain/access/write-policy';
+import { kindOf, type AnyDoc, type CollectionName } from '../domain/registry';
+import { replicatedDatabases, type Store } from './store';
+
+const RULES_DOC = 'channel-rules';
+const PAGE = 500;
+
+/**
+ * Brings the channels of stored documents up to the current rules, once per rules version: when a
+ * kind's readers change (activities stopped being public, records carry their year), documents
+ * written under the old rules would otherwise stay where they were. Each changed document gets a
+ * new revision, which devices pull like any edit. Idempotent: an unchanged document is left alone,
+ * so two processes starting together, or a run cut short, do no harm.
+ */
+export async function rechannelStore(store: Store): Promise<number> {
+	const config = store.db('config');
+	const rules = await config.get(RULES_DOC).catch(() => null);
+	if (Number(rules?.['version']) >= CHANNEL_RULES_VERSION) return 0;
+	let changed = 0;
+	for (const name of replicatedDatabases)
+		changed += await rechannelDatabase(store, name as CollectionName);
+	try {
+		await config.put({
+			_id: RULES_DOC,
+			version: CHANNEL_RULES_VERSION,
+			...(rules ? { _rev: rules._rev } : {})
+		});
+	} catch (error) {
+		// Another process recorded it at the same moment.
+		if ((error as { status?: number }).status !== 409) throw error;
+	}
+	return changed;
+}
+
+async function rechannelDatabase(store: Store, name: CollectionName): Promise<number> {
+	const db = store.db(name);
+	let changed = 0;
+	let startkey: string | undefined;
+	for (;;) {
+		const page = await db.allDocs({
+			include_docs: true,
+			limit: PAGE + 1,
+			...(startkey === undefined ? {} : { startkey })
+		});
+		const rows = page.rows.slice(0, PAGE);
+		const updates = rows.flatMap((row) => {
+			const stored = row.doc;
+			if (!stored || stored._id.startsWith('_design/')) return [];
+			const { _id, ...fields } = stored;
+			const doc = { ...fields, id: _id } as unknown as AnyDoc;
+			if (!kindOf(name, doc)) return [];
+			const { channels } = withChannels(name, doc);
+			const current = Array.isArray(stored['channels']) ? (stored['channels'] as string[]) : [];
+			return sameChannels(current, channels) ? [] : [{ ...stored, channels }];
+		});
+		if (updates.length > 0) {
+			const results = await db.bulkDocs(updates);
+			// A document edited meanwhile was written under the new rules by its writer.
+			changed += results.filter((result) => 'ok' in result && result.ok).length;
+		}
+		if (page.rows.length <= PAGE) return changed;
+		startkey = page.rows[PAGE]?.id;
+	}
+}

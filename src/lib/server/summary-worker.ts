@@ -1,0 +1,762 @@
+import { randomBytes } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import { channel, inYear, openYears } from '../domain/access/channels';
+import { shanghaiYear } from '../domain/calendar/shanghai-calendar';
+import type { Org } from '../domain/directory/orgs';
+import { branchYearId, type BranchYearSummary } from '../domain/evaluation/branch-year';
+import { bureauYearId } from '../domain/evaluation/bureau-year';
+import { memberYearId, type MemberYearSummary } from '../domain/evaluation/member-year';
+import {
+	branchYearSummary,
+	bureauYearSummary,
+	memberYearSummary
+} from '../domain/evaluation/year-summaries';
+import { BRANCH_DUTY_TYPES } from '../domain/events/yearly-duties';
+import type {
+	Activity,
+	Attendance,
+	EvaluationDoc,
+	Member,
+	Report,
+	Review
+} from '../domain/registry';
+import { reportId } from '../domain/reporting/reports';
+import { reviewId } from '../domain/reporting/reviews';
+import { CHANNEL_VIEW } from './couch-setup';
+import { recordDepartures } from './departures';
+import { Lease } from './lease';
+import type { UpstreamSeq } from './seq-token';
+import type { StoredDoc } from './stored-doc';
+import type { Database, Store } from './store';
+
+/** The databases whose changes can change a summary. */
+const FEEDS = ['members', 'reports', 'reviews', 'attendance', 'activities', 'directory'] as const;
+type Feed = (typeof FEEDS)[number];
+
+const CHECKPOINT_ID = 'summary-checkpoint';
+const LEASE_ID = 'summary-lease';
+
+interface Checkpoint {
+	_id: string;
+	_rev?: string;
+	/** Where each feed was read up to; everything before is in the summaries. */
+	seqs: Record<Feed, UpstreamSeq>;
+	/** The current year when the summaries were last swept: a new year sweeps again. */
+	year: number;
+}
+
+export interface SummaryWorkerOptions {
+	now: () => Date;
+	/** How long the lease lasts without renewal; the holder renews it at a third of that. */
+	leaseMs: number;
+	/** How many summaries one step computes; it reads five times as many changes of each feed. */
+	batchSize?: number;
+}
+
+/** A (year, id) set: which summaries of which year a step recomputes. */
+class YearSets {
+	private readonly byYear = new Map<number, Set<string>>();
+
+	add(year: number, id: string): void {
+		let ids = this.byYear.get(year);
+		if (!ids) this.byYear.set(year, (ids = new Set()));
+		ids.add(id);
+	}
+
+	entries(): [number, string[]][] {
+		return [...this.byYear].map(([year, ids]) => [year, [...ids]]);
+	}
+}
+
+class Work {
+	readonly members = new YearSets();
+	readonly branches = new YearSets();
+	readonly bureaus = new YearSets();
+	/** Check-ins whose year is their activity's, known once the activities are read. */
+	readonly attendance: { memberId: string; activityId: string }[] = [];
+}
+
+class LeaseLost extends Error {
+	constructor() {
+		super('The summary lease was lost.');
+	}
+}
+
+const unique = <T>(values: Iterable<T>): T[] => [...new Set(values)];
+
+/** A stored document as the domain sees it: `id`, without CouchDB's fields. */
+function plain<T>(doc: StoredDoc): T {
+	const { _id, _rev, _deleted, ...fields } = doc;
+	void _rev;
+	void _deleted;
+	return { ...fields, id: _id } as T;
+}
+
+async function docsById(db: Database, ids: readonly string[]): Promise<Map<string, StoredDoc>> {
+	const found = new Map<string, StoredDoc>();
+	if (ids.length === 0) return found;
+	const result = await db.allDocs({ keys: unique(ids), include_docs: true });
+	for (const row of result.rows) {
+		if ('doc' in row && row.doc && !row.value.deleted) found.set(row.id, row.doc);
+	}
+	return found;
+}
+
+/**
+ * The documents of one channel, from the gateway's channel index (its values are the documents).
+ * The year-scoped channels are the summaries' own grouping: a member's records of a year
+ * (`member:<id>/<year>`), a branch's activities of a year (`branch:<id>/<year>`).
+ */
+async function inChannel(db: Database, name: string): Promise<StoredDoc[]> {
+	const result = await db.query(CHANNEL_VIEW, { startkey: [name, ''], endkey: [name, {}] });
+	return result.rows.map((row) => row.value as StoredDoc);
+}
+
+function chunks<T>(values: readonly T[], size: number): T[][] {
+	const out: T[][] = [];
+	for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
+	return out;
+}
+
+/** The same summary apart from when it was computed. */
+function sameContent(stored: StoredDoc | undefined, next: EvaluationDoc): boolean {
+	if (!stored) return false;
+	const { _id, _rev, updatedAt, ...before } = stored;
+	const { id, updatedAt: nextUpdatedAt, ...after } = next;
+	void _rev;
+	void updatedAt;
+	void nextUpdatedAt;
+	return _id === id && isDeepStrictEqual(before, after);
+}
+
+/**
+ * Keeps the `evaluations` summaries (member-year, branch-year, bureau-year) up to date with the
+ * records, on the server, with the domain's own functions (docs/architecture.md, "The summary
+ * worker"). It follows the changes feeds of the records from a checkpoint in `config`, works out
+ * which summaries each change touches, recomputes them from what it reads by key and index, and
+ * writes a summary only when its content changed. One process of a deployment runs it: the one
+ * holding the lease.
+ */
+export class SummaryWorker {
+	readonly lease: Lease;
+	private readonly batch: number;
+	private closed = false;
+	private loop: Promise<void> | null = null;
+	private wake: (() => void) | null = null;
+	private dirty = true;
+	private requested = 0;
+	private readonly waiters: { generation: number; resolve: () => void }[] = [];
+	private feeds: PouchDB.Core.Changes<Record<string, unknown>>[] = [];
+	private renewal: ReturnType<typeof setInterval> | undefined;
+	private renewalClaim: Promise<unknown> | null = null;
+	private readonly renewEvery: number;
+
+	constructor(
+		private readonly store: Store,
+		private readonly options: SummaryWorkerOptions
+	) {
+		this.lease = new Lease(
+			store.db('config'),
+			LEASE_ID,
+			`${process.pid}-${randomBytes(6).toString('hex')}`,
+			options.leaseMs
+		);
+		this.batch = options.batchSize ?? 200;
+		this.renewEvery = Math.max(10, Math.floor(options.leaseMs / 3));
+	}
+
+	start(): void {
+		this.loop ??= this.run();
+	}
+
+	/**
+	 * Resolves once the summaries include every change stored before the call. Only the lease
+	 * holder catches up: in another process this waits until it holds the lease.
+	 */
+	idle(): Promise<void> {
+		const generation = ++this.requested;
+		const done = new Promise<void>((resolve) => this.waiters.push({ generation, resolve }));
+		this.poke();
+		return done;
+	}
+
+	async close(): Promise<void> {
+		this.closed = true;
+		this.renewing(false);
+		this.poke();
+		await this.loop;
+		await this.renewalClaim;
+		this.stopFollowing();
+		await this.lease.release().catch(() => undefined);
+	}
+
+	private poke(): void {
+		this.dirty = true;
+		this.wake?.();
+	}
+
+	/** Waits for a change, a request or the timeout, whichever comes first. */
+	private async rest(ms: number): Promise<void> {
+		if (this.closed || this.dirty) return;
+		await new Promise<void>((resolve) => {
+			const timer = setTimeout(resolve, ms);
+			this.wake = () => {
+				clearTimeout(timer);
+				resolve();
+			};
+		});
+		this.wake = null;
+	}
+
+	private async run(): Promise<void> {
+		const renewEvery = this.renewEvery;
+		while (!this.closed) {
+			let holding = this.lease.held;
+			try {
+				holding ||= await this.lease.claim();
+			} catch (error) {
+				console.error('Claiming the summary lease failed:', error);
+			}
+			this.renewing(holding);
+			if (!holding) {
+				this.stopFollowing();
+				await this.restFor(renewEvery);
+				continue;
+			}
+			this.follow();
+			try {
+				this.dirty = false;
+				const generation = this.requested;
+				await this.catchUp();
+				this.settleWaiters(generation);
+			} catch (error) {
+				if (!(error instanceof LeaseLost)) console.error('Computing summaries failed:', error);
+				this.dirty = true;
+				await this.restFor(renewEvery);
+				continue;
+			}
+			await this.rest(renewEvery);
+		}
+	}
+
+	/** Rests without a pending request cutting it short (after a failure, or while not holding). */
+	private async restFor(ms: number): Promise<void> {
+		const dirty = this.dirty;
+		this.dirty = false;
+		await this.rest(ms);
+		this.dirty ||= dirty;
+	}
+
+	private settleWaiters(generation: number): void {
+		for (let i = this.waiters.length - 1; i >= 0; i--) {
+			const waiter = this.waiters[i];
+			if (waiter && waiter.generation <= generation) {
+				this.waiters.splice(i, 1);
+				waiter.resolve();
+			}
+		}
+	}
+
+	/** While holding the lease, any change of a followed database wakes the worker. */
+	private follow(): void {
+		if (this.feeds.length) return;
+		this.feeds = FEEDS.map((name) => {
+			const feed = this.store.db(name).changes({ since: 'now', live: true });
+			void feed.on('change', () => this.poke());
+			void feed.on('error', () => undefined);
+			return feed;
+		});
+	}
+
+	private stopFollowing(): void {
+		for (const feed of this.feeds) feed.cancel();
+		this.feeds = [];
+	}
+
+	/** Nothing is written without the lease: another process may have taken it over. */
+	private keepLease(): void {
+		if (this.closed || !this.lease.held) throw new LeaseLost();
+	}
+
+	/**
+	 * Renews the lease on a timer while holding it, so that a long step (a sweep, an index built
+	 * on first use) does not let it expire and hand the work to another process halfway.
+	 */
+	private renewing(on: boolean): void {
+		if (!on || this.closed) {
+			clearInterval(this.renewal);
+			this.renewal = undefined;
+			return;
+		}
+		if (this.renewal) return;
+		this.renewal = setInterval(() => {
+			this.renewalClaim ??= this.lease
+				.claim()
+				.catch(() => false)
+				.finally(() => (this.renewalClaim = null));
+		}, this.renewEvery);
+	}
+
+	private db(name: Feed | 'evaluations' | 'config'): Database {
+		return this.store.db(name);
+	}
+
+	private async readCheckpoint(): Promise<Checkpoint | null> {
+		return (await this.db('config')
+			.get(CHECKPOINT_ID)
+			.catch(() => null)) as Checkpoint | null;
+	}
+
+	private async saveCheckpoint(checkpoint: Checkpoint): Promise<Checkpoint> {
+		this.keepLease();
+		const result = await this.db('config').put({ ...checkpoint });
+		return { ...checkpoint, _rev: result.rev };
+	}
+
+	/** Reads every feed to its end, recomputing as it goes; sweeps first when a year begins. */
+	private async catchUp(): Promise<void> {
+		this.keepLease();
+		const year = shanghaiYear(this.options.now());
+		let checkpoint = await this.readCheckpoint();
+		if (!checkpoint || checkpoint.year !== year) {
+			// Taken before the sweep: what changes during it is read from the feeds afterwards.
+			const seqs = checkpoint?.seqs ?? (await this.feedEnds());
+			await this.sweep(checkpoint ? [year] : openYears(this.options.now()));
+			checkpoint = await this.saveCheckpoint({
+				_id: CHECKPOINT_ID,
+				...(checkpoint?._rev ? { _rev: checkpoint._rev } : {}),
+				seqs,
+				year
+			});
+		}
+		for (;;) {
+			const { seqs, work, read } = await this.readFeeds(checkpoint.seqs);
+			if (read === 0) return;
+			await this.compute(work);
+			checkpoint = await this.saveCheckpoint({ ...checkpoint, seqs });
+		}
+	}
+
+	private async feedEnds(): Promise<Record<Feed, UpstreamSeq>> {
+		const seqs = {} as Record<Feed, UpstreamSeq>;
+		for (const name of FEEDS) seqs[name] = (await this.db(name).info()).update_seq;
+		return seqs;
+	}
+
+	/** Every member's, branch's and bureau's summary of `years`, from scratch. */
+	private async sweep(years: readonly number[]): Promise<void> {
+		const work = new Work();
+		let startkey: string | undefined;
+		for (;;) {
+			const page = await this.db('members').allDocs({
+				limit: this.batch,
+				...(startkey === undefined ? {} : { startkey, skip: 1 })
+			});
+			const ids = page.rows.map((row) => row.id).filter((id) => !id.startsWith('_design/'));
+			await this.memberYears(years, ids, work);
+			if (page.rows.length < this.batch) break;
+			startkey = page.rows.at(-1)?.id;
+		}
+		const branches = await this.db('directory').query('summaries/branches');
+		for (const row of branches.rows) {
+			for (const year of years) work.branches.add(year, String(row.id));
+		}
+		await this.branchYears(work);
+		await this.bureauYears(work);
+	}
+
+	/** One step of every feed: the summaries the changes touch, and where the feeds are then. */
+	private async readFeeds(from: Record<Feed, UpstreamSeq>) {
+		const now = this.options.now();
+		const current = shanghaiYear(now);
+		const open = openYears(now);
+		const work = new Work();
+		const seqs = { ...from };
+		let read = 0;
+		for (const name of FEEDS) {
+			const db = this.db(name);
+			const result = await db.changes({
+				since: from[name],
+				limit: this.batch * 5,
+				include_docs: true
+			});
+			seqs[name] = result.last_seq;
+			read += result.results.length;
+			for (const change of result.results) {
+				if (change.id.startsWith('_design/')) continue;
+				const doc = await this.bodyOf(db, change.doc);
+				await this.touch(name, change.id, doc, work, current, open);
+			}
+		}
+		return { seqs, work, read };
+	}
+
+	/**
+	 * The fields of a changed document. A deletion may carry only `_deleted`; its last body is
+	 * then the revision before it (gone after compaction, when only the id is left).
+	 */
+	private async bodyOf(db: Database, doc: StoredDoc | undefined): Promise<StoredDoc | null> {
+		if (!doc) return null;
+		if (!doc._deleted || Object.keys(doc).some((key) => !key.startsWith('_'))) return doc;
+		const withRevs = await db.get(doc._id, { rev: doc._rev, revs: true }).catch(() => null);
+		const revisions = withRevs?._revisions;
+		const parent = revisions?.ids[1];
+		if (!revisions || !parent) return null;
+		return db.get(doc._id, { rev: `${revisions.start - 1}-${parent}` }).catch(() => null);
+	}
+
+	/** Which summaries a change of one record touches (docs/architecture.md lists the rules). */
+	private async touch(
+		feed: Feed,
+		id: string,
+		doc: StoredDoc | null,
+		work: Work,
+		current: number,
+		open: readonly number[]
+	): Promise<void> {
+		const field = (name: string) => (typeof doc?.[name] === 'string' ? String(doc[name]) : null);
+		switch (feed) {
+			case 'members':
+				work.members.add(current, id);
+				return;
+			case 'reports':
+			case 'reviews': {
+				const memberId = field('memberId') ?? /^(.+?)\.(residence|unit)\./.exec(id)?.[1];
+				if (memberId) work.members.add(current, memberId);
+				return;
+			}
+			case 'attendance': {
+				const memberId = field('memberId');
+				const activityId = field('activityId');
+				if (memberId && activityId) work.attendance.push({ memberId, activityId });
+				return;
+			}
+			case 'activities': {
+				// Its year may have changed: both open years, for everyone recorded at it.
+				const records = await this.db('attendance').allDocs({
+					startkey: `${id}.`,
+					endkey: `${id}.\ufff0`
+				});
+				for (const row of records.rows) {
+					const memberId = /^(.+)\.(signup|in|out)$/.exec(row.id.slice(id.length + 1))?.[1];
+					if (memberId) for (const year of open) work.members.add(year, memberId);
+				}
+				const host = field('hostBranchId');
+				if (host) for (const year of open) work.branches.add(year, host);
+				return;
+			}
+			case 'directory': {
+				const kind = field('kind');
+				if (doc && kind !== 'branch' && kind !== 'bureau') return;
+				if (kind !== 'bureau') {
+					// A branch's linked community decides its members' unit reports.
+					for (const year of open) work.branches.add(year, id);
+					for (const member of await inChannel(this.db('members'), channel.branch(id))) {
+						work.members.add(current, member._id);
+					}
+				}
+				if (kind !== 'branch') {
+					// A bureau's rounding rule counts its members' service time.
+					for (const year of open) work.bureaus.add(year, id);
+					const branches = await this.db('directory').query('summaries/branches', { key: id });
+					for (const branch of branches.rows) {
+						for (const member of await inChannel(
+							this.db('members'),
+							channel.branch(String(branch.id))
+						)) {
+							for (const year of open) work.members.add(year, member._id);
+						}
+					}
+				}
+				return;
+			}
+		}
+	}
+
+	/** Recomputes what a step touched: members first, then their branches, then the bureaus. */
+	private async compute(work: Work): Promise<void> {
+		await this.resolveAttendance(work);
+		for (const [year, ids] of work.members.entries()) {
+			for (const part of chunks(ids, this.batch)) await this.memberYears([year], part, work);
+		}
+		await this.branchYears(work);
+		await this.bureauYears(work);
+	}
+
+	/** A check-in counts in its activity's year; a duty activity's also in its host branch's. */
+	private async resolveAttendance(work: Work): Promise<void> {
+		if (!work.attendance.length) return;
+		const open = new Set(openYears(this.options.now()));
+		const activities = await docsById(
+			this.db('activities'),
+			work.attendance.map((a) => a.activityId)
+		);
+		for (const { memberId, activityId } of work.attendance) {
+			const activity = activities.get(activityId);
+			const years = activity ? [shanghaiYear(String(activity['startsAt']))] : [...open];
+			for (const year of years.filter((y) => open.has(y))) {
+				work.members.add(year, memberId);
+				const host = activity?.['hostBranchId'];
+				const duty = (BRANCH_DUTY_TYPES as readonly unknown[]).includes(activity?.['type']);
+				if (duty && typeof host === 'string') work.branches.add(year, host);
+			}
+		}
+	}
+
+	/** Writes the summaries that changed and deletes those whose subject is gone. */
+	private async write(
+		changed: { stored: StoredDoc | undefined; next: EvaluationDoc | null }[]
+	): Promise<void> {
+		const docs = changed.flatMap(({ stored, next }): StoredDoc[] => {
+			if (!next) return stored ? [{ ...stored, _deleted: true }] : [];
+			if (sameContent(stored, next)) return [];
+			const { id, ...fields } = next;
+			return [{ ...fields, _id: id, ...(stored ? { _rev: stored._rev } : {}) } as StoredDoc];
+		});
+		if (docs.length === 0) return;
+		this.keepLease();
+		await recordDepartures(
+			this.store,
+			'evaluations',
+			docs.map((doc) => {
+				const stored = changed.find((c) => c.stored?._id === doc._id)?.stored ?? null;
+				const channels = doc['channels'];
+				return { id: doc._id, prev: stored, nextChannels: Array.isArray(channels) ? channels : [] };
+			})
+		);
+		const results = await this.db('evaluations').bulkDocs(docs);
+		const failed = results.filter((result) => 'error' in result && result.error);
+		if (failed.length) throw new Error(`Writing ${failed.length} summaries failed.`);
+	}
+
+	/** The summaries of `years` of the members `ids`, from one read of their records. */
+	private async memberYears(
+		years: readonly number[],
+		ids: readonly string[],
+		work: Work
+	): Promise<void> {
+		if (ids.length === 0) return;
+		const members = [...(await docsById(this.db('members'), ids)).values()].map((doc) =>
+			plain<Member>(doc)
+		);
+		const existing = await docsById(
+			this.db('evaluations'),
+			years.flatMap((year) => ids.map((id) => memberYearId(id, year)))
+		);
+		const orgs = new Map(
+			[
+				...(
+					await docsById(
+						this.db('directory'),
+						members.flatMap((m) => [m.branchId, m.orgId])
+					)
+				).values()
+			].map((doc) => [doc._id, plain<Org>(doc)])
+		);
+		const reportIds = members.flatMap((m) => {
+			const linked = orgs.get(m.branchId)?.linkedCommunityId;
+			return [
+				...(m.residenceCommunityId ? [reportId(m.id, 'residence', m.residenceCommunityId)] : []),
+				...(linked ? [reportId(m.id, 'unit', linked)] : [])
+			];
+		});
+		const reports = [...(await docsById(this.db('reports'), reportIds)).values()].map((doc) =>
+			plain<Report>(doc)
+		);
+		const reviews = [
+			...(
+				await docsById(
+					this.db('reviews'),
+					reports.map((r) => reviewId(r.id, r.submission))
+				)
+			).values()
+		].map((doc) => plain<Review>(doc));
+		// A check-in's channel year is its own time's; read the open years around the ones computed,
+		// so one recorded just before an activity that began on New Year's Day still counts.
+		const recordYears = unique([...years, ...openYears(this.options.now())]);
+		const attendance: Attendance[] = [];
+		const hosted: Activity[] = [];
+		for (const year of recordYears) {
+			for (const member of members) {
+				for (const doc of await inChannel(
+					this.db('attendance'),
+					inYear(channel.member(member.id), year)
+				)) {
+					attendance.push(plain<Attendance>(doc));
+				}
+			}
+		}
+		for (const year of years) {
+			for (const branchId of unique(members.map((m) => m.branchId))) {
+				for (const doc of await inChannel(
+					this.db('activities'),
+					inYear(channel.branch(branchId), year)
+				)) {
+					if (doc['hostBranchId'] === branchId) hosted.push(plain<Activity>(doc));
+				}
+			}
+		}
+		const activities = new Map(hosted.map((a) => [a.id, a]));
+		const cited = await docsById(
+			this.db('activities'),
+			attendance.map((a) => a.activityId).filter((id) => !activities.has(id))
+		);
+		for (const doc of cited.values()) activities.set(doc._id, plain<Activity>(doc));
+
+		const recordsOf = groupBy(
+			attendance.filter((a) => a.kind !== 'signup'),
+			(a) => a.memberId
+		);
+		const hostedBy = groupBy([...activities.values()], (a) => a.hostBranchId ?? '');
+		const reportsOf = groupBy(reports, (r) => r.memberId);
+		const reviewsOf = groupBy(reviews, (r) => r.memberId);
+		const updatedAt = this.options.now().toISOString();
+		const found = new Map(members.map((m) => [m.id, m]));
+		for (const year of years) {
+			const changed = ids.map((id) => {
+				const stored = existing.get(memberYearId(id, year));
+				const member = found.get(id);
+				if (!member) return { stored, next: null };
+				const own = recordsOf.get(id) ?? [];
+				const next = memberYearSummary({
+					member,
+					branch: orgs.get(member.branchId) ?? null,
+					orgs: [...orgs.values()],
+					reports: reportsOf.get(id) ?? [],
+					reviews: reviewsOf.get(id) ?? [],
+					attendance: own,
+					activities: unique([
+						...(hostedBy.get(member.branchId) ?? []),
+						...own.flatMap((a) => activities.get(a.activityId) ?? [])
+					]),
+					year,
+					updatedAt
+				});
+				return { stored, next };
+			});
+			for (const { stored, next } of changed) {
+				if (next && sameContent(stored, next)) continue;
+				for (const summary of [stored, next]) {
+					const branchId = summary?.['branchId'];
+					if (typeof branchId === 'string') work.branches.add(year, branchId);
+				}
+			}
+			await this.write(changed);
+		}
+	}
+
+	private async branchYears(work: Work): Promise<void> {
+		for (const [year, ids] of work.branches.entries()) {
+			for (const part of chunks(ids, this.batch)) {
+				const branches = await docsById(this.db('directory'), part);
+				const existing = await docsById(
+					this.db('evaluations'),
+					part.map((id) => branchYearId(id, year))
+				);
+				const hosted: Activity[] = [];
+				for (const id of part) {
+					for (const doc of await inChannel(
+						this.db('activities'),
+						inYear(channel.branch(id), year)
+					)) {
+						if (doc['hostBranchId'] === id) hosted.push(plain<Activity>(doc));
+					}
+				}
+				const duties = hosted.filter(
+					(a) =>
+						(BRANCH_DUTY_TYPES as readonly string[]).includes(a.type) &&
+						shanghaiYear(a.startsAt) === year
+				);
+				const checkIns: Attendance[] = [];
+				for (const activity of duties) {
+					const records = await this.db('attendance').allDocs({
+						startkey: `${activity.id}.`,
+						endkey: `${activity.id}.\ufff0`,
+						include_docs: true
+					});
+					for (const row of records.rows) {
+						if (row.doc) checkIns.push(plain<Attendance>(row.doc));
+					}
+				}
+				const updatedAt = this.options.now().toISOString();
+				const changed: { stored: StoredDoc | undefined; next: EvaluationDoc | null }[] = [];
+				for (const id of part) {
+					const stored = existing.get(branchYearId(id, year));
+					const doc = branches.get(id);
+					const branch = doc ? plain<Org>(doc) : null;
+					if (!branch || branch.kind !== 'branch' || !branch.parentId) {
+						changed.push({ stored, next: null });
+						continue;
+					}
+					const next = branchYearSummary({
+						branch: { ...branch, parentId: branch.parentId },
+						memberYears: await this.memberYearsOfBranch(id, year),
+						activities: duties.filter((a) => a.hostBranchId === id),
+						attendance: checkIns,
+						year,
+						updatedAt
+					});
+					changed.push({ stored, next });
+				}
+				for (const { stored, next } of changed) {
+					if (next && sameContent(stored, next)) continue;
+					for (const summary of [stored, next]) {
+						const orgId = summary?.['orgId'];
+						if (typeof orgId === 'string') work.bureaus.add(year, orgId);
+					}
+				}
+				await this.write(changed);
+			}
+		}
+	}
+
+	/** The branch's members' summaries of the year: its channel holds them. */
+	private async memberYearsOfBranch(branchId: string, year: number): Promise<MemberYearSummary[]> {
+		return (await inChannel(this.db('evaluations'), inYear(channel.branch(branchId), year)))
+			.filter((doc) => doc['kind'] === 'member-year')
+			.map((doc) => plain<MemberYearSummary>(doc));
+	}
+
+	private async bureauYears(work: Work): Promise<void> {
+		for (const [year, ids] of work.bureaus.entries()) {
+			const existing = await docsById(
+				this.db('evaluations'),
+				ids.map((id) => bureauYearId(id, year))
+			);
+			const updatedAt = this.options.now().toISOString();
+			const changed: { stored: StoredDoc | undefined; next: EvaluationDoc | null }[] = [];
+			for (const orgId of ids) {
+				const branches = await this.db('directory').query('summaries/branches', { key: orgId });
+				const branchYears = [
+					...(
+						await docsById(
+							this.db('evaluations'),
+							branches.rows.map((row) => branchYearId(String(row.id), year))
+						)
+					).values()
+				]
+					.map((doc) => plain<BranchYearSummary>(doc))
+					.filter((summary) => summary.orgId === orgId);
+				const stored = existing.get(bureauYearId(orgId, year));
+				changed.push({
+					stored,
+					next: branchYears.length
+						? bureauYearSummary({ orgId, branchYears, year, updatedAt })
+						: null
+				});
+			}
+			await this.write(changed);
+		}
+	}
+}
+
+function groupBy<T>(values: readonly T[], key: (value: T) => string): Map<string, T[]> {
+	const groups = new Map<string, T[]>();
+	for (const value of values) {
+		const k = key(value);
+		const list = groups.get(k);
+		if (list) list.push(value);
+		else groups.set(k, [value]);
+	}
+	return groups;
+}

@@ -1,0 +1,282 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withChannels } from '../../src/lib/domain/access/write-policy';
+import { shanghaiYear } from '../../src/lib/domain/calendar/shanghai-calendar';
+import {
+	branchDuties,
+	dutyState,
+	memberDutyGaps,
+	serviceOfYear
+} from '../../src/lib/domain/events/yearly-duties';
+import { roundingRules } from '../../src/lib/domain/events/service-hours';
+import { coverageByBranch, sumCoverage } from '../../src/lib/domain/reporting/coverage';
+import { ReportIndex } from '../../src/lib/domain/reporting/member-reporting';
+import { reportToSubmit, reviewOf } from '../../src/lib/domain/reporting/report-drafts';
+import {
+	type Activity,
+	type Attendance,
+	type BranchYearSummary,
+	type BureauYearSummary,
+	type CollectionName,
+	type Member,
+	type MemberYearSummary,
+	type Org,
+	type Report,
+	type Review
+} from '../../src/lib/domain/registry';
+import { toStored } from '../../src/lib/server/demo/demo-seed';
+import type { StoredDoc } from '../../src/lib/server/stored-doc';
+import type { TestDevice } from '../support/test-device';
+import { World } from '../support/world';
+
+const ORG = 'org-zjj';
+
+/**
+ * The office reads worker-made summaries instead of every record. Whatever happens to the records
+ * — new ones, corrections, a member moving or leaving — the summaries on the office's device must
+ * equal what the domain's functions compute from the store's records directly.
+ */
+describe('summaries for the office', () => {
+	let world: World;
+	let office: TestDevice;
+	const year = shanghaiYear(new Date());
+
+	beforeAll(async () => {
+		world = await World.start(['office1']);
+		office = await world.device('office1');
+	});
+	afterAll(() => world.close());
+
+	async function raw<T>(name: CollectionName): Promise<T[]> {
+		const result = await world.db(name).allDocs({ include_docs: true });
+		return result.rows.flatMap((row) => {
+			const doc = row.doc;
+			if (!doc || doc._id.startsWith('_design/')) return [];
+			const { _id, _rev, ...fields } = doc;
+			void _rev;
+			return [{ ...fields, id: _id } as T];
+		});
+	}
+
+	/** The figures straight from the records, with the functions the devices use. */
+	async function direct() {
+		const orgs = (await raw<Org>('directory')).filter(
+			(d) => d.kind === 'branch' || d.kind === 'bureau'
+		);
+		const members = await raw<Member>('members');
+		const index = new ReportIndex(await raw<Report>('reports'), await raw<Review>('reviews'));
+		const activities = await raw<Activity>('activities');
+		const attendance = await raw<Attendance>('attendance');
+		const branches = orgs.filter((o) => o.kind === 'branch' && o.parentId === ORG);
+		const rows = coverageByBranch(branches, members, index).map(({ branch, coverage }) => {
+			const own = members
+				.filter((m) => m.branchId === branch.id)
+				.map((m) => ({ id: m.id, name: m.name }));
+			const serviceMinutes = own
+				.map(
+					(m) =>
+						serviceOfYear(
+							{ memberId: m.id, memberName: m.name, branchId: branch.id },
+							activities,
+							attendance,
+							year,
+							roundingRules(orgs)
+						).minutes
+				)
+				.reduce((sum, minutes) => sum + minutes, 0);
+			return {
+				branchId: branch.id,
+				orgId: ORG,
+				year,
+				coverage,
+				membersBehind: memberDutyGaps(own, activities, attendance, year).length,
+				serviceMinutes,
+				duties: branchDuties(branch.id, own, activities, attendance, year).map((duty) => ({
+					type: duty.type,
+					state: dutyState(duty),
+					missing: duty.missing.length
+				}))
+			};
+		});
+		const bureau = {
+			orgId: ORG,
+			year,
+			coverage: sumCoverage(rows.map((r) => r.coverage)),
+			branches: rows.length,
+			membersBehind: rows.reduce((sum, r) => sum + r.membersBehind, 0),
+			serviceMinutes: rows.reduce((sum, r) => sum + r.serviceMinutes, 0)
+		};
+		return { rows, bureau };
+	}
+
+	/** What the office's device holds once the worker has caught up and the device has synced. */
+	async function onTheOfficeDevice() {
+		await world.server.app.summaries?.idle();
+		await office.sync();
+		const branchYears = (await office.find('evaluations', {
+			kind: 'branch-year',
+			year
+		})) as BranchYearSummary[];
+		const [bureau] = (await office.find('evaluations', {
+			kind: 'bureau-year',
+			year
+		})) as BureauYearSummary[];
+		const strip = <T extends { id: string; updatedAt: string; channels: string[]; kind: string }>(
+			doc: T
+		) => {
+			const { id, updatedAt, channels, kind, ...figures } = doc;
+			void id;
+			void updatedAt;
+			void channels;
+			void kind;
+			return figures;
+		};
+		return {
+			rows: branchYears.map(strip).sort((a, b) => a.branchId.localeCompare(b.branchId)),
+			bureau: bureau ? strip(bureau) : null
+		};
+	}
+
+	async function expectSummariesToMatch() {
+		const held = await onTheOfficeDevice();
+		const expected = await direct();
+		expect(held.rows).toEqual(expected.rows.sort((a, b) => a.branchId.localeCompare(b.branchId)));
+		expect(held.bureau).toEqual(expected.bureau);
+		return held;
+	}
+
+	async function member(id: string): Promise<Member> {
+		const found = (await raw<Member>('members')).find((m) => m.id === id);
+		if (!found) throw new Error(`No member ${id}`);
+		return found;
+	}
+
+	async function put<T extends { id: string }>(name: CollectionName, doc: T) {
+		const stored = await world
+			.db(name)
+			.get(doc.id)
+			.catch(() => null);
+		await world
+			.db(name)
+			.put({ ...toStored(doc), ...(stored ? { _rev: stored._rev } : {}) } as StoredDoc);
+	}
+
+	it('gives the office the figures of its branches and bureau, as the records give them', async () => {
+		const held = await expectSummariesToMatch();
+		expect(held.rows.map((r) => r.branchId)).toEqual(['br1', 'br2', 'br3', 'br4', 'br5', 'br6']);
+		expect(held.bureau?.coverage.members).toBe(121);
+		// The office holds summaries, not the records they come from.
+		expect(await office.ids('reports')).toEqual([]);
+	});
+
+	it('follows a new report and its return by the community', async () => {
+		const report = reportToSubmit({
+			member: await member('m001'),
+			kind: 'residence',
+			communityId: 'cm1',
+			existing: null,
+			note: '',
+			now: new Date()
+		});
+		await put('reports', report);
+		await expectSummariesToMatch();
+		const waiting = await office.findOne('evaluations', `member-year.m001.${year}`);
+		expect(waiting).toMatchObject({ residence: 'waiting' });
+
+		await put(
+			'reviews',
+			reviewOf(report, 'community1', { decision: 'returned', reason: '请写明楼栋号' }, new Date())
+		);
+		await expectSummariesToMatch();
+		expect(await office.findOne('evaluations', `member-year.m001.${year}`)).toMatchObject({
+			residence: 'returned'
+		});
+	});
+
+	it('follows a check-out removed, and one added again', async () => {
+		const records = await raw<Attendance>('attendance');
+		const checkOut = records.find(
+			(r) => r.kind === 'out' && r.activityId === 'act-demo-br1-partyday'
+		);
+		expect(checkOut).toBeDefined();
+		if (!checkOut) return;
+		const summaryId = `member-year.${checkOut.memberId}.${year}`;
+		const stored = await world.db('attendance').get(checkOut.id);
+		await world.db('attendance').remove(stored);
+		await expectSummariesToMatch();
+		// Without a check-out the member counts until the end of the activity.
+		const without = Number((await office.findOne('evaluations', summaryId))?.['serviceMinutes']);
+
+		const activity = (await world.db('activities').get(checkOut.activityId)) as unknown as Activity;
+		await put('attendance', {
+			...checkOut,
+			// Left half an hour after the start.
+			at: new Date(Date.parse(activity.startsAt) + 30 * 60_000).toISOString()
+		});
+		await expectSummariesToMatch();
+		const early = Number((await office.findOne('evaluations', summaryId))?.['serviceMinutes']);
+		expect(early).toBeLessThan(without);
+	});
+
+	it('follows a member moving to another branch, and a member removed', async () => {
+		const moving = await member('m003');
+		await put('members', withChannels('members', { ...moving, branchId: 'br2' }));
+		const leaving = await world.db('members').get('m004');
+		await world.db('members').remove(leaving);
+		await expectSummariesToMatch();
+		expect(await office.findOne('evaluations', `member-year.m003.${year}`)).toMatchObject({
+			branchId: 'br2'
+		});
+		expect(await office.findOne('evaluations', `member-year.m004.${year}`)).toBeNull();
+	});
+
+	it("follows an activity's cancellation to everyone checked in at it", async () => {
+		const partyDay = (await raw<Activity>('activities')).find(
+			(a) => a.id === 'act-demo-br1-partyday'
+		);
+		if (!partyDay) throw new Error('No party day in the demo');
+		const attendee = (await raw<Attendance>('attendance')).find(
+			(r) => r.kind === 'in' && r.activityId === partyDay.id
+		);
+		const before = (await office.findOne(
+			'evaluations',
+			`member-year.${attendee?.memberId}.${year}`
+		)) as MemberYearSummary | null;
+		await put('activities', withChannels('activities', { ...partyDay, cancelled: true }));
+		const held = await expectSummariesToMatch();
+		const after = (await office.findOne(
+			'evaluations',
+			`member-year.${attendee?.memberId}.${year}`
+		)) as MemberYearSummary | null;
+		expect(after?.attended).toBe(Number(before?.attended) - 1);
+		expect(held.rows.find((r) => r.branchId === 'br1')?.duties).toContainEqual(
+			expect.objectContaining({ type: 'party-day', state: 'not-planned' })
+		);
+	});
+});
+
+describe('summaries at the turn of the year', () => {
+	let world: World;
+	// 23:00 on New Year's Eve in Shanghai.
+	let clock = new Date('2026-12-31T15:00:00.000Z');
+
+	beforeAll(async () => {
+		world = await World.start([], { now: () => clock });
+	});
+	afterAll(() => world.close());
+
+	it('sums up the new year once it has begun, and keeps the old one', async () => {
+		const summary = (id: string) =>
+			world
+				.db('evaluations')
+				.get(id)
+				.catch(() => null);
+		expect(await summary('bureau-year.org-zjj.2026')).toMatchObject({ coverage: { members: 121 } });
+		expect(await summary('bureau-year.org-zjj.2027')).toBeNull();
+
+		clock = new Date('2026-12-31T16:00:00.000Z');
+		await world.server.app.summaries?.idle();
+		expect(await summary('bureau-year.org-zjj.2027')).toMatchObject({ coverage: { members: 121 } });
+		expect(await summary('member-year.m001.2027')).toMatchObject({ attended: 0, year: 2027 });
+		expect(await summary('bureau-year.org-zjj.2026')).toMatchObject({ coverage: { members: 121 } });
+	});
+});

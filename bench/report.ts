@@ -3,6 +3,8 @@ import type { BurstResult } from './check-in-burst';
 import type { FanoutResult } from './longpoll-fanout';
 import type { InitialSyncResult } from './initial-sync';
 import type { PushResult } from './push-throughput';
+import { scaleRows } from './scale-report';
+import type { ScaleResult } from './scale';
 import type { ShellResult } from './shell';
 import { fmtKB, fmtMB, fmtMs, median } from './support';
 
@@ -16,6 +18,7 @@ export interface BenchResults {
 	push?: PushResult;
 	burst?: BurstResult;
 	shell?: ShellResult;
+	scale?: ScaleResult;
 }
 
 export function machineDescription(): string {
@@ -28,7 +31,7 @@ export function currentLoad(): number[] {
 	return loadavg().map((value) => Number(value.toFixed(2)));
 }
 
-type Row = [string, string, string, string, string, string];
+export type Row = [string, string, string, string, string, string];
 
 function ratio(value: number): string {
 	return `${value.toFixed(2)}×`;
@@ -232,6 +235,7 @@ function rows(results: BenchResults): Row[] {
 			['    first visit, no service worker', fmtMs(shell.coldUsableMs), '', '', '(info)', '']
 		);
 	}
+	if (results.scale) table.push(...scaleRows(results.scale));
 	return table;
 }
 

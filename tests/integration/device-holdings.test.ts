@@ -108,6 +108,7 @@ describe('what a device holds', () => {
 			});
 		const records = [record(2025), record(2026)];
 		await world.db('attendance').bulkDocs(records.map(toStored));
+		await world.server.app.summaries?.idle();
 
 		const device = await world.device('member1');
 		await device.sync();
@@ -122,8 +123,12 @@ describe('what a device holds', () => {
 		const held = await device.ids('attendance');
 		expect(held).not.toContain(records[0]?.id);
 		expect(held).toContain(records[1]?.id);
-		// The record stays on the server.
+		// The record stays on the server, and the member keeps the closed year's summary.
 		await expect(world.db('attendance').get(records[0]?.id ?? '')).resolves.toBeTruthy();
+		expect(await device.findOne('evaluations', `member-year.${member.id}.2025`)).toMatchObject({
+			year: 2025,
+			memberId: member.id
+		});
 	});
 
 	it("gives the office the bureau's roster and no member's records", async () => {

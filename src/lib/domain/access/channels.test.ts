@@ -120,10 +120,9 @@ describe('channelsForActor', () => {
 		]);
 	});
 
-	it('gives the office the bureau channels: the roster and summaries, no records', () => {
+	it("gives the office the roster and summaries, members' of the current year only, no records", () => {
 		expect(grant(actor([{ role: 'office', orgId: 'org-zjj' }]))).toEqual([
 			'bureau:org-zjj',
-			'bureau:org-zjj/2025',
 			'bureau:org-zjj/2026',
 			'public',
 			'user:li.wei',

@@ -102,7 +102,8 @@ export function channelsForActor(actor: Actor, reach: Reach, now: Date): string[
 				break;
 			case 'office':
 				serviceRole = true;
-				granted.push(channel.bureau(grant.orgId), ...yearly(channel.bureau(grant.orgId)));
+				// The current year only: a member's summary per open year would be two per member.
+				granted.push(channel.bureau(grant.orgId), inYear(channel.bureau(grant.orgId), years[0]));
 				break;
 			case 'admin':
 				break;

@@ -83,7 +83,8 @@ export const branchYears: KindDefinition<BranchYearSummary> = {
 	channelsOf: (s) =>
 		normalizeChannels([
 			inYear(channel.branch(s.branchId), s.year),
-			inYear(channel.bureau(s.orgId), s.year)
+			// Every year's, for the office: a few per branch, against one per member and year.
+			channel.bureau(s.orgId)
 		]),
 	policy: null
 };

@@ -180,7 +180,7 @@ describe('branchYearSummary and bureauYearSummary', () => {
 			{ type: 'ethnic-unity', state: 'not-planned', missing: 4 },
 			{ type: 'party-day', state: 'held', missing: 3 }
 		]);
-		expect(summary.channels).toEqual(['branch:br1/2026', 'bureau:org-a/2026']);
+		expect(summary.channels).toEqual(['branch:br1/2026', 'bureau:org-a']);
 		expect(validateAgainst(collectionSchema('evaluations'), summary)).toBeNull();
 	});
 

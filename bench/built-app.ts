@@ -22,10 +22,14 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * `node build` (as `npm start` runs it) on the embedded store in `dataDir`, without the demo
- * data; resolves once it answers, which is after its start-up (`hooks.server.ts` `init`).
+ * `node build` (as `npm start` runs it) on the embedded store in `dataDir`, with the demo data
+ * only when asked; resolves once it answers, which is after its start-up (`hooks.server.ts` `init`).
  */
-export async function startBuiltApp(dataDir: string, startMs: number): Promise<BuiltApp> {
+export async function startBuiltApp(
+	dataDir: string,
+	startMs: number,
+	{ demoData = false } = {}
+): Promise<BuiltApp> {
 	if (!existsSync(join(ROOT, 'build/index.js'))) {
 		throw new Error('The bench measures the built app: run `npm run build` first.');
 	}
@@ -38,7 +42,7 @@ export async function startBuiltApp(dataDir: string, startMs: number): Promise<B
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			DATA_DIR: dataDir,
-			DEMO_DATA: '0',
+			...(demoData ? {} : { DEMO_DATA: '0' }),
 			ORIGIN: url,
 			BODY_SIZE_LIMIT: '8M'
 		},

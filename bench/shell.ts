@@ -5,15 +5,14 @@ import {
 	type BrowserContextOptions,
 	type Page
 } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DEMO_PASSWORD } from '../src/lib/server/demo/demo-data';
-import { fmtList, log, median, waitFor } from './support';
+import { startBuiltApp, type BuiltApp } from './built-app';
+import { fmtList, log, median } from './support';
 
 /** The signed-in home screen is usable once this is on screen; change it with the home screen. */
 export const HOME_USABLE_SELECTOR = 'main h2';
@@ -52,46 +51,14 @@ const MEMBER = 'member1';
 const SESSION_STORAGE_KEY = 'baodao.session';
 const WAIT_MS = 60_000;
 
-async function freePort(): Promise<number> {
-	const server = createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const address = server.address();
-	await new Promise((resolve) => server.close(resolve));
-	if (address === null || typeof address === 'string') throw new Error('No free port found.');
-	return address.port;
-}
-
 /** `node build` with a temporary store and the demo data, as `npm start` runs it. */
-async function startBuiltApp(): Promise<{ url: string; stop: () => Promise<void> }> {
-	if (!existsSync(join(ROOT, 'build/index.js'))) {
-		throw new Error('The shell bench measures the built app: run `npm run build` first.');
-	}
+async function startDemoApp(): Promise<BuiltApp> {
 	const dataDir = await mkdtemp(join(tmpdir(), 'baodao-bench-shell-'));
-	const port = await freePort();
-	const url = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, ['build'], {
-		cwd: ROOT,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ORIGIN: url },
-		stdio: 'ignore'
-	});
-	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-	await waitFor(
-		'the built app answering',
-		() =>
-			fetch(`${url}/api/session`).then(
-				() => true,
-				() => false
-			),
-		WAIT_MS,
-		100
-	);
+	const app = await startBuiltApp(dataDir, WAIT_MS, { demoData: true });
 	return {
-		url,
+		url: app.url,
 		stop: async () => {
-			child.kill('SIGTERM');
-			const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-			await exited;
-			clearTimeout(timer);
+			await app.stop();
 			await rm(dataDir, { recursive: true, force: true });
 		}
 	};
@@ -232,7 +199,7 @@ async function reloads(
 
 /** (e) and (f): the installable shell in headless Chromium against the built app. */
 export async function benchShell(options: ShellOptions): Promise<ShellResult> {
-	const app = await startBuiltApp();
+	const app = await startDemoApp();
 	let browser: Browser | undefined;
 	try {
 		browser = await chromium.launch({

@@ -47,7 +47,10 @@ export function navItemsFor(roles: readonly RoleGrant[]): NavItem[] {
 	const screens = [
 		item('/', 'nav.home', 'home'),
 		...main.slice(0, 1),
-		...(pureAdmin ? [] : [item('/activities', 'nav.activities', 'calendar')]),
+		// The office holds summaries, not activities (they reach the people they are for).
+		...(has('member') || has('secretary') || has('community_staff')
+			? [item('/activities', 'nav.activities', 'calendar')]
+			: []),
 		...main.slice(1),
 		...(has('community_staff') ? [item('/residents', 'nav.residents', 'people')] : [])
 	];

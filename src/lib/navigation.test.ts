@@ -34,11 +34,10 @@ describe('navItemsFor', () => {
 		]);
 	});
 
-	it('gives the office coverage, and the administrator only home and their page', () => {
+	it('gives the office coverage and no activities, which it does not hold; the administrator only home and their page', () => {
 		expect(paths([{ role: 'office', orgId: 'org-a' }])).toEqual([
 			'/',
 			'/coverage',
-			'/activities',
 			'/notices',
 			'/profile'
 		]);

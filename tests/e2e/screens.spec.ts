@@ -19,7 +19,7 @@ const SCREENS: { username: string; part: string; paths: string[] }[] = [
 	{
 		username: 'office1',
 		part: 'all',
-		paths: ['/', '/coverage', '/coverage/br1', '/coverage/member/m003', '/activities']
+		paths: ['/', '/coverage', '/coverage/br1', '/coverage/member/m003']
 	}
 ];
 

@@ -1,12 +1,14 @@
-import type { Activity, Attendance, Member } from '../domain/registry';
-import { branchDuties, memberDutyGaps } from '../domain/events/yearly-duties';
+import type { Activity, Attendance, Member, MemberYearSummary } from '../domain/registry';
+import { branchDuties, memberDutyGaps, type MemberYear } from '../domain/events/yearly-duties';
 import { signedInDevice } from './device-context.svelte';
+import { branchMemberYears } from './member-year-summaries';
 import { observe } from './observe.svelte';
 import { plainDocs } from './plain-docs';
 
 /**
  * A branch's yearly duties from what its secretary's device holds: the branch's members, the
- * branch's activities and its linked community's, and the check-ins of the branch's members.
+ * branch's activities and its linked community's, the check-ins of the branch's members, and the
+ * worker's summaries of their year (which count check-ins at activities held elsewhere).
  */
 export function observeBranchDuties(branchId: () => string, year: () => number) {
 	const device = signedInDevice();
@@ -30,7 +32,17 @@ export function observeBranchDuties(branchId: () => string, year: () => number) 
 	const duties = $derived(
 		branchDuties(branchId(), people, activities.current, checkIns.current, year())
 	);
-	const gaps = $derived(memberDutyGaps(people, activities.current, checkIns.current, year()));
+	// Members' check-ins at activities this device does not hold count through their summaries.
+	const summaries = observe(() => branchMemberYears(device.db, branchId(), year()), []);
+	const gaps = $derived(
+		memberDutyGaps(
+			people,
+			activities.current,
+			checkIns.current,
+			year(),
+			byMember(summaries.current)
+		)
+	);
 	return {
 		get members() {
 			return people;
@@ -44,4 +56,9 @@ export function observeBranchDuties(branchId: () => string, year: () => number) 
 			return gaps;
 		}
 	};
+}
+
+// Rebuilt whole on each change and never mutated, so a plain Map will do.
+function byMember(summaries: readonly MemberYearSummary[]): ReadonlyMap<string, MemberYear> {
+	return new Map(summaries.map((summary) => [summary.memberId, summary]));
 }

@@ -1,7 +1,7 @@
-import { map } from 'rxjs';
-import type { EvaluationDoc, Member, MemberYearSummary, Org } from '../domain/registry';
+import type { Member, MemberYearSummary, Org } from '../domain/registry';
 import { signedInDevice } from './device-context.svelte';
 import { orgById } from './directory';
+import { branchMemberYears } from './member-year-summaries';
 import { observe } from './observe.svelte';
 import { plainDocs } from './plain-docs';
 
@@ -25,16 +25,7 @@ export function observeBranchMembersYear(branchId: () => string, year: () => num
 			device.db.members.find({ selector: { branchId: branchId() } }).$.pipe(plainDocs<Member>()),
 		[]
 	);
-	const summaries = observe(
-		() =>
-			device.db.evaluations
-				.find({ selector: { kind: 'member-year', branchId: branchId(), year: year() } })
-				.$.pipe(
-					plainDocs<EvaluationDoc>(),
-					map((docs) => docs.filter((d): d is MemberYearSummary => d.kind === 'member-year'))
-				),
-		[]
-	);
+	const summaries = observe(() => branchMemberYears(device.db, branchId(), year()), []);
 	const rows = $derived.by((): BranchMemberYear[] => {
 		const summaryOf = (memberId: string) =>
 			summaries.current.find((s) => s.memberId === memberId) ?? null;

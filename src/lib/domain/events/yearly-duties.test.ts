@@ -6,6 +6,7 @@ import {
 	branchDuties,
 	dutiesMet,
 	dutyState,
+	combinedYear,
 	memberDutyGaps,
 	memberYear,
 	serviceOfYear
@@ -294,6 +295,29 @@ describe('memberDutyGaps', () => {
 
 	it('lists everyone in a year with no records', () => {
 		expect(memberDutyGaps(members, [community, lecture], [], 2027)).toHaveLength(3);
+	});
+
+	it("counts what the worker's summary saw at activities this device does not hold", () => {
+		// m002 attended a community activity where they live, which the secretary's device lacks.
+		const attendance = [attended('act-cm', 'm001'), attended('act-lec', 'm001')];
+		const summaries = new Map([
+			['m002', { communityActivities: 1, lecturesGiven: 1, attended: 2 }],
+			['m003', { communityActivities: 0, lecturesGiven: 0, attended: 0 }]
+		]);
+		const gaps = memberDutyGaps(members, [community, lecture], attendance, 2026, summaries);
+		expect(gaps.map((gap) => gap.member.id)).toEqual(['m003']);
+	});
+});
+
+describe('combinedYear', () => {
+	it('takes the larger of each count, and the device alone without a summary', () => {
+		const local = { communityActivities: 2, lecturesGiven: 0, attended: 3 };
+		expect(combinedYear(local, { communityActivities: 1, lecturesGiven: 1, attended: 2 })).toEqual({
+			communityActivities: 2,
+			lecturesGiven: 1,
+			attended: 3
+		});
+		expect(combinedYear(local, undefined)).toBe(local);
 	});
 });
 

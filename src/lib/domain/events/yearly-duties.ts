@@ -100,20 +100,41 @@ export function memberYear(
 	return result;
 }
 
+/**
+ * A member's year as two views see it: the device's own count and the worker's summary, which also
+ * sees activities this device does not hold (a community activity where the member lives, for
+ * the secretary's device). Counts only grow with check-ins, so each is the larger of the two.
+ */
+export function combinedYear(local: MemberYear, summary: MemberYear | undefined): MemberYear {
+	if (!summary) return local;
+	return {
+		communityActivities: Math.max(local.communityActivities, summary.communityActivities),
+		lecturesGiven: Math.max(local.lecturesGiven, summary.lecturesGiven),
+		attended: Math.max(local.attended, summary.attended)
+	};
+}
+
 /** R16's attendance parts: at least one community activity attended and one lecture given. */
 export function dutiesMet(year: MemberYear): { community: boolean; lecture: boolean } {
 	return { community: year.communityActivities >= 1, lecture: year.lecturesGiven >= 1 };
 }
 
-/** Members of a branch short of R16's attendance parts this year. */
+/** Members of a branch short of R16's attendance parts this year, the worker's summaries counted. */
 export function memberDutyGaps(
 	members: readonly MemberRef[],
 	activities: readonly Activity[],
 	attendance: readonly Attendance[],
-	year: number
+	year: number,
+	summaries: ReadonlyMap<string, MemberYear> = new Map()
 ): { member: MemberRef; year: MemberYear }[] {
 	return members
-		.map((member) => ({ member, year: memberYear(member.id, activities, attendance, year) }))
+		.map((member) => ({
+			member,
+			year: combinedYear(
+				memberYear(member.id, activities, attendance, year),
+				summaries.get(member.id)
+			)
+		}))
 		.filter(({ year: y }) => {
 			const met = dutiesMet(y);
 			return !met.community || !met.lecture;

@@ -3,6 +3,7 @@ import { withChannels } from '../../src/lib/domain/access/write-policy';
 import type { Activity, Attendance, Member, Org } from '../../src/lib/domain/registry';
 import { attendanceId } from '../../src/lib/domain/registry';
 import { toStored } from '../../src/lib/server/demo/demo-seed';
+import { rechannelStore } from '../../src/lib/server/rechannel';
 import { NOW, World } from '../support/world';
 
 /**
@@ -86,6 +87,31 @@ describe('what a device holds', () => {
 		for (const a of notMine) expect(held).not.toContain(a.id);
 		const all = await world.db('activities').allDocs();
 		expect(held.length).toBeLessThan(all.rows.length);
+	});
+
+	it('takes away, on upgrade, the activities a phone held while they were public', async () => {
+		world = await World.start(['member1']);
+		const { other } = await elsewhere();
+		// Written under the previous rules: every activity public.
+		const before = {
+			...activity('act-then-public', {
+				type: 'party-day',
+				hostBranchId: other.id,
+				communityId: other.linkedCommunityId ?? '',
+				expected: 'branch'
+			}),
+			channels: ['public']
+		};
+		await world.db('activities').put(toStored(before));
+		const device = await world.device('member1');
+		await device.sync();
+		expect(await device.ids('activities')).toContain(before.id);
+
+		const rules = await world.db('config').get('channel-rules');
+		await world.db('config').remove(rules);
+		expect(await rechannelStore(world.server.app.store)).toBe(1);
+		await device.sync();
+		expect(await device.ids('activities')).not.toContain(before.id);
 	});
 
 	it('lets records of a closed year leave the device, keeping this year and last', async () => {

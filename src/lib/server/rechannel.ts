@@ -1,6 +1,7 @@
 import { CHANNEL_RULES_VERSION, sameChannels } from '../domain/access/channels';
 import { withChannels } from '../domain/access/write-policy';
 import { kindOf, type AnyDoc, type CollectionName } from '../domain/registry';
+import { recordDepartures } from './departures';
 import { replicatedDatabases, type Store } from './store';
 
 const RULES_DOC = 'channel-rules';
@@ -10,7 +11,8 @@ const PAGE = 500;
  * Brings the channels of stored documents up to the current rules, once per rules version: when a
  * kind's readers change (activities stopped being public, records carry their year), documents
  * written under the old rules would otherwise stay where they were. Each changed document gets a
- * new revision, which devices pull like any edit. Idempotent: an unchanged document is left alone,
+ * new revision, which devices pull like any edit, and its departures are recorded as the gateway
+ * records them, so a device that may no longer read it removes it. Idempotent: an unchanged document is left alone,
  * so two processes starting together, or a run cut short, do no harm.
  */
 export async function rechannelStore(store: Store): Promise<number> {
@@ -43,8 +45,7 @@ async function rechannelDatabase(store: Store, name: CollectionName): Promise<nu
 			limit: PAGE + 1,
 			...(startkey === undefined ? {} : { startkey })
 		});
-		const rows = page.rows.slice(0, PAGE);
-		const updates = rows.flatMap((row) => {
+		const moves = page.rows.slice(0, PAGE).flatMap((row) => {
 			const stored = row.doc;
 			if (!stored || stored._id.startsWith('_design/')) return [];
 			const { _id, ...fields } = stored;
@@ -52,10 +53,22 @@ async function rechannelDatabase(store: Store, name: CollectionName): Promise<nu
 			if (!kindOf(name, doc)) return [];
 			const { channels } = withChannels(name, doc);
 			const current = Array.isArray(stored['channels']) ? (stored['channels'] as string[]) : [];
-			return sameChannels(current, channels) ? [] : [{ ...stored, channels }];
+			return sameChannels(current, channels) ? [] : [{ stored, channels }];
 		});
-		if (updates.length > 0) {
-			const results = await db.bulkDocs(updates);
+		if (moves.length > 0) {
+			// Readers who lose a document (every phone held the public activities) are told to drop it.
+			await recordDepartures(
+				store,
+				name,
+				moves.map(({ stored, channels }) => ({
+					id: stored._id,
+					prev: stored,
+					nextChannels: channels
+				}))
+			);
+			const results = await db.bulkDocs(
+				moves.map(({ stored, channels }) => ({ ...stored, channels }))
+			);
 			// A document edited meanwhile was written under the new rules by its writer.
 			changed += results.filter((result) => 'ok' in result && result.ok).length;
 		}

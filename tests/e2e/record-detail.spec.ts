@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signIn, waitForServiceWorkerControl } from './support/app';
+import { signIn, waitForServiceWorkerControl, waitForSync } from './support/app';
 
 /** Names of this origin's IndexedDB databases holding a user's kept detail. */
 async function keptDatabases(page: Page, username: string): Promise<string[]> {
@@ -51,6 +51,7 @@ test('the office drills into a member online and reads the kept copy offline', a
 	// Signing out deletes the kept copies with the replica.
 	await context.setOffline(false);
 	await page.goto('/');
+	await waitForSync(page);
 	await page.getByRole('button', { name: '退出登录' }).click();
 	await expect(page).toHaveURL(/\/login$/);
 	await expect.poll(() => keptDatabases(page, 'office1')).toEqual([]);

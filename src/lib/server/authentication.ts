@@ -1,6 +1,6 @@
 import { parse } from 'cookie';
 import { channelsForActor, type Reach } from '../domain/access/channels';
-import { grantsOf } from '../domain/access/roles';
+import { grantsOf, hasRole } from '../domain/access/roles';
 import type { Actor } from '../domain/access/roles';
 import { actorOf, findAccount } from './accounts';
 import type { ServerContext } from './server-context';
@@ -40,13 +40,21 @@ export async function authenticate(
 	};
 }
 
-async function linkedCommunity(context: ServerContext, branchId: string): Promise<string[]> {
-	const branch = await context.store
-		.db('directory')
-		.get(branchId)
-		.catch(() => null);
-	const id = branch?.['kind'] === 'branch' ? branch['linkedCommunityId'] : undefined;
-	return typeof id === 'string' ? [id] : [];
+/** The communities the branches are linked to, each branch read once (a secretary leads their own). */
+async function linkedCommunities(
+	context: ServerContext,
+	branchIds: readonly string[]
+): Promise<Map<string, string>> {
+	const ids = [...new Set(branchIds)];
+	if (ids.length === 0) return new Map();
+	const { rows } = await context.store.db('directory').allDocs({ keys: ids, include_docs: true });
+	return new Map(
+		rows.flatMap((row) => {
+			const doc = 'doc' in row ? row.doc : null;
+			const linked = doc?.['kind'] === 'branch' ? doc['linkedCommunityId'] : undefined;
+			return typeof linked === 'string' ? [[row.key, linked] as const] : [];
+		})
+	);
 }
 
 /**
@@ -55,20 +63,28 @@ async function linkedCommunity(context: ServerContext, branchId: string): Promis
  * one. A moved residence or a new link takes effect on the next request.
  */
 async function reachOf(context: ServerContext, actor: Actor): Promise<Reach> {
-	const isMember = actor.roles.some((grant) => grant.role === 'member') && actor.memberId;
-	const [member, ownBranch, ...led] = await Promise.all([
-		isMember
+	const memberId = hasRole(actor, 'member') ? actor.memberId : undefined;
+	const led = grantsOf(actor.roles, 'secretary').map((grant) => grant.branchId);
+	const ownBranch = memberId ? actor.branchId : undefined;
+	const [member, linked] = await Promise.all([
+		memberId
 			? context.store
 					.db('members')
-					.get(actor.memberId ?? '')
+					.get(memberId)
 					.catch(() => null)
 			: null,
-		isMember && actor.branchId ? linkedCommunity(context, actor.branchId) : [],
-		...grantsOf(actor.roles, 'secretary').map((grant) => linkedCommunity(context, grant.branchId))
+		linkedCommunities(context, [...(ownBranch ? [ownBranch] : []), ...led])
 	]);
+	const linkedOf = (branchId: string | undefined) => {
+		const id = branchId ? linked.get(branchId) : undefined;
+		return id ? [id] : [];
+	};
 	const residence = member?.['residenceCommunityId'];
 	return {
-		memberCommunities: [...(typeof residence === 'string' ? [residence] : []), ...ownBranch],
-		branchCommunities: led.flat()
+		memberCommunities: [
+			...(typeof residence === 'string' ? [residence] : []),
+			...linkedOf(ownBranch)
+		],
+		branchCommunities: led.flatMap(linkedOf)
 	};
 }

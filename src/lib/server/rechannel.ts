@@ -2,6 +2,7 @@ import { CHANNEL_RULES_VERSION, sameChannels } from '../domain/access/channels';
 import { withChannels } from '../domain/access/write-policy';
 import { kindOf, type AnyDoc, type CollectionName } from '../domain/registry';
 import { recordDepartures } from './departures';
+import { plainOf } from './stored-doc';
 import { replicatedDatabases, type Store } from './store';
 
 const RULES_DOC = 'channel-rules';
@@ -48,8 +49,7 @@ async function rechannelDatabase(store: Store, name: CollectionName): Promise<nu
 		const moves = page.rows.slice(0, PAGE).flatMap((row) => {
 			const stored = row.doc;
 			if (!stored || stored._id.startsWith('_design/')) return [];
-			const { _id, ...fields } = stored;
-			const doc = { ...fields, id: _id } as unknown as AnyDoc;
+			const doc = plainOf<AnyDoc>(stored);
 			if (!kindOf(name, doc)) return [];
 			const { channels } = withChannels(name, doc);
 			const current = Array.isArray(stored['channels']) ? (stored['channels'] as string[]) : [];

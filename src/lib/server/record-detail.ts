@@ -12,7 +12,7 @@ import { authenticate, type Caller } from './authentication';
 import { CHANNEL_VIEW } from './couch-setup';
 import { HttpError, errorResponse, json } from './http-json';
 import type { ServerContext } from './server-context';
-import type { StoredDoc } from './stored-doc';
+import { plainOf, type StoredDoc } from './stored-doc';
 
 /**
  * Detail on demand (`GET /api/records/member/<id>`, `GET /api/records/activity/<id>`): the office
@@ -88,14 +88,6 @@ export function mayReadDetail(
 	return canRead(granted, doc['channels']);
 }
 
-/** A stored document as the shared types have it: `id`, no revision. */
-function plain(doc: StoredDoc): Fields {
-	const { _id, _rev, _deleted, ...fields } = doc;
-	void _rev;
-	void _deleted;
-	return { ...fields, id: _id };
-}
-
 /** The badge token proves a check-in to the gateway; nobody reading detail needs it. */
 function withoutProof(doc: Fields): DetailAttendance {
 	const { proof, ...rest } = doc;
@@ -121,7 +113,7 @@ async function inChannel(
 		endkey: [name, {}],
 		limit: limit + 1
 	});
-	const docs = result.rows.map((row) => plain(row.value as StoredDoc));
+	const docs = result.rows.map((row) => plainOf<Fields>(row.value as StoredDoc));
 	return { docs: docs.slice(0, limit), more: docs.length > limit };
 }
 
@@ -134,7 +126,7 @@ async function byId(
 		.db(collection)
 		.get<StoredDoc>(id)
 		.catch(() => null);
-	return doc ? plain(doc) : null;
+	return doc ? plainOf<Fields>(doc) : null;
 }
 
 /** Reads the bureau of each branch once per request, from the directory. */
@@ -200,7 +192,7 @@ export async function memberRecords(
 		? (
 				await context.store.db('activities').allDocs({ keys: cited, include_docs: true })
 			).rows.flatMap((row) =>
-				'doc' in row && row.doc && !row.value.deleted ? [plain(row.doc as StoredDoc)] : []
+				'doc' in row && row.doc && !row.value.deleted ? [plainOf<Fields>(row.doc as StoredDoc)] : []
 			)
 		: [];
 	const {
@@ -244,7 +236,9 @@ export async function activityRecords(
 		include_docs: true,
 		limit: limit + 1
 	});
-	const rows = result.rows.flatMap((row) => (row.doc ? [plain(row.doc as StoredDoc)] : []));
+	const rows = result.rows.flatMap((row) =>
+		row.doc ? [plainOf<Fields>(row.doc as StoredDoc)] : []
+	);
 	const bureaus = branchBureaus(context);
 	const host = text(activity, 'hostBranchId');
 	if (host) await bureaus.load([host]);

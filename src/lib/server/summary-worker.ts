@@ -26,7 +26,7 @@ import { CHANNEL_VIEW } from './couch-setup';
 import { recordDepartures } from './departures';
 import { Lease } from './lease';
 import type { UpstreamSeq } from './seq-token';
-import type { StoredDoc } from './stored-doc';
+import { plainOf, type StoredDoc } from './stored-doc';
 import type { Database, Store } from './store';
 
 /** The databases whose changes can change a summary. */
@@ -83,14 +83,6 @@ class LeaseLost extends Error {
 }
 
 const unique = <T>(values: Iterable<T>): T[] => [...new Set(values)];
-
-/** A stored document as the domain sees it: `id`, without CouchDB's fields. */
-function plain<T>(doc: StoredDoc): T {
-	const { _id, _rev, _deleted, ...fields } = doc;
-	void _rev;
-	void _deleted;
-	return { ...fields, id: _id } as T;
-}
 
 async function docsById(db: Database, ids: readonly string[]): Promise<Map<string, StoredDoc>> {
 	const found = new Map<string, StoredDoc>();
@@ -537,7 +529,7 @@ export class SummaryWorker {
 	): Promise<void> {
 		if (ids.length === 0) return;
 		const members = [...(await docsById(this.db('members'), ids)).values()].map((doc) =>
-			plain<Member>(doc)
+			plainOf<Member>(doc)
 		);
 		const existing = await docsById(
 			this.db('evaluations'),
@@ -551,7 +543,7 @@ export class SummaryWorker {
 						members.flatMap((m) => [m.branchId, m.orgId])
 					)
 				).values()
-			].map((doc) => [doc._id, plain<Org>(doc)])
+			].map((doc) => [doc._id, plainOf<Org>(doc)])
 		);
 		const reportIds = members.flatMap((m) => {
 			const linked = orgs.get(m.branchId)?.linkedCommunityId;
@@ -561,7 +553,7 @@ export class SummaryWorker {
 			];
 		});
 		const reports = [...(await docsById(this.db('reports'), reportIds)).values()].map((doc) =>
-			plain<Report>(doc)
+			plainOf<Report>(doc)
 		);
 		const reviews = [
 			...(
@@ -570,7 +562,7 @@ export class SummaryWorker {
 					reports.map((r) => reviewId(r.id, r.submission))
 				)
 			).values()
-		].map((doc) => plain<Review>(doc));
+		].map((doc) => plainOf<Review>(doc));
 		// A check-in's channel year is its own time's; read the open years around the ones computed,
 		// so one recorded just before an activity that began on New Year's Day still counts.
 		const recordYears = unique([...years, ...openYears(this.options.now())]);
@@ -582,7 +574,7 @@ export class SummaryWorker {
 					this.db('attendance'),
 					inYear(channel.member(member.id), year)
 				)) {
-					attendance.push(plain<Attendance>(doc));
+					attendance.push(plainOf<Attendance>(doc));
 				}
 			}
 		}
@@ -592,7 +584,7 @@ export class SummaryWorker {
 					this.db('activities'),
 					inYear(channel.branch(branchId), year)
 				)) {
-					if (doc['hostBranchId'] === branchId) hosted.push(plain<Activity>(doc));
+					if (doc['hostBranchId'] === branchId) hosted.push(plainOf<Activity>(doc));
 				}
 			}
 		}
@@ -601,7 +593,7 @@ export class SummaryWorker {
 			this.db('activities'),
 			attendance.map((a) => a.activityId).filter((id) => !activities.has(id))
 		);
-		for (const doc of cited.values()) activities.set(doc._id, plain<Activity>(doc));
+		for (const doc of cited.values()) activities.set(doc._id, plainOf<Activity>(doc));
 
 		const recordsOf = groupBy(
 			attendance.filter((a) => a.kind !== 'signup'),
@@ -659,7 +651,7 @@ export class SummaryWorker {
 						this.db('activities'),
 						inYear(channel.branch(id), year)
 					)) {
-						if (doc['hostBranchId'] === id) hosted.push(plain<Activity>(doc));
+						if (doc['hostBranchId'] === id) hosted.push(plainOf<Activity>(doc));
 					}
 				}
 				const duties = hosted.filter(
@@ -675,7 +667,7 @@ export class SummaryWorker {
 						include_docs: true
 					});
 					for (const row of records.rows) {
-						if (row.doc) checkIns.push(plain<Attendance>(row.doc));
+						if (row.doc) checkIns.push(plainOf<Attendance>(row.doc));
 					}
 				}
 				const updatedAt = this.options.now().toISOString();
@@ -683,7 +675,7 @@ export class SummaryWorker {
 				for (const id of part) {
 					const stored = existing.get(branchYearId(id, year));
 					const doc = branches.get(id);
-					const branch = doc ? plain<Org>(doc) : null;
+					const branch = doc ? plainOf<Org>(doc) : null;
 					if (!branch || branch.kind !== 'branch' || !branch.parentId) {
 						changed.push({ stored, next: null });
 						continue;
@@ -714,7 +706,7 @@ export class SummaryWorker {
 	private async memberYearsOfBranch(branchId: string, year: number): Promise<MemberYearSummary[]> {
 		return (await inChannel(this.db('evaluations'), inYear(channel.branch(branchId), year)))
 			.filter((doc) => doc['kind'] === 'member-year')
-			.map((doc) => plain<MemberYearSummary>(doc));
+			.map((doc) => plainOf<MemberYearSummary>(doc));
 	}
 
 	private async bureauYears(work: Work): Promise<void> {
@@ -735,7 +727,7 @@ export class SummaryWorker {
 						)
 					).values()
 				]
-					.map((doc) => plain<BranchYearSummary>(doc))
+					.map((doc) => plainOf<BranchYearSummary>(doc))
 					.filter((summary) => summary.orgId === orgId);
 				const stored = existing.get(bureauYearId(orgId, year));
 				changed.push({

@@ -120,6 +120,16 @@ describe('looking up the activity of a scanned code', () => {
 		expect(refused).toEqual(await reasons(missing.id));
 	});
 
+	it('refuses a post from a page of another origin', async () => {
+		const device = await world.device('member1');
+		const answer = await device.request('/api/activity-lookup', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+			body: JSON.stringify({ code: code(NOW) })
+		});
+		expect(answer.status).toBe(403);
+	});
+
 	it('tells nothing to a caller who is not a member, nor to one signed out', async () => {
 		const staff = await world.device('community1');
 		expect((await lookUp(staff, { code: code(NOW) })).status).toBe(404);

@@ -2,13 +2,14 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createAccount } from '../src/lib/server/accounts';
-import { warmChannelIndex } from '../src/lib/server/couch-setup';
+import { applyCouchSetup, warmChannelIndex } from '../src/lib/server/couch-setup';
 import { DEMO_PASSWORD } from '../src/lib/server/demo/demo-data';
-import type { Database } from '../src/lib/server/store';
+import { openStore, type Database } from '../src/lib/server/store';
 import { HttpClient } from '../tests/support/http-client';
 import { startTestServer, type RunningServer } from '../tests/support/test-server';
 import { BENCH_ORG, SECRETARY_BRANCH, putAll, seedReportStore, visibleReports } from './fixtures';
 import { startPlainCouch } from './plain-couch';
+import { startRealCouch } from './real-couch';
 import { ServerTiming } from './server-timing';
 import { fmtList, fmtMB, fmtMs, log, median, since } from './support';
 import { gatewaySync, plainSync, type DeviceSyncOptions, type SyncTiming } from './sync-device';
@@ -24,10 +25,21 @@ export interface InitialSyncOptions {
 
 type Series = { plain: number[]; small: number[]; large: number[] };
 
-/** Bytes on disk after the index build: the reports database and its view index. */
+/** Bytes on disk after the index build: the reports database and the channel index. */
 export interface DiskSize {
 	reports: number;
 	index: number;
+}
+
+/** The channel index on a real CouchDB 3 (the view `channels/by_channel`), for one store size. */
+export interface CouchIndexBuild {
+	docs: number;
+	seedMs: number;
+	indexMs: number;
+	/** File sizes CouchDB reports (`sizes.file`) right after the build. */
+	disk: DiskSize;
+	/** The secretary's channel read through the index in pages of the batch size. */
+	walkMs: number;
 }
 
 export interface InitialSyncResult extends InitialSyncOptions {
@@ -52,6 +64,9 @@ export interface InitialSyncResult extends InitialSyncOptions {
 	gatewayVsPlainTotal: number;
 	/** (b) gateway on the large store ÷ gateway on the small store. */
 	largeVsSmall: number;
+	/** Small store first; empty when ../shared/couchdb is not there (`couchSkipped` says why). */
+	couchIndex: CouchIndexBuild[];
+	couchSkipped?: string;
 }
 
 const SECRETARY = 'secretary.s';
@@ -64,17 +79,88 @@ async function folderBytes(dir: string): Promise<number> {
 	return sizes.reduce((sum, size) => sum + size, 0);
 }
 
-/** A LevelDB database is a folder; PouchDB keeps a view's index beside it in `<db>-mrview-<hash>`. */
+/**
+ * A LevelDB database is a folder; the channel index is one more beside the databases (only the
+ * reports hold documents here). PouchDB views, if any were built, add `<db>-mrview-<hash>`.
+ */
 async function diskSize(db: Database): Promise<DiskSize> {
 	const dir = dirname(db.name);
-	const views = (await readdir(dir)).filter((name) =>
-		name.startsWith(`${basename(db.name)}-mrview-`)
+	const indexes = (await readdir(dir)).filter(
+		(name) => name === 'baodao_channel-index' || name.startsWith(`${basename(db.name)}-mrview-`)
 	);
-	const index = await Promise.all(views.map((name) => folderBytes(join(dir, name))));
+	const index = await Promise.all(indexes.map((name) => folderBytes(join(dir, name))));
 	return {
 		reports: await folderBytes(db.name),
 		index: index.reduce((sum, size) => sum + size, 0)
 	};
+}
+
+/** Reads a channel through the index to its end, as the initial sync's walk does. */
+async function walkChannel(db: ReturnType<typeof openStore>, channel: string, page: number) {
+	const read = db.channelIndex.reader('reports');
+	const start = performance.now();
+	let after = '';
+	let docs = 0;
+	for (let more = true; more;) {
+		const result = await read(channel, after, page);
+		docs += result.docs.length;
+		after = result.last;
+		more = result.more;
+	}
+	return { docs, ms: since(start) };
+}
+
+/** Fresh URL port for the bench's CouchDB (it also takes the three ports after it, and +10000). */
+const COUCH_PORT = Number(process.env['BENCH_COUCH_PORT'] ?? 15984);
+
+/**
+ * The index build on a real Apache CouchDB 3.4.3 (single node, q=2), started for the bench in a
+ * temporary folder: each size into databases of its own prefix, through the store's HTTP path.
+ */
+async function couchIndexBuilds(
+	sizes: number[],
+	visible: number,
+	page: number
+): Promise<{ builds: CouchIndexBuild[]; skipped?: string }> {
+	const couch = await startRealCouch(COUCH_PORT);
+	if (!couch) return { builds: [], skipped: '../shared/couchdb not found' };
+	const builds: CouchIndexBuild[] = [];
+	try {
+		for (const docs of sizes) {
+			const prefix = `bench${docs}_`;
+			const store = openStore({ couchUrl: couch.url, prefix });
+			try {
+				await applyCouchSetup(store);
+				// CouchDB indexes in the background as documents arrive: without the design
+				// document while seeding, the build is what putting it costs (as on a deploy).
+				const reports = store.db('reports');
+				await reports.remove(await reports.get('_design/channels'));
+				let start = performance.now();
+				await seedReportStore(reports, docs, visible);
+				const seedMs = since(start);
+				await applyCouchSetup(store);
+				start = performance.now();
+				await warmChannelIndex(store);
+				const indexMs = since(start);
+				const db = await couch.get(`/${prefix}reports`);
+				const view = await couch.get(`/${prefix}reports/_design/channels/_info`);
+				const dbSizes = db['sizes'] as { file: number; active: number };
+				const viewSizes = (view['view_index'] as { sizes: { file: number; active: number } }).sizes;
+				const disk = { reports: dbSizes.file, index: viewSizes.file };
+				const walk = await walkChannel(store, `branch:${SECRETARY_BRANCH}`, page);
+				if (walk.docs !== visible) throw new Error(`CouchDB walk read ${walk.docs} of ${visible}`);
+				log(
+					`  CouchDB: ${docs} reports stored in ${fmtMs(seedMs)}; channel index built in ${fmtMs(indexMs)}; on disk ${fmtMB(disk.index)} (reports ${fmtMB(disk.reports)}; live data ${fmtMB(viewSizes.active)} and ${fmtMB(dbSizes.active)}); ${visible} read through it in ${fmtMs(walk.ms)}`
+				);
+				builds.push({ docs, seedMs, indexMs, disk, walkMs: walk.ms });
+			} finally {
+				await store.close();
+			}
+		}
+	} finally {
+		await couch.close();
+	}
+	return { builds };
 }
 
 async function gatewayStore(total: number, visible: number) {
@@ -86,6 +172,9 @@ async function gatewayStore(total: number, visible: number) {
 	let start = performance.now();
 	await seedReportStore(store.db('reports'), total, visible);
 	const seedMs = since(start);
+	// The summary worker reads the new reports too (not through their channel index): let it
+	// finish, so the build is timed on its own.
+	await server.app.summaries?.idle();
 	log(`  ${total} reports stored in ${fmtMs(seedMs)}; building the channel index…`);
 	start = performance.now();
 	await warmChannelIndex(store);
@@ -203,6 +292,15 @@ export async function benchInitialSync(options: InitialSyncOptions): Promise<Ini
 			gatewayJob(`gateway/${options.largeStore}`, large)
 		];
 		const measured = await rotate(jobs, options.rounds, 'initial sync');
+		for (const server of servers.reverse()) await server.close();
+		servers.length = 0;
+
+		log('initial sync: channel index on CouchDB 3');
+		const couchIndex = await couchIndexBuilds(
+			[options.smallStore, options.largeStore],
+			options.visible,
+			options.batchSize
+		);
 		const series = (values: number[][]): Series => ({
 			plain: values[0] ?? [],
 			small: values[1] ?? [],
@@ -228,7 +326,9 @@ export async function benchInitialSync(options: InitialSyncOptions): Promise<Ini
 			largeMs: median(runs.large),
 			gatewayVsPlain: median(runs.large) / median(runs.plain),
 			gatewayVsPlainTotal: median(totalRuns.large) / median(totalRuns.plain),
-			largeVsSmall: median(runs.large) / median(runs.small)
+			largeVsSmall: median(runs.large) / median(runs.small),
+			couchIndex: couchIndex.builds,
+			...(couchIndex.skipped ? { couchSkipped: couchIndex.skipped } : {})
 		};
 	} finally {
 		for (const server of servers.reverse()) await server.close().catch(() => undefined);

@@ -1,4 +1,4 @@
-import type { Agent } from 'node:http';
+import { request, type Agent, type ClientRequest } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { toStored } from '../src/lib/server/demo/demo-seed';
 import { startSession } from '../src/lib/server/sessions';
@@ -26,9 +26,11 @@ export interface FanoutResult extends FanoutOptions {
 	max: number;
 	first: { p50: number; p95: number; max: number };
 	insiderRows: number;
-	/** Rows outsiders received on their live longpolls, and their completed longpolls. */
+	/** Rows outsiders received reading on their streams' signals, and the signals themselves. */
 	outsiderRows: number;
-	outsiderResponses: number;
+	outsiderSignals: number;
+	/** Heartbeats outsiders received: their streams were open throughout. */
+	outsiderHeartbeats: number;
 	/** Rows outsiders get afterwards reading on from their last token, and from zero. */
 	outsiderCatchUpRows: number;
 	outsiderFromZeroRows: number;
@@ -41,18 +43,26 @@ interface ChangesBody {
 	last_seq: string;
 }
 
-const MAX_REQUESTS_PER_CLIENT = 1_000;
 const ROUND_TIMEOUT_MS = 30_000;
 
-/** One device's live feed as raw HTTP: longpoll, note what arrived and when, longpoll again. */
-class LongpollClient {
+/**
+ * One device's live feed as the app now holds it, in raw HTTP: one stream
+ * (`/sync/_stream?collections=reports`), and on each of its signals a normal `_changes` read from
+ * the last token (a signal during a read makes one more read after it).
+ */
+class StreamClient {
 	since = 'now';
 	rows = 0;
-	responses = 0;
+	reads = 0;
+	signals = 0;
+	heartbeats = 0;
 	errors = 0;
+	ready = false;
 	readonly received = new Map<string, number>();
-	private readonly controller = new AbortController();
-	private loop: Promise<void> = Promise.resolve();
+	private stream: ClientRequest | undefined;
+	private reading: Promise<void> | undefined;
+	private again = false;
+	private stopped = false;
 
 	constructor(
 		readonly username: string,
@@ -62,72 +72,108 @@ class LongpollClient {
 		private readonly heartbeatMs: number
 	) {}
 
-	start(deadline: number): void {
-		this.loop = this.run(deadline);
+	start(): void {
+		const url = `${this.baseUrl}/sync/_stream?collections=reports&heartbeat=${this.heartbeatMs}`;
+		this.stream = request(url, { agent: false, headers: { cookie: this.cookie } }, (answer) => {
+			if (answer.statusCode !== 200) {
+				this.errors++;
+				log(`  stream of ${this.username} refused: HTTP ${answer.statusCode}`);
+				return;
+			}
+			let buffer = '';
+			answer.setEncoding('utf8');
+			answer.on('data', (chunk: string) => {
+				buffer += chunk;
+				let end: number;
+				while ((end = buffer.indexOf('\n\n')) >= 0) {
+					this.onEvent(buffer.slice(0, end));
+					buffer = buffer.slice(end + 2);
+				}
+			});
+		});
+		this.stream.on('error', (error) => {
+			if (this.stopped) return;
+			this.errors++;
+			log(`  stream of ${this.username} failed: ${String(error)}`);
+		});
+		this.stream.end();
 	}
 
-	private async run(deadline: number): Promise<void> {
-		const signal = this.controller.signal;
-		for (
-			let i = 0;
-			i < MAX_REQUESTS_PER_CLIENT && performance.now() < deadline && !signal.aborted;
-			i++
-		) {
-			const url =
-				`${this.baseUrl}/sync/reports/_changes?feed=longpoll&style=all_docs&include_docs=true` +
-				`&limit=100&heartbeat=${this.heartbeatMs}&since=${encodeURIComponent(this.since)}`;
-			try {
-				const response = await requestJson<ChangesBody>(this.agent, url, {
-					cookie: this.cookie,
-					signal
-				});
-				const at = performance.now();
-				if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
-				this.responses++;
-				for (const row of response.body.results) {
-					this.rows++;
-					this.received.set(`${row.id}@${row.changes[0]?.rev}`, at);
-				}
-				this.since = response.body.last_seq;
-			} catch (error) {
-				if (signal.aborted) break;
-				this.errors++;
-				log(`  longpoll of ${this.username} failed: ${String(error)}`);
-				await new Promise((resolve) => setTimeout(resolve, 200));
+	private onEvent(block: string) {
+		if (block.startsWith(':')) {
+			this.heartbeats++;
+			return;
+		}
+		const type = /^event: (.*)$/m.exec(block)?.[1];
+		if (type === 'change') this.signals++;
+		if (type === 'ready' || type === 'change' || type === 'resync') this.read();
+	}
+
+	/** Reads from the last token; a signal during a read asks for one more read after it. */
+	private read(): void {
+		if (this.reading) {
+			this.again = true;
+			return;
+		}
+		this.reading = this.readOnce().finally(() => {
+			this.reading = undefined;
+			if (this.again && !this.stopped) {
+				this.again = false;
+				this.read();
 			}
+		});
+	}
+
+	private async readOnce(): Promise<void> {
+		const url =
+			`${this.baseUrl}/sync/reports/_changes?feed=normal&style=all_docs&include_docs=true` +
+			`&limit=100&since=${encodeURIComponent(this.since)}`;
+		try {
+			const response = await requestJson<ChangesBody>(this.agent, url, { cookie: this.cookie });
+			const at = performance.now();
+			if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
+			this.reads++;
+			for (const row of response.body.results) {
+				this.rows++;
+				this.received.set(`${row.id}@${row.changes[0]?.rev}`, at);
+			}
+			this.since = response.body.last_seq;
+			this.ready = true;
+		} catch (error) {
+			this.errors++;
+			log(`  read of ${this.username} failed: ${String(error)}`);
 		}
 	}
 
 	async stop(): Promise<void> {
-		this.controller.abort();
-		await this.loop;
+		this.stopped = true;
+		this.stream?.destroy();
+		await this.reading;
 	}
 }
 
+/** Secretaries of the branch and staff of the community, in turn: the readers of its reports. */
 function accountsFor(prefix: string, count: number, place: string): BenchAccount[] {
 	return Array.from({ length: count }, (_, i): BenchAccount => {
 		const username = `${prefix}${i}`;
-		switch (i % 3) {
-			case 0:
-				return { username, roles: [{ role: 'secretary', branchId: `br${place}` }] };
-			case 1:
-				return { username, roles: [{ role: 'community_staff', communityId: `c${place}` }] };
-			default:
-				return { username, roles: [{ role: 'office', orgId: `org${place}` }] };
-		}
+		return i % 2 === 0
+			? { username, roles: [{ role: 'secretary', branchId: `br${place}` }] }
+			: { username, roles: [{ role: 'community_staff', communityId: `c${place}` }] };
 	});
 }
 
 /**
- * (c) Live fan-out: in-channel clients (secretaries of the report's branch, staff of its community,
- * the bureau's office) and as many outsiders (the same roles elsewhere) hold longpolls; a member's
- * device writes one report through the gateway; each write is timed until every in-channel client
- * has it, and outsiders must receive nothing.
+ * (c) Live fan-out: in-channel clients (secretaries of the report's branch and staff of its
+ * community; the office reads summaries, not reports) and as many outsiders (the same roles
+ * elsewhere) each hold one live stream
+ * and read on its signals, as devices do now; a member's device writes one report through the
+ * gateway; each write is timed until every in-channel client has read it, and outsiders must
+ * receive nothing: no signal, no row.
  */
 export async function benchLongpollFanout(options: FanoutOptions): Promise<FanoutResult> {
 	const server = await startTestServer({ maxLongpollMs: options.heartbeatMs });
 	const agent = benchAgent(options.insiders + options.outsiders + 16);
-	const clients: LongpollClient[] = [];
+	const clients: StreamClient[] = [];
 	try {
 		const setupStart = performance.now();
 		const store = server.app.store;
@@ -148,7 +194,7 @@ export async function benchLongpollFanout(options: FanoutOptions): Promise<Fanou
 		const writerCookie = await cookieOf(writer.username);
 		for (const account of [...inside, ...outside]) {
 			clients.push(
-				new LongpollClient(
+				new StreamClient(
 					account.username,
 					await cookieOf(account.username),
 					server.url,
@@ -162,24 +208,20 @@ export async function benchLongpollFanout(options: FanoutOptions): Promise<Fanou
 		const setupMs = since(setupStart);
 		log(`fan-out: ${clients.length} sessions ready in ${setupMs.toFixed(0)} ms`);
 
-		const deadline =
-			performance.now() + options.writes * ROUND_TIMEOUT_MS + options.heartbeatMs * 3 + 60_000;
-		for (const client of clients) client.start(deadline);
+		for (const client of clients) client.start();
 		const hub = server.app.context.hub('reports');
-		const allListening = () =>
-			waitFor(
-				'every longpoll held by the gateway',
-				() => hub.listening >= clients.length,
-				ROUND_TIMEOUT_MS,
-				2
-			);
+		await waitFor(
+			'every stream held by the gateway and read once',
+			() => hub.listening >= clients.length && clients.every((client) => client.ready),
+			ROUND_TIMEOUT_MS,
+			2
+		);
 
 		const ackMs: number[] = [];
 		const latencies: number[][] = [];
 		let rev: string | undefined;
 		const base = aReport('mW', 'cF', { branchId: 'brF', orgId: 'orgF' });
 		for (let w = 0; w < options.writes; w++) {
-			await allListening();
 			const at = new Date().toISOString();
 			const doc = {
 				...toStored({ ...base, submission: w + 1, updatedAt: at }),
@@ -210,19 +252,18 @@ export async function benchLongpollFanout(options: FanoutOptions): Promise<Fanou
 			);
 		}
 
-		// Settle: every in-channel client is waiting again, and every outsider has seen its longpoll
-		// (open through all the writes) end at its heartbeat and has asked again.
-		await allListening();
-		const before = outsiders.map((client) => client.responses);
+		// Settle: every outsider's stream, open through all the writes, has sent a heartbeat since,
+		// so any signal for them would have come before it.
+		const before = outsiders.map((client) => client.heartbeats);
 		await waitFor(
-			'every outsider longpoll ending at its heartbeat',
-			() => outsiders.every((client, i) => client.responses > (before[i] ?? 0)),
+			'a heartbeat on every outsider stream after the writes',
+			() => outsiders.every((client, i) => client.heartbeats > (before[i] ?? 0)),
 			options.heartbeatMs + 15_000,
 			20
 		);
 		for (const client of clients) await client.stop();
 
-		const read = async (client: LongpollClient, from: string) => {
+		const read = async (client: StreamClient, from: string) => {
 			const url = `${server.url}/sync/reports/_changes?feed=normal&style=all_docs&include_docs=true&limit=100&since=${encodeURIComponent(from)}`;
 			const response = await requestJson<ChangesBody>(agent, url, { cookie: client.cookie });
 			if (response.status !== 200) throw new Error(`HTTP ${response.status} reading the feed`);
@@ -250,7 +291,8 @@ export async function benchLongpollFanout(options: FanoutOptions): Promise<Fanou
 			first: { p50: percentile(first, 50), p95: percentile(first, 95), max: max(first) },
 			insiderRows: insiders.reduce((sum, client) => sum + client.rows, 0),
 			outsiderRows: outsiders.reduce((sum, client) => sum + client.rows, 0),
-			outsiderResponses: outsiders.reduce((sum, client) => sum + client.responses, 0),
+			outsiderSignals: outsiders.reduce((sum, client) => sum + client.signals, 0),
+			outsiderHeartbeats: outsiders.reduce((sum, client) => sum + client.heartbeats, 0),
 			outsiderCatchUpRows,
 			outsiderFromZeroRows,
 			insiderFromZeroRows,

@@ -12,6 +12,7 @@ import { aReport } from '../tests/support/factories';
 import { InProcessDevice } from '../tests/support/in-process-device';
 import { startTestServer } from '../tests/support/test-server';
 import { putAll, type StoredReport } from './fixtures';
+import { profiled } from './cpu-profile';
 import { ServerTiming } from './server-timing';
 import { fmtList, log, median, since, withTimeout } from './support';
 
@@ -108,6 +109,8 @@ export async function benchPushThroughput(options: PushOptions): Promise<PushRes
 		const timing = new ServerTiming(server);
 		for (let run = 0; run <= options.runs; run++) {
 			const docs = runDocs(run, options.docs);
+			// Each run starts with the summary worker done with the previous one (check-in-burst.ts).
+			await server.app.summaries?.idle();
 			// Pending goes from 0 to all of them when the local write lands, and back to 0 once the
 			// gateway has acknowledged the last one.
 			const drained = firstValueFrom(
@@ -118,9 +121,13 @@ export async function benchPushThroughput(options: PushOptions): Promise<PushRes
 			);
 			timing.reset();
 			const start = performance.now();
-			await replica.db.reports.bulkInsert(docs);
-			const localMs = since(start);
-			await withTimeout('push through the gateway', PUSH_TIMEOUT_MS, drained);
+			let localMs = 0;
+			const push = async () => {
+				await replica.db.reports.bulkInsert(docs);
+				localMs = since(start);
+				await withTimeout('push through the gateway', PUSH_TIMEOUT_MS, drained);
+			};
+			await (run === 0 ? push() : profiled('push', push));
 			const gatewayMs = since(start);
 			const bulk = timing.get('_bulk_docs');
 			const lookups = timing.get('_all_docs');

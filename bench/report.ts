@@ -1,11 +1,13 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { BurstResult } from './check-in-burst';
+import { memoryRows, type DeviceMemoryResult } from './device-memory';
 import type { FanoutResult } from './longpoll-fanout';
 import type { InitialSyncResult } from './initial-sync';
 import type { PushResult } from './push-throughput';
 import { scaleRows } from './scale-report';
 import type { ScaleResult } from './scale';
 import type { ShellResult } from './shell';
+import { wireRows, type WireResult } from './wire-bytes';
 import { fmtKB, fmtMB, fmtMs, median } from './support';
 
 export interface BenchResults {
@@ -15,10 +17,12 @@ export interface BenchResults {
 	totalMs: number;
 	initialSync?: InitialSyncResult;
 	fanout?: FanoutResult;
+	memory?: DeviceMemoryResult;
 	push?: PushResult;
 	burst?: BurstResult;
 	shell?: ShellResult;
 	scale?: ScaleResult;
+	wire?: WireResult;
 }
 
 export function machineDescription(): string {
@@ -32,6 +36,19 @@ export function currentLoad(): number[] {
 }
 
 export type Row = [string, string, string, string, string, string];
+
+/** Issue 11: the gateway's write rate against the store's own, at least half and never under a quarter. */
+const WRITE_RATE_TARGET = '≥ 50% (floor 25%)';
+
+/** `slower` is gateway time ÷ direct time; the rate is its inverse. */
+function ofDirect(slower: number): string {
+	return `${(100 / slower).toFixed(0)}% of direct`;
+}
+
+function writeRateVerdict(slower: number): string {
+	const share = 1 / slower;
+	return share >= 0.5 ? 'met' : share >= 0.25 ? 'floor met' : 'MISSED';
+}
 
 function ratio(value: number): string {
 	return `${value.toFixed(2)}×`;
@@ -68,8 +85,33 @@ function versus(
 	];
 }
 
-function indexBuild(docs: number, ms: number): Row {
-	return [`    channel index build, ${n(docs)} docs`, fmtMs(ms), '', '', '(setup)', ''];
+/** The channel index's build time per document (≤ 0.3 ms) and its size against the data (≤ 2×). */
+function indexRows(
+	where: string,
+	builds: { docs: number; indexMs: number; disk: { reports: number; index: number } }[]
+): Row[] {
+	return builds.flatMap(({ docs, indexMs, disk }): Row[] => {
+		const perDoc = indexMs / docs;
+		const size = disk.index / disk.reports;
+		return [
+			[
+				`    channel index build, ${n(docs)} docs, ${where}`,
+				`${fmtMs(indexMs)} (${perDoc.toFixed(3)} ms/doc)`,
+				'',
+				'',
+				'≤ 0.3 ms/doc',
+				verdict(perDoc, 0.3)
+			],
+			[
+				`    channel index on disk, ${n(docs)} docs, ${where}`,
+				fmtMB(disk.index),
+				`${fmtMB(disk.reports)} reports db`,
+				ratio(size),
+				'≤ 2×',
+				verdict(size, 2)
+			]
+		];
+	});
 }
 
 function rows(results: BenchResults): Row[] {
@@ -77,7 +119,6 @@ function rows(results: BenchResults): Row[] {
 	const sync = results.initialSync;
 	if (sync) {
 		const { largeStore, smallStore } = sync;
-		const disk = sync.diskBytes.large;
 		table.push(
 			versus(
 				`(a) initial sync ${n(sync.visible)} of ${n(largeStore)}, batch ${sync.batchSize}`,
@@ -105,27 +146,25 @@ function rows(results: BenchResults): Row[] {
 				median(sync.serverRuns.plain),
 				'plain'
 			),
-			indexBuild(largeStore, sync.indexMs.large),
-			indexBuild(smallStore, sync.indexMs.small),
-			[
-				`    channel index on disk, ${n(largeStore)} docs`,
-				fmtMB(disk.index),
-				`${fmtMB(disk.reports)} reports db`,
-				ratio(disk.index / disk.reports),
-				'(setup)',
-				''
-			]
+			...indexRows('embedded', [
+				{ docs: smallStore, indexMs: sync.indexMs.small, disk: sync.diskBytes.small },
+				{ docs: largeStore, indexMs: sync.indexMs.large, disk: sync.diskBytes.large }
+			]),
+			...indexRows('CouchDB', sync.couchIndex)
 		);
+		if (sync.couchSkipped)
+			table.push([`    channel index on CouchDB: ${sync.couchSkipped}`, '', '', '', '', '']);
 	}
 	const fanout = results.fanout;
 	if (fanout) {
 		const isolated =
+			fanout.outsiderSignals === 0 &&
 			fanout.outsiderRows === 0 &&
 			fanout.outsiderCatchUpRows === 0 &&
 			fanout.outsiderFromZeroRows === 0;
 		table.push(
 			[
-				`(c) longpoll fan-out ${fanout.insiders} in + ${fanout.outsiders} out, ${fanout.writes} writes`,
+				`(c) live fan-out (stream, then read) ${fanout.insiders} in + ${fanout.outsiders} out, ${fanout.writes} writes`,
 				`p50 ${fmtMs(fanout.p50)} / p95 ${fmtMs(fanout.p95)} / max ${fmtMs(fanout.max)}`,
 				'',
 				'',
@@ -143,7 +182,7 @@ function rows(results: BenchResults): Row[] {
 			["    writer's _bulk_docs answered (median)", fmtMs(median(fanout.ackMs)), '', '', '', ''],
 			[
 				'    rows received by outsiders',
-				`${fanout.outsiderRows} live, ${fanout.outsiderCatchUpRows} catch-up, ${fanout.outsiderFromZeroRows} from 0`,
+				`${fanout.outsiderSignals} signals, ${fanout.outsiderRows} live, ${fanout.outsiderCatchUpRows} catch-up, ${fanout.outsiderFromZeroRows} from 0`,
 				'',
 				'',
 				'= 0',
@@ -151,15 +190,16 @@ function rows(results: BenchResults): Row[] {
 			]
 		);
 	}
+	if (results.memory) table.push(...memoryRows(results.memory));
 	const push = results.push;
 	if (push) {
 		table.push([
 			`(d) push ${n(push.docs)} docs, batch ${push.batchSize}`,
 			docsPerSecond(push.gatewayDocsPerSecond),
 			`${docsPerSecond(push.directDocsPerSecond)} direct`,
-			`${ratio(push.ratio)} slower`,
-			'(none)',
-			''
+			ofDirect(push.ratio),
+			WRITE_RATE_TARGET,
+			writeRateVerdict(push.ratio)
 		]);
 		table.push([
 			'    gateway server busy per run',
@@ -179,10 +219,18 @@ function rows(results: BenchResults): Row[] {
 				`(g) check-in burst ${burst.devices} phones × ${burst.checkIns}, at once`,
 				`${docsPerSecond(burst.gatewayDocsPerSecond)} (${fmtMs(burst.wallMs)})`,
 				`${docsPerSecond(burst.directDocsPerSecond)} direct (${fmtMs(burst.directMs)})`,
-				`${ratio(burst.ratio)} slower`,
-				`all ${n(burst.documents)} land`,
-				// Reached only then: the bench stops with an error when one is missing or refused.
-				'met'
+				ofDirect(burst.ratio),
+				WRITE_RATE_TARGET,
+				// Reached only when all landed: the bench stops with an error when one is missing or refused.
+				writeRateVerdict(burst.ratio)
+			],
+			[
+				'    summaries up to date after the burst (worker)',
+				fmtMs(median(burst.measured.map((run) => run.summariesMs))),
+				'',
+				'',
+				'(info)',
+				''
 			],
 			[
 				'    per-phone push (_all_docs + _bulk_docs)',
@@ -236,6 +284,7 @@ function rows(results: BenchResults): Row[] {
 		);
 	}
 	if (results.scale) table.push(...scaleRows(results.scale));
+	if (results.wire) table.push(...wireRows(results.wire));
 	return table;
 }
 

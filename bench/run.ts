@@ -4,8 +4,9 @@
  * except `shell` and `scale`, which run the built app (`npm run build` first) in headless Chromium.
  *
  * Sizes can be lowered for a quick try, e.g. `BENCH_LARGE=20000 BENCH_SMALL=10000 npm run bench`;
- * `BENCH_ONLY=sync,fanout,push,burst,shell` picks parts. The figures in docs/performance.md use the
- * defaults.
+ * `BENCH_ONLY=sync,fanout,memory,push,burst,shell,wire` picks parts. The figures in
+ * docs/performance.md use the defaults. The wire bytes (i) sync a bureau of `BENCH_WIRE_MEMBERS`
+ * (1,000) members; the server memory (j) is for `BENCH_MEMORY_DEVICES` (500) connected devices.
  *
  * The scale run (issue 10) is not in the default list, since it takes about half an hour (most of
  * it building the channel index of 620,000 documents): a bureau of 5,000 and one of 20,000
@@ -16,11 +17,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { benchCheckInBurst } from './check-in-burst';
+import { benchDeviceMemory } from './device-memory';
 import { benchInitialSync } from './initial-sync';
 import { benchLongpollFanout } from './longpoll-fanout';
 import { benchPushThroughput } from './push-throughput';
 import { benchScale } from './scale';
 import { benchShell } from './shell';
+import { benchWireBytes } from './wire-bytes';
 import { currentLoad, formatTable, machineDescription, type BenchResults } from './report';
 import { log, since, withTimeout } from './support';
 
@@ -56,10 +59,14 @@ const config = {
 			throw new Error('BENCH_SCALE_MEMBERS must be whole numbers above 1.');
 		return members;
 	}),
-	scaleSyncMinutes: intFromEnv('BENCH_SCALE_SYNC_MINUTES', 20)
+	scaleSyncMinutes: intFromEnv('BENCH_SCALE_SYNC_MINUTES', 20),
+	wireMembers: intFromEnv('BENCH_WIRE_MEMBERS', 1_000),
+	memoryDevices: intFromEnv('BENCH_MEMORY_DEVICES', 500)
 };
 const only = new Set(
-	(process.env['BENCH_ONLY'] ?? 'sync,fanout,push,burst,shell').split(',').map((s) => s.trim())
+	(process.env['BENCH_ONLY'] ?? 'sync,fanout,memory,push,burst,shell,wire')
+		.split(',')
+		.map((s) => s.trim())
 );
 
 /**
@@ -83,13 +90,17 @@ async function main(): Promise<BenchResults> {
 	log(`config: ${JSON.stringify(config)}`);
 
 	if (only.has('fanout')) {
-		log(`(c) longpoll fan-out: ${config.insiders} in-channel + ${config.outsiders} other clients`);
+		log(`(c) live fan-out: ${config.insiders} in-channel + ${config.outsiders} other clients`);
 		results.fanout = await benchLongpollFanout({
 			insiders: config.insiders,
 			outsiders: config.outsiders,
 			writes: config.writes,
 			heartbeatMs: config.heartbeatMs
 		});
+	}
+	if (only.has('memory')) {
+		log(`(j) server memory: ${config.memoryDevices} connected devices, streams and longpolls`);
+		results.memory = await benchDeviceMemory({ devices: config.memoryDevices });
 	}
 	if (only.has('push')) {
 		log(`(d) push throughput: ${config.pushDocs} documents, batch ${config.batchSize}`);
@@ -132,6 +143,13 @@ async function main(): Promise<BenchResults> {
 		results.scale = await benchScale({
 			sizes: config.scaleSizes,
 			syncLimitMs: config.scaleSyncMinutes * 60_000
+		});
+	}
+	if (only.has('wire')) {
+		log(`(i) bytes on the wire: initial syncs in a bureau of ${config.wireMembers} members`);
+		results.wire = await benchWireBytes({
+			members: config.wireMembers,
+			batchSize: config.batchSize
 		});
 	}
 	results.loadAfter = currentLoad();

@@ -275,16 +275,35 @@ describe('the sync gateway over HTTP', () => {
 					{ key: 'nothing', error: 'not_found' }
 				]);
 			}
-			// Overwriting it is refused exactly like any forbidden write, with no hint it exists.
+			// Overwriting it is refused, with no hint it exists: the answer is the one the same push
+			// gets when nothing is stored under that id.
 			const overwrite = { ...toStored(aReport('m001', 'cm2')), _id: hiddenId };
 			const result = await push(member, 'reports', [overwrite]);
-			expect(result.body).toEqual([{ id: hiddenId, error: 'conflict', reason: 'forbidden' }]);
-			const afterwards = await world.db('reports').get(hiddenId);
-			expect(afterwards).toMatchObject({ memberId: 'm002' });
+			expect(result.body).toEqual([{ id: hiddenId, error: 'conflict', reason: 'invalid' }]);
+			await world.db('reports').remove(await world.db('reports').get(hiddenId));
+			const unknownId = { ...overwrite, _id: aReport('m003', 'cm2').id };
+			expect((await push(member, 'reports', [unknownId])).body).toEqual([
+				{ id: unknownId._id, error: 'conflict', reason: 'invalid' }
+			]);
 			const back = await member.json<{ rows: Row[] }>(
 				`/sync/reports/_all_docs?keys=["${hiddenId}"]&include_docs=true`
 			);
 			expect(back.body.rows[0]?.doc).toMatchObject({ memberId: 'm001', _deleted: true });
+		});
+
+		it('in the answer to a creation the writer may make but another document holds the id of', async () => {
+			// The member's own report id, taken by a document in channels the member cannot read.
+			const own = aReport('m001', 'cm2');
+			await world.db('reports').put({ ...toStored(aReport('m002', 'cm2')), _id: own.id });
+			const result = await push(member, 'reports', [toStored(own)]);
+			expect(result.body).toEqual([{ id: own.id, error: 'conflict', reason: 'forbidden' }]);
+			expect(await world.db('reports').get(own.id)).toMatchObject({ memberId: 'm002' });
+			// A document the writer does see is a plain conflict, resolved on the device.
+			const seen = aReport('m001', 'cm3');
+			await world.db('reports').put(toStored(seen));
+			expect((await push(member, 'reports', [toStored(seen)])).body).toEqual([
+				{ id: seen.id, error: 'conflict', reason: 'Document update conflict.' }
+			]);
 		});
 	});
 });

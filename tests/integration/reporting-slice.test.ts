@@ -204,12 +204,12 @@ describe('the live stream after a restart', () => {
 	});
 	afterAll(() => world.close());
 
-	it('loses no change written while its longpoll waited behind other requests', async () => {
-		// The browser queues requests beyond six per origin: hold the device's first live
-		// longpoll on reviews until a review has been written, after its checkpoint pull has read.
+	it('loses no change written while its live stream waited behind other requests', async () => {
+		// The browser queues requests beyond six per origin: hold the device's live stream until
+		// a review has been written, after the reviews' checkpoint pull and first wait have read.
 		const phone = await world.device('member1', {
 			heartbeatMs: 60_000,
-			holdRequests: [{ urlIncludes: ['/sync/reviews/_changes', 'feed=longpoll'] }]
+			holdRequests: [{ urlIncludes: ['/sync/_stream'] }]
 		});
 		await phone.sync();
 		const member = await plain<Member>(phone, 'members', 'm001');
@@ -236,7 +236,7 @@ describe('the live stream after a restart', () => {
 		await staff.sync();
 		await staff.close();
 
-		expect(await phone.release(), 'the longpoll was held until now').toBe(1);
+		expect(await phone.release(), 'the stream was held until now').toBe(1);
 		await phone.waitFor('reviews', { id: `${report.id}.r1` }, 10_000);
 		await phone.close();
 	});

@@ -22,13 +22,14 @@ import {
 } from './database';
 import { deviceWrites, PendingChanges } from './pending-changes';
 import { withCurrentChannels } from '../domain/access/write-policy';
+import { ChangeSignals } from './change-signals';
 import { StreamAnchors } from './stream-anchors';
 import { initialSyncStatus, type SyncStatus } from './sync-status';
 
 /**
- * Collections that follow the server live (one longpoll each), as the registry says. Browsers
- * allow six connections per origin over HTTP/1.1, so reference data is synced once on start, on
- * demand and on a timer.
+ * Collections that follow the server live, as the registry says; their longpolls are answered
+ * from the device's one live stream (`change-signals.ts`). Reference data is synced once on
+ * start, on demand and on a timer.
  */
 export const LIVE_COLLECTIONS: readonly CollectionName[] = collectionNames.filter(isLiveCollection);
 
@@ -81,6 +82,7 @@ export class Replica {
 	private readonly subscriptions: Subscription[] = [];
 	private readonly activeStates = new Set<State>();
 	private readonly anchors = new StreamAnchors();
+	private readonly signals: ChangeSignals;
 	private timer: ReturnType<typeof setInterval> | undefined;
 	private writeDebounce: ReturnType<typeof setTimeout> | undefined;
 	private isRunning = false;
@@ -93,6 +95,14 @@ export class Replica {
 		private readonly options: ReplicaOptions
 	) {
 		this.pending = new PendingChanges(db);
+		const live = this.liveCollections.join(',');
+		this.signals = new ChangeSignals({
+			// With no live collection open, every one: backfills hold longpolls too.
+			url: `${options.serverUrl}/sync/_stream${live ? `?collections=${live}` : ''}`,
+			fetch: this.send,
+			waitMs: options.heartbeatMs ?? 25_000,
+			retryMs: options.retryTimeMs ?? 5000
+		});
 	}
 
 	static async open(options: ReplicaOptions): Promise<Replica> {
@@ -164,20 +174,27 @@ export class Replica {
 		await this.stop();
 	}
 
-	/** Every sync request goes through here: it notices offline, expired sessions and errors. */
+	/** The fetch given to the plugin: its longpolls are answered from the one live stream. */
 	private readonly fetchForSync = async (
 		input: RequestInfo | URL,
 		init?: RequestInit
 	): Promise<Response> => {
-		const fetcher = this.options.fetch ?? globalThis.fetch.bind(globalThis);
 		const url = await this.anchors.rewrite(
 			typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
 		);
+		if (new URL(url).searchParams.get('feed') !== 'longpoll') return this.send(url, init);
+		return this.signals.answerLongpoll(url, (read) => this.send(read, init), init?.signal);
+	};
+
+	/** Every sync request goes through here: it notices offline, expired sessions and errors. */
+	private readonly send = async (url: string, init?: RequestInit): Promise<Response> => {
+		const fetcher = this.options.fetch ?? globalThis.fetch.bind(globalThis);
 		let response: Response;
 		try {
 			response = await fetcher(url, { ...init, credentials: 'same-origin' });
 		} catch (error) {
-			this.update({ online: false, lastError: 'offline' });
+			// Closing the live stream is not the network going away.
+			if (!init?.signal?.aborted) this.update({ online: false, lastError: 'offline' });
 			throw error;
 		}
 		if (response.status === 401) {
@@ -292,6 +309,7 @@ export class Replica {
 	async start(channels: readonly string[]): Promise<void> {
 		await this.stop();
 		this.anchors.reset();
+		this.signals.start();
 		this.update({ signedIn: true, lastError: null });
 		const saved = await this.db.getLocal<{ channels: string[] }>(CHANNELS_DOC);
 		const known = saved?.get('channels') as string[] | undefined;
@@ -387,6 +405,7 @@ export class Replica {
 	/** Pushes what is waiting and pulls what is new, everywhere; resolves when all is in sync. */
 	async syncNow(): Promise<void> {
 		if (!this.running) throw new Error('Sync is not running.');
+		this.signals.retryNow();
 		const live = [...this.live.values()].map((state) => {
 			state.reSync();
 			return state.awaitInSync();
@@ -404,6 +423,8 @@ export class Replica {
 		const states = [...this.live.values()];
 		this.live.clear();
 		await Promise.all(states.map((state) => state.cancel()));
+		// After the cancel: the longpolls it releases then end their loops instead of asking again.
+		await this.signals.stop();
 		await Promise.allSettled([...this.once.values()]);
 		this.activeStates.clear();
 		this.update({ active: false });

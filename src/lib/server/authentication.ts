@@ -3,8 +3,9 @@ import { channelsForActor, type Reach } from '../domain/access/channels';
 import { grantsOf, hasRole } from '../domain/access/roles';
 import type { Actor } from '../domain/access/roles';
 import { actorOf, findAccount } from './accounts';
+import type { CallerRecord } from './caller-cache';
 import type { ServerContext } from './server-context';
-import { SESSION_COOKIE, sessionUser } from './sessions';
+import { isSessionToken, readSession, SESSION_COOKIE, sessionIdOf } from './sessions';
 
 export interface Caller {
 	actor: Actor;
@@ -18,26 +19,53 @@ export function sessionToken(request: Request): string | undefined {
 }
 
 /**
- * The signed-in caller, read afresh on every request: roles changed by the office take effect on
- * the next request, and the device notices its channels changed from `GET /api/session`.
+ * The signed-in caller. What a session stands for is remembered until a document it was read from
+ * changes (caller-cache.ts): roles changed by the office take effect on the next request after the
+ * store's feed reports the change, and the device notices its channels changed from
+ * `GET /api/session`. The channels are worked out on every request, since the open years move on.
  */
 export async function authenticate(
 	context: ServerContext,
 	request: Request
 ): Promise<Caller | null> {
 	const token = sessionToken(request);
-	if (!token) return null;
-	const username = await sessionUser(context.store.db('sessions'), token, context.now());
-	if (!username) return null;
-	const account = await findAccount(context.store.db('accounts'), username);
+	if (!token || !isSessionToken(token)) return null;
+	const record = await context.callers.read(sessionIdOf(token), () => readCaller(context, token));
+	if (!record) return null;
+	return {
+		actor: record.actor,
+		displayName: record.displayName,
+		channels: channelsForActor(record.actor, record.reach, context.now())
+	};
+}
+
+/** Reads who a session is from the store: the session, its account, the member and branches. */
+async function readCaller(context: ServerContext, token: string): Promise<CallerRecord | null> {
+	const session = await readSession(context.store.db('sessions'), token, context.now());
+	if (!session) return null;
+	const account = await findAccount(context.store.db('accounts'), session.username);
 	if (!account) return null;
 	const actor = actorOf(account);
 	const reach = await reachOf(context, actor);
 	return {
 		actor,
 		displayName: account.displayName,
-		channels: channelsForActor(actor, reach, context.now())
+		reach,
+		expiresAt: session.expiresAt.getTime(),
+		sources: [
+			`sessions/${sessionIdOf(token)}`,
+			`accounts/${account._id}`,
+			...(actor.memberId ? [`members/${actor.memberId}`] : []),
+			...branchesRead(actor).map((id) => `directory/${id}`)
+		]
 	};
+}
+
+/** The branches whose linked community `reachOf` reads. */
+function branchesRead(actor: Actor): string[] {
+	const led = grantsOf(actor.roles, 'secretary').map((grant) => grant.branchId);
+	const own = hasRole(actor, 'member') && actor.memberId ? actor.branchId : undefined;
+	return [...new Set([...(own ? [own] : []), ...led])];
 }
 
 /** The communities the branches are linked to, each branch read once (a secretary leads their own). */
@@ -73,7 +101,7 @@ async function reachOf(context: ServerContext, actor: Actor): Promise<Reach> {
 					.get(memberId)
 					.catch(() => null)
 			: null,
-		linkedCommunities(context, [...(ownBranch ? [ownBranch] : []), ...led])
+		linkedCommunities(context, branchesRead(actor))
 	]);
 	const linkedOf = (branchId: string | undefined) => {
 		const id = branchId ? linked.get(branchId) : undefined;

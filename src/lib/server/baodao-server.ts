@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { useEd25519Verifier } from '../domain/codes/ed25519-signing';
+import { CallerCache } from './caller-cache';
 import { ChangeHub } from './change-hub';
+import { compressResponse } from './compression';
+import { SharedReads } from './doc-lookup';
+import { nativeEd25519Verify } from './native-ed25519';
 import { applyCouchSetup, warmChannelIndex } from './couch-setup';
 import { SeqTokens } from './seq-token';
 import type { ServerContext } from './server-context';
@@ -36,7 +41,10 @@ export interface BaodaoServer {
 	store: Store;
 	/** The summary worker (summary-worker.ts); null when turned off. */
 	summaries: SummaryWorker | null;
-	/** Answers `/api/session`, `/api/badge[/issuer|/withdraw]`, `/api/records/…`, `/sync/…`; else null. */
+	/**
+	 * Answers `/api/session`, `/api/badge[/issuer|/withdraw]`, `/api/records/…`, `/sync/…`; else
+	 * null. The JSON answers of the last two go out compressed when the client asks (compression.ts).
+	 */
 	handle(request: Request): Promise<Response> | null;
 	close(): Promise<void>;
 }
@@ -61,6 +69,7 @@ async function tokenSecret(store: Store): Promise<Uint8Array> {
 }
 
 export async function createBaodaoServer(options: BaodaoServerOptions = {}): Promise<BaodaoServer> {
+	useEd25519Verifier(nativeEd25519Verify);
 	const store = openStore(options);
 	await applyCouchSetup(store);
 	await migrateLayout(store);
@@ -68,12 +77,16 @@ export async function createBaodaoServer(options: BaodaoServerOptions = {}): Pro
 	await migrateBadgeRegistry(store, (options.now ?? (() => new Date()))());
 	await rechannelStore(store);
 	const hubs = new Map<DatabaseName, ChangeHub>();
+	const callers = new CallerCache(store);
+	callers.start();
 	const context: ServerContext = {
 		store,
 		now: options.now ?? (() => new Date()),
 		sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
 		maxLongpollMs: options.maxLongpollMs ?? DEFAULT_LONGPOLL_MS,
 		tokens: new SeqTokens(await tokenSecret(store)),
+		callers,
+		reads: new SharedReads(store, (name, onChange) => context.hub(name).watch(onChange)),
 		hub(name) {
 			let hub = hubs.get(name);
 			if (!hub) {
@@ -97,7 +110,8 @@ export async function createBaodaoServer(options: BaodaoServerOptions = {}): Pro
 			? null
 			: new SummaryWorker(store, {
 					now: context.now,
-					leaseMs: options.summaryLeaseMs ?? DEFAULT_SUMMARY_LEASE_MS
+					leaseMs: options.summaryLeaseMs ?? DEFAULT_SUMMARY_LEASE_MS,
+					watch: (name, onChange) => context.hub(name).watch(onChange)
 				});
 	summaries?.start();
 	return {
@@ -111,15 +125,20 @@ export async function createBaodaoServer(options: BaodaoServerOptions = {}): Pro
 			if (pathname === '/api/activity-lookup') return handleActivityLookup(context, request);
 			if (pathname === '/api/badge/issuer') return handleIssuerRotation(context, request);
 			if (pathname === '/api/badge/withdraw') return handleBadgeWithdrawal(context, request);
-			if (pathname.startsWith('/api/records/')) return handleRecordDetail(context, request);
+			const compressed = (answer: Promise<Response>) =>
+				answer.then((response) => compressResponse(request, response));
+			if (pathname.startsWith('/api/records/'))
+				return compressed(handleRecordDetail(context, request));
 			if (pathname === '/sync' || pathname.startsWith('/sync/'))
-				return handleSync(context, request);
+				return compressed(handleSync(context, request));
 			return null;
 		},
 		async close() {
 			await summaries?.close();
 			await warming;
+			context.reads.close();
 			for (const hub of hubs.values()) hub.close();
+			callers.close();
 			await store.close();
 		}
 	};

@@ -62,13 +62,11 @@ export async function bulkDocs(
 	const db = context.store.db(collection);
 	const granted = new Set(caller.channels);
 	const now = context.now();
-	const stored = await lookupDocs(
-		db,
-		docs.map((d) => (typeof d._id === 'string' ? d._id : '')),
-		granted
-	);
-	const subjects = await loadSubjects(context, collection, docs, granted);
-	const related = await loadRelated(context, collection, docs);
+	const [stored, subjects, related] = await Promise.all([
+		storedVersions(context, collection, docs, granted),
+		loadSubjects(context, collection, docs, granted),
+		loadRelated(context, collection, docs)
+	]);
 
 	const outcomes: Outcome[] = docs.map((doc, index) => {
 		const problem = shapeProblem(doc);
@@ -113,6 +111,23 @@ export async function bulkDocs(
 	);
 	const written = accepted.length ? await db.bulkDocs(accepted) : [];
 	const writtenById = new Map(written.map((row, i) => [accepted[i]?._id, row]));
+	// A creation the store refused met a document under its id: it is answered as if that document
+	// had been looked up first — stale when the writer sees it, else forbidden and no more.
+	const clashes = docs.flatMap((doc, index) => {
+		const result = writtenById.get(doc._id) as { status?: number } | undefined;
+		return isAccepted(outcomes[index]) && !isUpdate(doc) && result?.status === 409 ? [index] : [];
+	});
+	if (clashes.length > 0) {
+		const found = await lookupDocs(
+			context.store,
+			collection,
+			clashes.map((index) => docs[index]?._id ?? ''),
+			granted
+		);
+		clashes.forEach((docIndex, i) => {
+			outcomes[docIndex] = found[i]?.hidden ? reject('forbidden') : 'stale';
+		});
+	}
 
 	const rows: BulkRow[] = [];
 	for (const [index, doc] of docs.entries()) {
@@ -138,6 +153,34 @@ export async function bulkDocs(
 		}
 	}
 	return rows;
+}
+
+/**
+ * The stored version each pushed document replaces. One sent without a revision is a creation:
+ * a tombstone under its id counts as nothing (as when read), and a live document there makes the
+ * store answer a conflict when written — so only updates are looked up, and a device pushing new
+ * check-ins costs no reads here.
+ */
+async function storedVersions(
+	context: ServerContext,
+	collection: CollectionName,
+	docs: Pushed[],
+	granted: ReadonlySet<string>
+): Promise<(Lookup | null)[]> {
+	const updates = docs.filter(isUpdate);
+	const found = await lookupDocs(
+		context.store,
+		collection,
+		updates.map((doc) => doc._id),
+		granted
+	);
+	const byDoc = new Map(updates.map((doc, index) => [doc, found[index] ?? null]));
+	return docs.map((doc) => byDoc.get(doc) ?? null);
+}
+
+/** Sent with the revision it replaces; without one, a document is a creation. */
+function isUpdate(doc: Pushed): boolean {
+	return typeof doc._id === 'string' && typeof doc._rev === 'string';
 }
 
 function isAccepted(outcome: Outcome | undefined): boolean {
@@ -191,39 +234,29 @@ async function loadRelated(
 	return found;
 }
 
-/** Loads the documents a collection's policy needs to see (e.g. the report a review decides). */
+/**
+ * Loads the documents a collection's policy needs to see (e.g. the report a review decides). A
+ * subject the writer may not see is loaded only for a write that proves it (`provesSubject`).
+ */
 async function loadSubjects(
 	context: ServerContext,
 	collection: CollectionName,
 	docs: Pushed[],
 	granted: ReadonlySet<string>
 ): Promise<({ doc: StoredDoc; hidden: boolean } | null)[]> {
-	// A tablet pushing a hundred scans of one activity reads that activity once.
-	const reads = new Map<string, Promise<Lookup | undefined>>();
 	return Promise.all(
 		docs.map(async (doc) => {
 			const fields = ownFields(doc);
 			const kind = safely(() => kindOf(collection, fields));
 			const ref = safely(() => kind?.subjectOf?.(fields) ?? null);
 			if (!ref || !isCollectionName(ref.collection) || !isValidId(ref.id)) return null;
-			const name = ref.collection;
-			const key = `${name}/${ref.id}`;
-			let read = reads.get(key);
-			if (!read) {
-				read = lookupDocs(context.store.db(name), [ref.id], granted).then(([found]) => found);
-				reads.set(key, read);
-			}
-			const found = await read;
-			if (found?.hidden) {
-				if (!safely(() => kind?.provesSubject?.(fields))) return null;
-				const hidden = await context.store
-					.db(name)
-					.get<StoredDoc>(ref.id)
-					.catch(() => null);
-				return hidden ? { doc: { ...hidden }, hidden: true } : null;
-			}
+			// A tablet pushing a hundred scans of one activity, or fifty phones at once, read it once.
+			const found = await context.reads.read(ref.collection, ref.id);
+			if (!found) return null;
 			// Each policy gets its own copy: none may see another's changes to a shared object.
-			return found?.doc ? { doc: { ...found.doc }, hidden: false } : null;
+			if (canRead(granted, found['channels'])) return { doc: { ...found }, hidden: false };
+			if (found._deleted || !safely(() => kind?.provesSubject?.(fields))) return null;
+			return { doc: { ...found }, hidden: true };
 		})
 	);
 }

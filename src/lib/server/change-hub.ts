@@ -1,35 +1,49 @@
 import type { Database } from './store';
 
-interface Waiter {
+interface Listener {
 	channels: ReadonlySet<string>;
-	wake: () => void;
+	notify: () => void;
+}
+
+/** A standing interest in one database's changes, for as long as a live stream is open. */
+export interface HubSubscription {
+	/** The caller's channels changed: from now on only these count. Also resumes a lost feed. */
+	update(channels: ReadonlySet<string>): void;
+	unsubscribe(): void;
 }
 
 /**
- * Follows one database's changes feed once per process and wakes the longpolls whose channels a
- * change touches. Waiters only learn *that* something changed; they then read the feed themselves
- * through the same filtered path as any other request.
+ * Follows one database's changes feed once per process and tells the longpolls and live streams
+ * whose channels a change touches. Listeners only learn *that* something changed; they then read
+ * the feed themselves through the same filtered path as any other request.
  */
+/** Told the id of every change, or null when the feed was lost and anything may have changed. */
+export type ChangeWatcher = (id: string | null) => void;
+
 export class ChangeHub {
-	private readonly waiters = new Set<Waiter>();
+	private readonly listeners = new Set<Listener>();
+	private readonly watchers = new Set<ChangeWatcher>();
 	private feed: PouchDB.Core.Changes<Record<string, unknown>> | undefined;
 
 	constructor(private readonly db: Database) {}
 
-	/** Starts following the feed (once); `wait` does it too. */
+	/** Starts following the feed (once); `wait` and `subscribe` do it too. */
 	follow(): void {
 		if (this.feed) return;
 		this.feed = this.db.changes({ since: 'now', live: true, include_docs: true });
 		void this.feed.on('change', (change) => {
+			for (const watcher of this.watchers) watcher(change.id);
 			const touched = change.doc?.['channels'];
 			if (!Array.isArray(touched)) return;
-			for (const waiter of this.waiters) {
-				if (touched.some((c) => typeof c === 'string' && waiter.channels.has(c))) waiter.wake();
+			for (const listener of this.listeners) {
+				if (touched.some((c) => typeof c === 'string' && listener.channels.has(c)))
+					listener.notify();
 			}
 		});
 		void this.feed.on('error', () => {
-			// The store went away (restart, network): follow again on the next wait.
+			// The store went away (restart, network): follow again on the next wait or update.
 			this.feed = undefined;
+			for (const watcher of this.watchers) watcher(null);
 		});
 	}
 
@@ -41,27 +55,55 @@ export class ChangeHub {
 		this.follow();
 		let settle: (woken: boolean) => void = () => undefined;
 		const woken = new Promise<boolean>((resolve) => (settle = resolve));
-		const waiter: Waiter = { channels, wake: () => finish(true) };
+		const listener: Listener = { channels, notify: () => finish(true) };
 		const timer = setTimeout(() => finish(false), timeoutMs);
 		const onAbort = () => finish(false);
 		signal?.addEventListener('abort', onAbort);
 		const finish = (result: boolean) => {
 			clearTimeout(timer);
 			signal?.removeEventListener('abort', onAbort);
-			this.waiters.delete(waiter);
+			this.listeners.delete(listener);
 			settle(result);
 		};
-		this.waiters.add(waiter);
+		this.listeners.add(listener);
 		return { woken, cancel: () => finish(false) };
 	}
 
+	/** Calls `onChange` for every change in one of `channels` until unsubscribed. */
+	subscribe(channels: ReadonlySet<string>, onChange: () => void): HubSubscription {
+		this.follow();
+		const listener: Listener = { channels, notify: onChange };
+		this.listeners.add(listener);
+		return {
+			update: (next) => {
+				this.follow();
+				listener.channels = next;
+			},
+			unsubscribe: () => this.listeners.delete(listener)
+		};
+	}
+
+	/**
+	 * Calls `onChange` for every change, whatever its channels, until the returned function is
+	 * called: the server's own followers (the summary worker, caches) share the hub's one feed
+	 * instead of each reading the database's changes again.
+	 */
+	watch(onChange: ChangeWatcher): () => void {
+		this.follow();
+		this.watchers.add(onChange);
+		return () => this.watchers.delete(onChange);
+	}
+
+	/** Longpolls waiting and live streams subscribed. */
 	get listening(): number {
-		return this.waiters.size;
+		return this.listeners.size;
 	}
 
 	close() {
 		this.feed?.cancel();
 		this.feed = undefined;
-		for (const waiter of [...this.waiters]) waiter.wake();
+		for (const listener of [...this.listeners]) listener.notify();
+		this.listeners.clear();
+		this.watchers.clear();
 	}
 }

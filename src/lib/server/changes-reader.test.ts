@@ -11,6 +11,8 @@ beforeEach(() => {
 	db = store().db('reports');
 });
 
+const inChannel = () => store().channelIndex.reader('reports');
+
 interface Seed {
 	_id: string;
 	channels: string[];
@@ -46,7 +48,7 @@ async function walk(
 	const pages: number[] = [];
 	let position = start;
 	for (let page = 0; page < 10_000; page++) {
-		const result = await readChanges(db, granted, position, limit);
+		const result = await readChanges(db, inChannel(), granted, position, limit);
 		expect(result.rows.length).toBeLessThanOrEqual(limit);
 		rows.push(...result.rows);
 		pages.push(result.rows.length);
@@ -244,7 +246,7 @@ describe('readChanges: following the feed', { timeout: STORE_TIMEOUT_MS }, () =>
 		expect(next.position).toEqual({ seq: await seqNow() });
 
 		// Nothing new: an empty final page that keeps the position.
-		const idle = await readChanges(db, GRANTED, next.position, 5);
+		const idle = await readChanges(db, inChannel(), GRANTED, next.position, 5);
 		expect(idle.rows).toEqual([]);
 		expect(idle.position).toEqual(next.position);
 	});

@@ -1,4 +1,4 @@
-import { CHANNEL_VIEW } from './couch-setup';
+import type { ChannelReader } from './channel-index';
 import { removalFor, type Departure } from './departures';
 import type { FeedPosition } from './seq-token';
 import type { StoredDoc } from './stored-doc';
@@ -43,6 +43,7 @@ function rowOf(doc: StoredDoc): ChangeRow {
  */
 export async function readChanges(
 	db: Database,
+	inChannel: ChannelReader,
 	granted: readonly string[],
 	start: FeedPosition,
 	limit: number,
@@ -61,29 +62,19 @@ export async function readChanges(
 	while (rows.length < limit && position.index) {
 		const { channel, after } = position.index;
 		const want = limit - rows.length;
-		const result = await db.query(CHANNEL_VIEW, {
-			startkey: [channel, after],
-			endkey: [channel, {}],
-			// The view carries each document as its value: reading it with include_docs would fetch
-			// every document again, one lookup each, which made the walk 2–3× slower on LevelDB.
-			limit: want + 1
-		});
-		let last = after;
-		for (const row of result.rows) {
-			if (row.id === after) continue;
-			last = String(row.id);
-			const doc = row.value as StoredDoc | undefined;
-			// A document in several granted channels is sent once: under the first of them.
-			const firstGranted = (doc?.['channels'] as string[] | undefined)
+		const page = await inChannel(channel, after, want);
+		for (const doc of page.docs) {
+			// A document in several granted channels is sent once: under the first of them. Its
+			// channels are read from the document, which may be newer than the index entry.
+			const firstGranted = (doc['channels'] as string[] | undefined)
 				?.filter((c) => grantedSet.has(c))
 				.sort()[0];
-			if (!doc || firstGranted !== channel || !keep(doc)) continue;
+			if (firstGranted !== channel || !keep(doc)) continue;
 			rows.push(rowOf(doc));
 			if (rows.length === limit) break;
 		}
-		const exhausted = result.rows.length < want + 1 && last === (result.rows.at(-1)?.id ?? after);
 		const next = sorted.find((c) => c > channel);
-		if (!exhausted) position = { seq: position.seq, index: { channel, after: last } };
+		if (page.more) position = { seq: position.seq, index: { channel, after: page.last } };
 		else if (next) position = { seq: position.seq, index: { channel: next, after: '' } };
 		else position = { seq: position.seq };
 	}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredDoc } from './stored-doc';
-import { nextDepartures, removalFor, type Departure } from './departures';
+import { nextDepartures, recordDepartures, removalFor, type Departure } from './departures';
+import type { Store } from './store';
 
 const version = (
 	rev: string,
@@ -76,5 +77,47 @@ describe('removalFor', () => {
 	it('gives nothing to a reader that never had it', () => {
 		expect(removalFor(departures, new Set(['community:cm9']), current)).toBeNull();
 		expect(removalFor(undefined, new Set(['community:cm1']), current)).toBeNull();
+	});
+});
+
+describe('recordDepartures', () => {
+	function countingStore() {
+		const calls = { reads: 0, writes: [] as unknown[] };
+		const departures = {
+			allDocs: ({ keys }: { keys: string[] }) => {
+				calls.reads++;
+				return Promise.resolve({ rows: keys.map((key) => ({ key, error: 'not_found' })) });
+			},
+			bulkDocs: (docs: unknown[]) => {
+				calls.writes.push(...docs);
+				return Promise.resolve([]);
+			}
+		};
+		return { calls, store: { db: () => departures } as unknown as Store };
+	}
+
+	it('reads nothing for new documents or documents that keep their channels', async () => {
+		const { calls, store } = countingStore();
+		await recordDepartures(store, 'attendance', [
+			{ id: 'a.m001.in', prev: null, nextChannels: ['member:m001/2026'] },
+			{
+				id: 'm001',
+				prev: version('1-a', ['member:m001', 'community:cm1']),
+				nextChannels: ['community:cm1', 'member:m001']
+			}
+		]);
+		expect(calls).toEqual({ reads: 0, writes: [] });
+	});
+
+	it('records a document that leaves a channel', async () => {
+		const { calls, store } = countingStore();
+		const prev = version('1-a', ['member:m001', 'community:cm1']);
+		await recordDepartures(store, 'members', [
+			{ id: 'm001', prev, nextChannels: ['member:m001', 'community:cm2'] }
+		]);
+		expect(calls.reads).toBe(1);
+		expect(calls.writes).toEqual([
+			{ _id: 'members/m001', departures: [{ channels: ['community:cm1'], body: prev }] }
+		]);
 	});
 });

@@ -54,6 +54,11 @@ function channelsOf(doc: StoredDoc): string[] {
 	return Array.isArray(channels) ? channels.filter((c): c is string => typeof c === 'string') : [];
 }
 
+function sameChannels(a: readonly string[], b: readonly string[]): boolean {
+	const set = new Set(a);
+	return set.size === new Set(b).size && b.every((channel) => set.has(channel));
+}
+
 interface DepartureRecord {
 	rev: string;
 	departures: Departure[];
@@ -92,19 +97,26 @@ export async function loadDepartures(
 /**
  * Records the departures of documents about to be written, before they are: a reader that sees
  * the new version in the feed then finds its departures. A write that then fails leaves a record
- * the next write recomputes; a reader that can see the current version ignores it.
+ * the next write that moves the document recomputes; a reader that can see the current version
+ * ignores it.
  */
 export async function recordDepartures(
 	store: Store,
 	collection: string,
 	writes: readonly { prev: StoredDoc | null; nextChannels: readonly string[]; id: string }[]
 ): Promise<void> {
+	// A write that keeps its channels leaves none, and a new document has none to leave: neither
+	// can change a record (a stale one names channels the document is in, which readers ignore), so
+	// the usual push of new check-ins reads nothing here.
+	const moving = writes.filter(
+		(write) => write.prev !== null && !sameChannels(channelsOf(write.prev), write.nextChannels)
+	);
 	const earlier = await readRecords(
 		store,
 		collection,
-		writes.map((w) => w.id)
+		moving.map((w) => w.id)
 	);
-	const changed = writes.flatMap(({ prev, nextChannels, id }) => {
+	const changed = moving.flatMap(({ prev, nextChannels, id }) => {
 		const record = earlier.get(id);
 		const departures = nextDepartures(record?.departures ?? [], prev, nextChannels);
 		// Nothing left before and nothing left now: no write.

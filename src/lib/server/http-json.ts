@@ -13,9 +13,16 @@ export class HttpError extends Error {
 }
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-	return new Response(JSON.stringify(body), {
+	const text = JSON.stringify(body);
+	return new Response(text, {
 		status,
-		headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers }
+		headers: {
+			'content-type': 'application/json',
+			'cache-control': 'no-store',
+			// Known up front, so compression can leave a small answer alone without reading it.
+			'content-length': String(Buffer.byteLength(text)),
+			...headers
+		}
 	});
 }
 

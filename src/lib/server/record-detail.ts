@@ -9,7 +9,6 @@ import { grantsOf, type Actor } from '../domain/access/roles';
 import { shanghaiYear } from '../domain/calendar/shanghai-calendar';
 import type { Activity, Member, Report, Review } from '../domain/registry';
 import { authenticate, type Caller } from './authentication';
-import { CHANNEL_VIEW } from './couch-setup';
 import { HttpError, errorResponse, json } from './http-json';
 import type { ServerContext } from './server-context';
 import { plainOf, type StoredDoc } from './stored-doc';
@@ -108,13 +107,8 @@ async function inChannel(
 	name: string,
 	limit: number
 ): Promise<Listed> {
-	const result = await context.store.db(collection).query(CHANNEL_VIEW, {
-		startkey: [name, ''],
-		endkey: [name, {}],
-		limit: limit + 1
-	});
-	const docs = result.rows.map((row) => plainOf<Fields>(row.value as StoredDoc));
-	return { docs: docs.slice(0, limit), more: docs.length > limit };
+	const page = await context.store.channelIndex.reader(collection)(name, '', limit);
+	return { docs: page.docs.map((doc) => plainOf<Fields>(doc)), more: page.more };
 }
 
 async function byId(

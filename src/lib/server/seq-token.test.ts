@@ -98,4 +98,15 @@ describe('SeqTokens', () => {
 		expect(tokens.decode('reports', payload)).toBeNull();
 		expect(tokens.decode('reports', `${payload}.AAAAAAAAAAAAAAAAAAAAAA`)).toBeNull();
 	});
+
+	it('walks a channel again from its start for a token of the walk before issue 11', () => {
+		// Signed as that version signed it: the same key and layout, without the walk's order.
+		const body = { d: 'reports', s: 17, c: 'branch:br1', a: 'm001.residence.cm2' };
+		const payload = Buffer.from(JSON.stringify(body)).toString('base64url');
+		const sign = (tokens as unknown as { sign(payload: string): string }).sign.bind(tokens);
+		expect(tokens.decode('reports', `${payload}.${sign(payload)}`)).toEqual({
+			seq: 17,
+			index: { channel: 'branch:br1', after: '' }
+		});
+	});
 });

@@ -17,7 +17,17 @@ interface TokenBody {
 	s: UpstreamSeq;
 	c?: string;
 	a?: string;
+	/** The order of ids the walk follows (`WALK_ORDER`); absent in tokens of before issue 11. */
+	o?: number;
 }
+
+/**
+ * Issue 11's channel index orders a channel's ids by their bytes, the view before it CouchDB's
+ * way. A device part-way through a channel when the server is upgraded walks that channel again
+ * from its start (what it already has comes twice, which replication absorbs), since `after` in
+ * the other order could skip documents.
+ */
+const WALK_ORDER = 2;
 
 /**
  * Positions travel to devices as opaque, signed `since` tokens: a forged or garbled token is
@@ -39,6 +49,7 @@ export class SeqTokens {
 		if (position.index) {
 			body.c = position.index.channel;
 			body.a = position.index.after;
+			body.o = WALK_ORDER;
 		}
 		const payload = Buffer.from(JSON.stringify(body)).toString('base64url');
 		return `${payload}.${this.sign(payload)}`;
@@ -60,7 +71,8 @@ export class SeqTokens {
 		if (body.d !== database) return null;
 		if (typeof body.s !== 'string' && typeof body.s !== 'number') return null;
 		if (typeof body.c === 'string' && typeof body.a === 'string') {
-			return { seq: body.s, index: { channel: body.c, after: body.a } };
+			const after = body.o === WALK_ORDER ? body.a : '';
+			return { seq: body.s, index: { channel: body.c, after } };
 		}
 		return { seq: body.s };
 	}

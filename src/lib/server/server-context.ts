@@ -1,4 +1,6 @@
+import type { CallerCache } from './caller-cache';
 import type { ChangeHub } from './change-hub';
+import type { SharedReads } from './doc-lookup';
 import type { SeqTokens } from './seq-token';
 import type { DatabaseName, Store } from './store';
 
@@ -8,6 +10,10 @@ export interface ServerContext {
 	now: () => Date;
 	sessionTtlMs: number;
 	tokens: SeqTokens;
+	/** Who each session is, remembered until a document it was read from changes. */
+	callers: CallerCache;
+	/** The documents pushed writes cite, read once and kept until they change (doc-lookup.ts). */
+	reads: SharedReads;
 	hub(name: DatabaseName): ChangeHub;
 	/** The longest a longpoll is held, below common proxy timeouts. */
 	maxLongpollMs: number;

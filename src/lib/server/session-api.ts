@@ -3,7 +3,7 @@ import { checkCredentials } from './accounts';
 import { authenticate, sessionToken } from './authentication';
 import { HttpError, errorResponse, json, readJson } from './http-json';
 import type { ServerContext } from './server-context';
-import { SESSION_COOKIE, endSession, startSession } from './sessions';
+import { SESSION_COOKIE, endSession, sessionIdOf, startSession } from './sessions';
 
 /** `/api/session`: sign in (POST), who am I (GET), sign out (DELETE). */
 export async function handleSession(context: ServerContext, request: Request): Promise<Response> {
@@ -97,7 +97,10 @@ async function signIn(context: ServerContext, request: Request) {
 
 async function signOut(context: ServerContext, request: Request) {
 	const token = sessionToken(request);
-	if (token) await endSession(context.store.db('sessions'), token);
+	if (token) {
+		await endSession(context.store.db('sessions'), token);
+		context.callers.forget(sessionIdOf(token));
+	}
 	return json({ ok: true }, 200, { 'set-cookie': cookie(request, '', 0) });
 }
 

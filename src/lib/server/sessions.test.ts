@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { endSession, endSessionsOf, sessionUser, SESSION_COOKIE, startSession } from './sessions';
+import { endSession, endSessionsOf, readSession, SESSION_COOKIE, startSession } from './sessions';
 import type { Database } from './store';
 import { STORE_TIMEOUT_MS, useTempStore } from '../../test-data/test-store';
 
@@ -42,19 +42,19 @@ describe('sessions', { timeout: STORE_TIMEOUT_MS }, () => {
 
 	it('looks up the user of a live session', async () => {
 		const { token } = await startSession(db, 'member1', T0, HOUR);
-		expect(await sessionUser(db, token, T0)).toBe('member1');
-		expect(await sessionUser(db, token, at(HOUR - 1))).toBe('member1');
+		expect((await readSession(db, token, T0))?.username).toBe('member1');
+		expect((await readSession(db, token, at(HOUR - 1)))?.username).toBe('member1');
 	});
 
 	it('expires a session at its expiry time', async () => {
 		const { token } = await startSession(db, 'member1', T0, HOUR);
-		expect(await sessionUser(db, token, at(HOUR))).toBeNull();
-		expect(await sessionUser(db, token, at(2 * HOUR))).toBeNull();
+		expect(await readSession(db, token, at(HOUR))).toBeNull();
+		expect(await readSession(db, token, at(2 * HOUR))).toBeNull();
 	});
 
 	it('knows no session for an unknown token of the right shape', async () => {
 		await startSession(db, 'member1', T0, HOUR);
-		expect(await sessionUser(db, 'A'.repeat(43), T0)).toBeNull();
+		expect(await readSession(db, 'A'.repeat(43), T0)).toBeNull();
 	});
 
 	it('refuses malformed tokens', async () => {
@@ -71,22 +71,22 @@ describe('sessions', { timeout: STORE_TIMEOUT_MS }, () => {
 			'_design/channels',
 			'../' + token.slice(3)
 		]) {
-			expect(await sessionUser(db, malformed, T0), malformed).toBeNull();
+			expect(await readSession(db, malformed, T0), malformed).toBeNull();
 		}
 	});
 
 	it('does not accept the stored hash as a token', async () => {
 		await startSession(db, 'member1', T0, HOUR);
 		const [row] = (await db.allDocs()).rows;
-		expect(await sessionUser(db, row?.id ?? '', T0)).toBeNull();
+		expect(await readSession(db, row?.id ?? '', T0)).toBeNull();
 	});
 
 	it('ends one session and leaves the others', async () => {
 		const first = await startSession(db, 'member1', T0, HOUR);
 		const second = await startSession(db, 'member1', T0, HOUR);
 		await endSession(db, first.token);
-		expect(await sessionUser(db, first.token, T0)).toBeNull();
-		expect(await sessionUser(db, second.token, T0)).toBe('member1');
+		expect(await readSession(db, first.token, T0)).toBeNull();
+		expect((await readSession(db, second.token, T0))?.username).toBe('member1');
 	});
 
 	it('ends an unknown or already ended session quietly', async () => {
@@ -104,8 +104,8 @@ describe('sessions', { timeout: STORE_TIMEOUT_MS }, () => {
 		];
 		const theirs = await startSession(db, 'member2', T0, HOUR);
 		expect(await endSessionsOf(db, 'member1')).toBe(3);
-		for (const s of mine) expect(await sessionUser(db, s.token, T0)).toBeNull();
-		expect(await sessionUser(db, theirs.token, T0)).toBe('member2');
+		for (const s of mine) expect(await readSession(db, s.token, T0)).toBeNull();
+		expect((await readSession(db, theirs.token, T0))?.username).toBe('member2');
 		expect(await endSessionsOf(db, 'member1')).toBe(0);
 		expect(await endSessionsOf(db, 'nobody')).toBe(0);
 	});

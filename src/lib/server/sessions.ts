@@ -12,7 +12,7 @@ interface SessionDoc {
 }
 
 /** Only a hash of the token is stored, so a copy of the database opens no session. */
-function idOf(token: string): string {
+export function sessionIdOf(token: string): string {
 	return createHash('sha256').update(token).digest('hex');
 }
 
@@ -25,7 +25,7 @@ export async function startSession(
 	const token = randomBytes(32).toString('base64url');
 	const expiresAt = new Date(now.getTime() + ttlMs);
 	const doc: SessionDoc = {
-		_id: idOf(token),
+		_id: sessionIdOf(token),
 		username,
 		createdAt: now.toISOString(),
 		expiresAt: expiresAt.toISOString()
@@ -34,16 +34,26 @@ export async function startSession(
 	return { token, expiresAt };
 }
 
-/** The username of a live session, or null for an unknown, ended or expired one. */
-export async function sessionUser(db: Database, token: string, now: Date): Promise<string | null> {
-	if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-	const doc = (await db.get(idOf(token)).catch(() => null)) as SessionDoc | null;
-	if (!doc || new Date(doc.expiresAt) <= now) return null;
-	return doc.username;
+/** Whether `token` has the shape of one this server hands out (anything else is not looked up). */
+export function isSessionToken(token: string): boolean {
+	return /^[A-Za-z0-9_-]{43}$/.test(token);
+}
+
+/** A live session's user and end, or null for an unknown, ended or expired one. */
+export async function readSession(
+	db: Database,
+	token: string,
+	now: Date
+): Promise<{ username: string; expiresAt: Date } | null> {
+	if (!isSessionToken(token)) return null;
+	const doc = (await db.get(sessionIdOf(token)).catch(() => null)) as SessionDoc | null;
+	const expiresAt = doc ? new Date(doc.expiresAt) : null;
+	if (!doc || !expiresAt || expiresAt <= now) return null;
+	return { username: doc.username, expiresAt };
 }
 
 export async function endSession(db: Database, token: string): Promise<void> {
-	const doc = await db.get(idOf(token)).catch(() => null);
+	const doc = await db.get(sessionIdOf(token)).catch(() => null);
 	if (doc) await db.remove(doc).catch(() => undefined);
 }
 

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import PouchDB from 'pouchdb';
 import databases from '../../../couch/databases.json' with { type: 'json' };
 import type { CollectionName, LegacyCollectionName } from '../domain/registry';
+import type { ChannelIndex } from './channel-index';
+import { couchChannelIndex } from './channel-index-couch';
+import { EmbeddedChannelIndex } from './channel-index-embedded';
 
 export type ServerOnlyDatabase = 'accounts' | 'sessions' | 'rejections' | 'departures' | 'config';
 /** Legacy databases are read once, to move their documents into the layout's collections. */
@@ -20,6 +23,8 @@ export const allDatabases: readonly string[] = [...databases.replicated, ...data
 export interface Store {
 	readonly kind: 'embedded' | 'couchdb';
 	db(name: DatabaseName): Database;
+	/** The replicated documents by channel (channel-index.ts), kept the store's own way. */
+	readonly channelIndex: ChannelIndex<DatabaseName>;
 	/** Sets a database's `_security` object; the embedded store has none and ignores it. */
 	setSecurity(name: DatabaseName, security: object): Promise<void>;
 	close(): Promise<void>;
@@ -44,18 +49,25 @@ export function openStore(options: StoreOptions = {}): Store {
 	const locate = (name: string) =>
 		couchUrl ? `${couchUrl}/${prefix}${name}` : join(dataDir, prefix + name);
 
+	const db = (name: DatabaseName) => {
+		let db = open.get(name);
+		if (!db) {
+			db = new PouchDB<Record<string, unknown>>(locate(name));
+			// Every live changes read adds a listener; concurrent longpolls are many, not a leak.
+			db.setMaxListeners(0);
+			open.set(name, db);
+		}
+		return db;
+	};
+	const replicated = replicatedDatabases as DatabaseName[];
+	const channelIndex = couchUrl
+		? couchChannelIndex(db, replicated)
+		: new EmbeddedChannelIndex(join(dataDir, prefix + 'channel-index'), db, replicated);
+
 	return {
 		kind: couchUrl ? 'couchdb' : 'embedded',
-		db(name) {
-			let db = open.get(name);
-			if (!db) {
-				db = new PouchDB<Record<string, unknown>>(locate(name));
-				// Every live changes read adds a listener; concurrent longpolls are many, not a leak.
-				db.setMaxListeners(0);
-				open.set(name, db);
-			}
-			return db;
-		},
+		db,
+		channelIndex,
 		async setSecurity(name, security) {
 			if (!couchUrl) return;
 			const url = new URL(locate(name) + '/_security');
@@ -70,6 +82,7 @@ export function openStore(options: StoreOptions = {}): Store {
 			if (!response.ok) throw new Error(`Setting _security on ${name} failed: ${response.status}`);
 		},
 		async close() {
+			await channelIndex.close();
 			await Promise.all([...open.values()].map((db) => db.close()));
 			open.clear();
 		}

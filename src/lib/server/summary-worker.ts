@@ -22,7 +22,7 @@ import type {
 } from '../domain/registry';
 import { reportId } from '../domain/reporting/reports';
 import { reviewId } from '../domain/reporting/reviews';
-import { CHANNEL_VIEW } from './couch-setup';
+import type { ChannelReader } from './channel-index';
 import { recordDepartures } from './departures';
 import { Lease } from './lease';
 import type { UpstreamSeq } from './seq-token';
@@ -31,9 +31,12 @@ import type { Database, Store } from './store';
 
 /** The databases whose changes can change a summary. */
 const FEEDS = ['members', 'reports', 'reviews', 'attendance', 'activities', 'directory'] as const;
-type Feed = (typeof FEEDS)[number];
+export type Feed = (typeof FEEDS)[number];
 
 const CHECKPOINT_ID = 'summary-checkpoint';
+/** A run of changes is summarised once it has been quiet this long, or has waited the longest. */
+const SETTLE_QUIET_MS = 250;
+const SETTLE_MAX_MS = 2_000;
 const LEASE_ID = 'summary-lease';
 
 interface Checkpoint {
@@ -51,6 +54,11 @@ export interface SummaryWorkerOptions {
 	leaseMs: number;
 	/** How many summaries one step computes; it reads five times as many changes of each feed. */
 	batchSize?: number;
+	/**
+	 * Tells `onChange` of every change of database `name` until the returned function is called:
+	 * the server passes its change hubs, so the worker adds no changes feed of its own.
+	 */
+	watch(name: Feed, onChange: () => void): () => void;
 }
 
 /** A (year, id) set: which summaries of which year a step recomputes. */
@@ -95,13 +103,12 @@ async function docsById(db: Database, ids: readonly string[]): Promise<Map<strin
 }
 
 /**
- * The documents of one channel, from the gateway's channel index (its values are the documents).
+ * The documents of one channel, from the gateway's channel index.
  * The year-scoped channels are the summaries' own grouping: a member's records of a year
  * (`member:<id>/<year>`), a branch's activities of a year (`branch:<id>/<year>`).
  */
-async function inChannel(db: Database, name: string): Promise<StoredDoc[]> {
-	const result = await db.query(CHANNEL_VIEW, { startkey: [name, ''], endkey: [name, {}] });
-	return result.rows.map((row) => row.value as StoredDoc);
+async function inChannel(index: ChannelReader, name: string): Promise<StoredDoc[]> {
+	return (await index(name, '', Infinity)).docs;
 }
 
 function chunks<T>(values: readonly T[], size: number): T[][] {
@@ -137,8 +144,13 @@ export class SummaryWorker {
 	private wake: (() => void) | null = null;
 	private dirty = true;
 	private requested = 0;
+	/** The last `requested` generation caught up with. */
+	private settled = 0;
+	/** Since when changes have been arriving unsummarised, and when the last one came (ms). */
+	private changesSince: number | null = null;
+	private lastChangeAt = 0;
 	private readonly waiters: { generation: number; resolve: () => void }[] = [];
-	private feeds: PouchDB.Core.Changes<Record<string, unknown>>[] = [];
+	private unwatch: (() => void)[] = [];
 	private renewal: ReturnType<typeof setInterval> | undefined;
 	private renewalClaim: Promise<unknown> | null = null;
 	private readonly renewEvery: number;
@@ -187,9 +199,42 @@ export class SummaryWorker {
 		this.wake?.();
 	}
 
+	private changed(): void {
+		this.lastChangeAt = Date.now();
+		// While a run settles it waits out its quiet time by itself: five hundred check-ins must
+		// not wake it five hundred times.
+		if (this.changesSince !== null) {
+			this.dirty = true;
+			return;
+		}
+		this.changesSince = this.lastChangeAt;
+		this.poke();
+	}
+
+	/**
+	 * Lets a run of changes settle before summarising it: fifty phones pushing their check-ins at
+	 * once are answered first, and their members' summaries are then computed once each instead
+	 * of after every push. An `idle()` request does not wait.
+	 */
+	private async settle(): Promise<void> {
+		while (this.changesSince !== null && this.requested === this.settled && !this.closed) {
+			const now = Date.now();
+			const quietFor = now - this.lastChangeAt;
+			const waited = now - this.changesSince;
+			if (quietFor >= SETTLE_QUIET_MS || waited >= SETTLE_MAX_MS) break;
+			await this.sleep(SETTLE_QUIET_MS - quietFor);
+		}
+		this.changesSince = null;
+	}
+
 	/** Waits for a change, a request or the timeout, whichever comes first. */
 	private async rest(ms: number): Promise<void> {
 		if (this.closed || this.dirty) return;
+		await this.sleep(ms);
+	}
+
+	/** Waits `ms`, or less if poked. */
+	private async sleep(ms: number): Promise<void> {
 		await new Promise<void>((resolve) => {
 			const timer = setTimeout(resolve, ms);
 			this.wake = () => {
@@ -217,6 +262,7 @@ export class SummaryWorker {
 			}
 			this.follow();
 			try {
+				await this.settle();
 				this.dirty = false;
 				const generation = this.requested;
 				await this.catchUp();
@@ -240,6 +286,7 @@ export class SummaryWorker {
 	}
 
 	private settleWaiters(generation: number): void {
+		this.settled = Math.max(this.settled, generation);
 		for (let i = this.waiters.length - 1; i >= 0; i--) {
 			const waiter = this.waiters[i];
 			if (waiter && waiter.generation <= generation) {
@@ -251,18 +298,13 @@ export class SummaryWorker {
 
 	/** While holding the lease, any change of a followed database wakes the worker. */
 	private follow(): void {
-		if (this.feeds.length) return;
-		this.feeds = FEEDS.map((name) => {
-			const feed = this.store.db(name).changes({ since: 'now', live: true });
-			void feed.on('change', () => this.poke());
-			void feed.on('error', () => undefined);
-			return feed;
-		});
+		if (this.unwatch.length) return;
+		this.unwatch = FEEDS.map((name) => this.options.watch(name, () => this.changed()));
 	}
 
 	private stopFollowing(): void {
-		for (const feed of this.feeds) feed.cancel();
-		this.feeds = [];
+		for (const unwatch of this.unwatch) unwatch();
+		this.unwatch = [];
 	}
 
 	/** Nothing is written without the lease: another process may have taken it over. */
@@ -291,6 +333,10 @@ export class SummaryWorker {
 
 	private db(name: Feed | 'evaluations' | 'config'): Database {
 		return this.store.db(name);
+	}
+
+	private channels(name: Feed | 'evaluations'): ChannelReader {
+		return this.store.channelIndex.reader(name);
 	}
 
 	private async readCheckpoint(): Promise<Checkpoint | null> {
@@ -443,7 +489,7 @@ export class SummaryWorker {
 				if (kind !== 'bureau') {
 					// A branch's linked community decides its members' unit reports.
 					for (const year of open) work.branches.add(year, id);
-					for (const member of await inChannel(this.db('members'), channel.branch(id))) {
+					for (const member of await inChannel(this.channels('members'), channel.branch(id))) {
 						work.members.add(current, member._id);
 					}
 				}
@@ -453,7 +499,7 @@ export class SummaryWorker {
 					const branches = await this.db('directory').query('summaries/branches', { key: id });
 					for (const branch of branches.rows) {
 						for (const member of await inChannel(
-							this.db('members'),
+							this.channels('members'),
 							channel.branch(String(branch.id))
 						)) {
 							for (const year of open) work.members.add(year, member._id);
@@ -571,7 +617,7 @@ export class SummaryWorker {
 		for (const year of recordYears) {
 			for (const member of members) {
 				for (const doc of await inChannel(
-					this.db('attendance'),
+					this.channels('attendance'),
 					inYear(channel.member(member.id), year)
 				)) {
 					attendance.push(plainOf<Attendance>(doc));
@@ -581,7 +627,7 @@ export class SummaryWorker {
 		for (const year of years) {
 			for (const branchId of unique(members.map((m) => m.branchId))) {
 				for (const doc of await inChannel(
-					this.db('activities'),
+					this.channels('activities'),
 					inYear(channel.branch(branchId), year)
 				)) {
 					if (doc['hostBranchId'] === branchId) hosted.push(plainOf<Activity>(doc));
@@ -648,7 +694,7 @@ export class SummaryWorker {
 				const hosted: Activity[] = [];
 				for (const id of part) {
 					for (const doc of await inChannel(
-						this.db('activities'),
+						this.channels('activities'),
 						inYear(channel.branch(id), year)
 					)) {
 						if (doc['hostBranchId'] === id) hosted.push(plainOf<Activity>(doc));
@@ -704,7 +750,7 @@ export class SummaryWorker {
 
 	/** The branch's members' summaries of the year: its channel holds them. */
 	private async memberYearsOfBranch(branchId: string, year: number): Promise<MemberYearSummary[]> {
-		return (await inChannel(this.db('evaluations'), inYear(channel.branch(branchId), year)))
+		return (await inChannel(this.channels('evaluations'), inYear(channel.branch(branchId), year)))
 			.filter((doc) => doc['kind'] === 'member-year')
 			.map((doc) => plainOf<MemberYearSummary>(doc));
 	}

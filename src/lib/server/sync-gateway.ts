@@ -1,6 +1,7 @@
 import { collectionNames } from '../domain/registry';
 import { authenticate, type Caller } from './authentication';
 import { bulkDocs } from './bulk-docs';
+import { openChangeStream } from './change-stream';
 import { initialPosition, readChanges } from './changes-reader';
 import { loadDepartures } from './departures';
 import { allDocsRow, lookupDocs } from './doc-lookup';
@@ -26,6 +27,10 @@ export async function handleSync(context: ServerContext, request: Request): Prom
 		if (name === undefined) {
 			allow(request, ['GET']);
 			return json(collectionNames);
+		}
+		if (name === '_stream' && endpoint === undefined) {
+			allow(request, ['GET']);
+			return openChangeStream(context, caller, request);
 		}
 		const target = syncTargetOf(name);
 		if (!target || rest.length > 0) throw notFound();
@@ -110,7 +115,15 @@ async function changes(
 	const departures = (ids: string[]) => loadDepartures(context.store, collection, ids);
 	const keep = (doc: Record<string, unknown>) => servesDoc(target, doc);
 	const read = (from: FeedPosition) =>
-		readChanges(db, caller.channels, from, limit, departures, keep);
+		readChanges(
+			db,
+			context.store.channelIndex.reader(collection),
+			caller.channels,
+			from,
+			limit,
+			departures,
+			keep
+		);
 	let page = await read(position);
 	if (waiting && page.rows.length === 0 && (await waiting.woken)) page = await read(page.position);
 	waiting?.cancel();
@@ -150,11 +163,7 @@ async function allDocs(
 			throw badRequest('keys must be a JSON array of strings.');
 		}
 	}
-	const found = await lookupDocs(
-		context.store.db(target.collection),
-		keys,
-		new Set(caller.channels)
-	);
+	const found = await lookupDocs(context.store, target.collection, keys, new Set(caller.channels));
 	// After a refused push RxDB reads refused ids back with GET: give it the pushed content, deleted,
 	// so the device reverts (principle 6). The pre-push check (POST) sees such ids as absent.
 	const rows = await Promise.all(

@@ -12,7 +12,9 @@ export function shanghaiDay(at: Date): string {
 
 /** The scheme's year (R8, R12, R16 are yearly) of an instant. */
 export function shanghaiYear(at: Date | string): number {
-	return Number(shanghaiIso(typeof at === 'string' ? new Date(at) : at).slice(0, 4));
+	// Arithmetic, not text: write checks and the summary worker ask it many times per document.
+	const time = typeof at === 'string' ? Date.parse(at) : at.getTime();
+	return new Date(time + SHANGHAI_OFFSET_MS).getUTCFullYear();
 }
 
 /** The scheme's year of a stored instant; 0 for text that is no instant (the schema refuses it). */

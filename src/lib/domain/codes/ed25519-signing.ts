@@ -25,6 +25,25 @@ export function publicKeyOf(secretKey: string): string | null {
 
 const encoder = new TextEncoder();
 
+/** Verifies a raw 64-byte signature of `message` under a raw 32-byte public key. */
+export type Ed25519Verifier = (
+	signature: Uint8Array,
+	message: Uint8Array,
+	publicKey: Uint8Array
+) => boolean;
+
+let verifier: Ed25519Verifier = (signature, message, publicKey) =>
+	ed.verify(signature, message, publicKey);
+
+/**
+ * Lets a platform with its own Ed25519 verify instead of the pure-JS one: the gateway's
+ * `node:crypto` takes about a sixth of the time, which counts when hundreds of distinct badges
+ * are scanned at once. Both accept every signature `signText` makes.
+ */
+export function useEd25519Verifier(platform: Ed25519Verifier): void {
+	verifier = platform;
+}
+
 /** The signature of `text` as base64url (86 characters). */
 export function signText(text: string, secretKey: string): string {
 	const secret = fromHex(secretKey);
@@ -55,7 +74,7 @@ function verifyUncached(text: string, signature: string, publicKey: string): boo
 	const key = fromHex(publicKey);
 	if (sig?.length !== 64 || key?.length !== 32) return false;
 	try {
-		return ed.verify(sig, encoder.encode(text), key);
+		return verifier(sig, encoder.encode(text), key);
 	} catch {
 		return false;
 	}

@@ -101,4 +101,15 @@ describe('CallerCache', () => {
 		await cache.read('s1', load);
 		expect(load).toHaveBeenCalledTimes(2);
 	});
+
+	it('keeps at most its limit of sessions, forgetting the oldest read first', async () => {
+		const small = new CallerCache(store, () => now, 2);
+		const load = vi.fn((id: string) => Promise.resolve(record([`sessions/${id}`])));
+		for (const id of ['a', 'b', 'c']) await small.read(id, () => load(id));
+		expect(small.size).toBe(2);
+		await small.read('b', () => load('b'));
+		await small.read('a', () => load('a'));
+		expect(load.mock.calls.map(([id]) => id)).toEqual(['a', 'b', 'c', 'a']);
+		small.close();
+	});
 });

@@ -36,6 +36,8 @@ interface Entry {
  */
 export class CallerCache {
 	private readonly entries = new Map<string, Entry>();
+	/** The sessions read from each source document: a sign-in storm must not scan every entry. */
+	private readonly bySource = new Map<string, Set<string>>();
 	private readonly feeds: PouchDB.Core.Changes<Record<string, unknown>>[] = [];
 	/** Counts the changes seen; `recent` holds the last of them, so a read that overlapped a change
 	 * to one of its sources is not kept. */
@@ -73,8 +75,32 @@ export class CallerCache {
 		this.generation++;
 		this.recent.push({ generation: this.generation, source });
 		if (this.recent.length > RECENT_CHANGES) this.recent.shift();
-		for (const [key, entry] of this.entries) {
-			if (source === null || entry.record.sources.includes(source)) this.entries.delete(key);
+		if (source === null) {
+			this.entries.clear();
+			this.bySource.clear();
+			return;
+		}
+		for (const key of [...(this.bySource.get(source) ?? [])]) this.drop(key);
+	}
+
+	private keep(key: string, entry: Entry): void {
+		this.drop(key);
+		this.entries.set(key, entry);
+		for (const source of entry.record.sources) {
+			let keys = this.bySource.get(source);
+			if (!keys) this.bySource.set(source, (keys = new Set()));
+			keys.add(key);
+		}
+	}
+
+	private drop(key: string): void {
+		const entry = this.entries.get(key);
+		if (!entry) return;
+		this.entries.delete(key);
+		for (const source of entry.record.sources) {
+			const keys = this.bySource.get(source);
+			keys?.delete(key);
+			if (keys?.size === 0) this.bySource.delete(source);
 		}
 	}
 
@@ -91,12 +117,11 @@ export class CallerCache {
 		const generation = this.generation;
 		const record = await load();
 		if (record && !this.closed && !this.changedSince(generation, record.sources)) {
-			this.entries.delete(key);
-			this.entries.set(key, { record, readAt: now });
+			this.keep(key, { record, readAt: now });
 			// The oldest read goes first; Map keeps insertion order.
 			if (this.entries.size > this.maxEntries) {
 				const oldest = this.entries.keys().next().value;
-				if (oldest !== undefined) this.entries.delete(oldest);
+				if (oldest !== undefined) this.drop(oldest);
 			}
 		}
 		return record;
@@ -116,7 +141,7 @@ export class CallerCache {
 
 	/** Forgets one session at once (its sign-out in this process). */
 	forget(key: string): void {
-		this.entries.delete(key);
+		this.drop(key);
 	}
 
 	get size(): number {
@@ -128,5 +153,6 @@ export class CallerCache {
 		for (const feed of this.feeds) feed.cancel();
 		this.feeds.length = 0;
 		this.entries.clear();
+		this.bySource.clear();
 	}
 }

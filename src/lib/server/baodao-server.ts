@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { useEd25519Verifier } from '../domain/codes/ed25519-signing';
 import { CallerCache } from './caller-cache';
-import { ChangeHub } from './change-hub';
+import { ChangeHubs, type Watch } from './change-hub';
 import { compressResponse } from './compression';
 import { SharedReads } from './doc-lookup';
 import { nativeEd25519Verify } from './native-ed25519';
@@ -76,8 +76,9 @@ export async function createBaodaoServer(options: BaodaoServerOptions = {}): Pro
 	// Before the channels are recomputed: a badge entry's new channels need its member's branch.
 	await migrateBadgeRegistry(store, (options.now ?? (() => new Date()))());
 	await rechannelStore(store);
-	const hubs = new Map<DatabaseName, ChangeHub>();
-	const callers = new CallerCache(store);
+	const hubs = new ChangeHubs(store);
+	const watch: Watch = (name, onChange) => hubs.of(name).watch(onChange);
+	const callers = new CallerCache(watch);
 	callers.start();
 	const context: ServerContext = {
 		store,
@@ -86,15 +87,8 @@ export async function createBaodaoServer(options: BaodaoServerOptions = {}): Pro
 		maxLongpollMs: options.maxLongpollMs ?? DEFAULT_LONGPOLL_MS,
 		tokens: new SeqTokens(await tokenSecret(store)),
 		callers,
-		reads: new SharedReads(store, (name, onChange) => context.hub(name).watch(onChange)),
-		hub(name) {
-			let hub = hubs.get(name);
-			if (!hub) {
-				hub = new ChangeHub(store.db(name));
-				hubs.set(name, hub);
-			}
-			return hub;
-		}
+		reads: new SharedReads(store, watch),
+		hub: (name) => hubs.of(name)
 	};
 	// Devices verify badges offline with the issuer's public key: publish it before anyone syncs.
 	await currentIssuer(store, context.now());
@@ -111,7 +105,7 @@ export async function createBaodaoServer(options: BaodaoServerOptions = {}): Pro
 			: new SummaryWorker(store, {
 					now: context.now,
 					leaseMs: options.summaryLeaseMs ?? DEFAULT_SUMMARY_LEASE_MS,
-					watch: (name, onChange) => context.hub(name).watch(onChange)
+					watch
 				});
 	summaries?.start();
 	return {
@@ -137,7 +131,7 @@ export async function createBaodaoServer(options: BaodaoServerOptions = {}): Pro
 			await summaries?.close();
 			await warming;
 			context.reads.close();
-			for (const hub of hubs.values()) hub.close();
+			hubs.close();
 			callers.close();
 			await store.close();
 		}

@@ -7,7 +7,7 @@ import { reject, type Verdict } from '../domain/access/write-verdict';
 import type { Caller } from './authentication';
 import type { StoredDoc } from './stored-doc';
 import { recordDepartures } from './departures';
-import { lookupDocs, type Lookup } from './doc-lookup';
+import { lookupDocs, readStored, type Lookup } from './doc-lookup';
 import { recordRejection } from './rejections';
 import type { ServerContext } from './server-context';
 import { servesDoc, type SyncTarget } from './sync-target';
@@ -62,10 +62,12 @@ export async function bulkDocs(
 	const db = context.store.db(collection);
 	const granted = new Set(caller.channels);
 	const now = context.now();
+	// Each pushed document's own fields, once: the checks, the reads and departures share them.
+	const fieldsOf = docs.map(ownFields);
 	const [stored, subjects, related] = await Promise.all([
 		storedVersions(context, collection, docs, granted),
-		loadSubjects(context, collection, docs, granted),
-		loadRelated(context, collection, docs)
+		loadSubjects(context, collection, fieldsOf, granted),
+		loadRelated(context, collection, fieldsOf)
 	]);
 
 	const outcomes: Outcome[] = docs.map((doc, index) => {
@@ -76,7 +78,7 @@ export async function bulkDocs(
 		const prev = existing?.doc ?? null;
 		// The device wrote over a version it has not seen: a true conflict, resolved on the device.
 		if (prev && !prev._deleted && doc['_rev'] !== prev._rev) return 'stale';
-		const next = ownFields(doc);
+		const next = fieldsOf[index] ?? ownFields(doc);
 		if (!servesDoc(target, next)) return reject('invalid', 'kind');
 		if (!canRead(granted, next.channels)) return reject('forbidden');
 		const attempt = {
@@ -105,7 +107,11 @@ export async function bulkDocs(
 			if (!isAccepted(outcomes[index])) return [];
 			const prev = stored[index]?.doc ?? null;
 			return [
-				{ id: doc._id, prev: prev?._deleted ? null : prev, nextChannels: ownFields(doc).channels }
+				{
+					id: doc._id,
+					prev: prev?._deleted ? null : prev,
+					nextChannels: (fieldsOf[index] ?? ownFields(doc)).channels
+				}
 			];
 		})
 	);
@@ -204,11 +210,10 @@ function safely<T>(read: () => T): T | null {
 async function loadRelated(
 	context: ServerContext,
 	collection: CollectionName,
-	docs: Pushed[]
+	pushed: readonly AnyDoc[]
 ): Promise<Map<string, Record<string, unknown>>> {
 	const refs = new Map<string, SubjectRef>();
-	for (const doc of docs) {
-		const fields = ownFields(doc);
+	for (const fields of pushed) {
 		for (const ref of safely(() => kindOf(collection, fields)?.relatedOf?.(fields)) ?? []) {
 			if (isCollectionName(ref.collection) && isValidId(ref.id)) refs.set(relatedKey(ref), ref);
 		}
@@ -222,12 +227,14 @@ async function loadRelated(
 	// One read per collection for the whole batch: a hundred scans cite a handful of documents.
 	await Promise.all(
 		[...byCollection].map(async ([name, wanted]) => {
-			const result = await context.store
-				.db(name)
-				.allDocs({ keys: wanted.map((ref) => ref.id), include_docs: true });
-			result.rows.forEach((row, index) => {
+			const docs = await readStored(
+				context.store,
+				name,
+				wanted.map((ref) => ref.id)
+			);
+			docs.forEach((doc, index) => {
 				const ref = wanted[index];
-				if (ref && 'doc' in row && row.doc) found.set(relatedKey(ref), ownFields(row.doc));
+				if (ref && doc && !doc._deleted) found.set(relatedKey(ref), ownFields(doc));
 			});
 		})
 	);
@@ -241,12 +248,11 @@ async function loadRelated(
 async function loadSubjects(
 	context: ServerContext,
 	collection: CollectionName,
-	docs: Pushed[],
+	pushed: readonly AnyDoc[],
 	granted: ReadonlySet<string>
 ): Promise<({ doc: StoredDoc; hidden: boolean } | null)[]> {
 	return Promise.all(
-		docs.map(async (doc) => {
-			const fields = ownFields(doc);
+		pushed.map(async (fields) => {
 			const kind = safely(() => kindOf(collection, fields));
 			const ref = safely(() => kind?.subjectOf?.(fields) ?? null);
 			if (!ref || !isCollectionName(ref.collection) || !isValidId(ref.id)) return null;

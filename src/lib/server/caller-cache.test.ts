@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CallerCache, type CallerRecord } from './caller-cache';
+import { ChangeHubs, type Watch } from './change-hub';
 import { openStore, type Store } from './store';
 
 const T0 = Date.parse('2026-06-01T08:00:00Z');
@@ -22,6 +23,8 @@ describe('CallerCache', () => {
 	let store: Store;
 	let now: number;
 	let cache: CallerCache;
+	let hubs: ChangeHubs;
+	let watch: Watch;
 	beforeEach(async () => {
 		dir = await mkdtemp(join(tmpdir(), 'baodao-callers-'));
 		store = openStore({ dataDir: dir });
@@ -29,11 +32,14 @@ describe('CallerCache', () => {
 			await store.db(name).info();
 		}
 		now = T0;
-		cache = new CallerCache(store, () => now);
+		hubs = new ChangeHubs(store);
+		watch = (name, onChange) => hubs.of(name).watch(onChange);
+		cache = new CallerCache(watch, () => now);
 		cache.start();
 	});
 	afterEach(async () => {
 		cache.close();
+		hubs.close();
 		await store.close();
 		await rm(dir, { recursive: true, force: true });
 	});
@@ -103,7 +109,7 @@ describe('CallerCache', () => {
 	});
 
 	it('keeps at most its limit of sessions, forgetting the oldest read first', async () => {
-		const small = new CallerCache(store, () => now, 2);
+		const small = new CallerCache(watch, () => now, 2);
 		const load = vi.fn((id: string) => Promise.resolve(record([`sessions/${id}`])));
 		for (const id of ['a', 'b', 'c']) await small.read(id, () => load(id));
 		expect(small.size).toBe(2);

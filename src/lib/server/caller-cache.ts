@@ -1,6 +1,6 @@
 import type { Reach } from '../domain/access/channels';
 import type { Actor } from '../domain/access/roles';
-import type { Store } from './store';
+import type { Watch } from './change-hub';
 
 /** What a session stood for when it was last read from the store. */
 export interface CallerRecord {
@@ -29,8 +29,8 @@ interface Entry {
 
 /**
  * Remembers who each session is, so a request does not read four documents before it starts: in a
- * burst of 50 phones pushing check-ins those reads outnumbered the check-ins' own writes. The store's
- * changes feeds of the source databases drop an entry as soon as one of its documents changes, in
+ * burst of 50 phones pushing check-ins those reads outnumbered the check-ins' own writes. The
+ * change hubs of the source databases drop an entry as soon as one of its documents changes, in
  * this process or another one sharing the store, so a sign-out, a changed role or residence takes
  * effect within the feed's delay (milliseconds), not at the next sign-in.
  */
@@ -38,7 +38,7 @@ export class CallerCache {
 	private readonly entries = new Map<string, Entry>();
 	/** The sessions read from each source document: a sign-in storm must not scan every entry. */
 	private readonly bySource = new Map<string, Set<string>>();
-	private readonly feeds: PouchDB.Core.Changes<Record<string, unknown>>[] = [];
+	private unwatch: (() => void)[] = [];
 	/** Counts the changes seen; `recent` holds the last of them, so a read that overlapped a change
 	 * to one of its sources is not kept. */
 	private generation = 0;
@@ -46,28 +46,17 @@ export class CallerCache {
 	private closed = false;
 
 	constructor(
-		private readonly store: Store,
+		private readonly watch: Watch,
 		private readonly clock: () => number = Date.now,
 		private readonly maxEntries = 20_000
 	) {}
 
-	/** Follows the source databases from now; call before the first request. */
+	/** Follows the source databases (through their change hubs) from now; call before the first request. */
 	start(): void {
-		for (const name of SOURCES) this.follow(name);
-	}
-
-	private follow(name: (typeof SOURCES)[number]): void {
-		if (this.closed) return;
-		const feed = this.store.db(name).changes({ since: 'now', live: true });
-		void feed.on('change', (change) => this.changed(`${name}/${change.id}`));
-		void feed.on('error', () => {
-			// Whatever was missed while the feed was down may have changed anything.
-			this.changed(null);
-			const at = this.feeds.indexOf(feed);
-			if (at >= 0) void this.feeds.splice(at, 1);
-			this.follow(name);
-		});
-		this.feeds.push(feed);
+		this.unwatch = SOURCES.map((name) =>
+			// A lost feed (null) may have missed a change to anything.
+			this.watch(name, (id) => this.changed(id === null ? null : `${name}/${id}`))
+		);
 	}
 
 	/** Drops the entries read from `source`, or all of them. */
@@ -150,8 +139,8 @@ export class CallerCache {
 
 	close(): void {
 		this.closed = true;
-		for (const feed of this.feeds) feed.cancel();
-		this.feeds.length = 0;
+		for (const unwatch of this.unwatch) unwatch();
+		this.unwatch = [];
 		this.entries.clear();
 		this.bySource.clear();
 	}

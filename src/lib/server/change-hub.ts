@@ -1,4 +1,4 @@
-import type { Database } from './store';
+import type { Database, DatabaseName, Store } from './store';
 
 interface Listener {
 	channels: ReadonlySet<string>;
@@ -20,12 +20,23 @@ export interface HubSubscription {
 /** Told the id of every change, or null when the feed was lost and anything may have changed. */
 export type ChangeWatcher = (id: string | null) => void;
 
+const RETRY_MS = 1_000;
+
+/** Watches one database through its hub until the returned function is called. */
+export type Watch = (name: DatabaseName, onChange: ChangeWatcher) => () => void;
+
 export class ChangeHub {
 	private readonly listeners = new Set<Listener>();
 	private readonly watchers = new Set<ChangeWatcher>();
 	private feed: PouchDB.Core.Changes<Record<string, unknown>> | undefined;
+	private retry: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(private readonly db: Database) {}
+
+	private resume(): void {
+		this.retry = undefined;
+		if (this.watchers.size > 0) this.follow();
+	}
 
 	/** Starts following the feed (once); `wait` and `subscribe` do it too. */
 	follow(): void {
@@ -41,9 +52,12 @@ export class ChangeHub {
 			}
 		});
 		void this.feed.on('error', () => {
-			// The store went away (restart, network): follow again on the next wait or update.
+			// The store went away (restart, network): follow again on the next wait or update, and
+			// by itself for standing watchers, which wait on nobody's request.
 			this.feed = undefined;
 			for (const watcher of this.watchers) watcher(null);
+			// A second later, so a store that is down is not asked in a tight loop.
+			if (this.watchers.size > 0) this.retry ??= setTimeout(() => this.resume(), RETRY_MS);
 		});
 	}
 
@@ -100,10 +114,36 @@ export class ChangeHub {
 	}
 
 	close() {
+		clearTimeout(this.retry);
 		this.feed?.cancel();
 		this.feed = undefined;
 		for (const listener of [...this.listeners]) listener.notify();
 		this.listeners.clear();
 		this.watchers.clear();
+	}
+}
+
+/** One hub per database of a store, made on first use: the process's one feed of each. */
+export class ChangeHubs {
+	private readonly hubs = new Map<DatabaseName, ChangeHub>();
+
+	constructor(private readonly store: Store) {}
+
+	of(name: DatabaseName): ChangeHub {
+		let hub = this.hubs.get(name);
+		if (!hub) {
+			hub = new ChangeHub(this.store.db(name));
+			this.hubs.set(name, hub);
+		}
+		return hub;
+	}
+
+	/** Longpolls waiting and live streams subscribed, over every database. */
+	get listening(): number {
+		return [...this.hubs.values()].reduce((sum, hub) => sum + hub.listening, 0);
+	}
+
+	close(): void {
+		for (const hub of this.hubs.values()) hub.close();
 	}
 }

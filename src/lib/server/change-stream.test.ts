@@ -2,11 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { STORE_TIMEOUT_MS, useTempStore } from '../../test-data/test-store';
 import { CallerCache } from './caller-cache';
 import { SharedReads } from './doc-lookup';
-import { ChangeHub } from './change-hub';
+import { ChangeHubs, type Watch } from './change-hub';
 import { SeqTokens } from './seq-token';
 import type { ServerContext } from './server-context';
 import { endSession, SESSION_COOKIE, startSession } from './sessions';
-import type { DatabaseName, Store } from './store';
+import type { Store } from './store';
 import { handleSync } from './sync-gateway';
 
 const HOUR = 60 * 60 * 1000;
@@ -17,32 +17,26 @@ afterEach(() => {
 	for (const close of closing.splice(0)) close();
 });
 
-function contextOf(store: Store): ServerContext & { hubs: Map<DatabaseName, ChangeHub> } {
-	const hubs = new Map<DatabaseName, ChangeHub>();
-	const callers = new CallerCache(store);
+function contextOf(store: Store): ServerContext & { hubs: ChangeHubs } {
+	const hubs = new ChangeHubs(store);
+	const watch: Watch = (name, onChange) => hubs.of(name).watch(onChange);
+	const callers = new CallerCache(watch);
 	callers.start();
 	closing.push(() => {
 		callers.close();
-		for (const hub of hubs.values()) hub.close();
+		hubs.close();
 	});
 	return {
 		hubs,
 		store,
 		callers,
-		reads: new SharedReads(store, () => () => undefined),
+		reads: new SharedReads(store, watch),
 		now: () => new Date(),
 		sessionTtlMs: HOUR,
 		tokens: new SeqTokens(new Uint8Array(32)),
 		// Short, so the tests see the heartbeat's re-reading of the caller soon.
 		maxLongpollMs: 50,
-		hub(name) {
-			let hub = hubs.get(name);
-			if (!hub) {
-				hub = new ChangeHub(store.db(name));
-				hubs.set(name, hub);
-			}
-			return hub;
-		}
+		hub: (name) => hubs.of(name)
 	};
 }
 
@@ -118,8 +112,7 @@ async function collect(
 	}
 }
 
-const listening = (context: ReturnType<typeof contextOf>) =>
-	[...context.hubs.values()].reduce((sum, hub) => sum + hub.listening, 0);
+const listening = (context: ReturnType<typeof contextOf>) => context.hubs.listening;
 
 describe('the live stream', { timeout: STORE_TIMEOUT_MS }, () => {
 	const store = useTempStore('change-stream');

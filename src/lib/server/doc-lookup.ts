@@ -1,4 +1,5 @@
 import { canRead } from '../domain/access/channels';
+import type { Watch } from './change-hub';
 import type { StoredDoc } from './stored-doc';
 import type { Database, DatabaseName, Store } from './store';
 
@@ -81,10 +82,7 @@ export class SharedReads {
 
 	constructor(
 		private readonly store: Store,
-		private readonly watch: (
-			name: DatabaseName,
-			onChange: (id: string | null) => void
-		) => () => void,
+		private readonly watch: Watch,
 		private readonly clock: () => number = Date.now
 	) {}
 
@@ -114,10 +112,8 @@ export class SharedReads {
 				this.kept.delete(prefix + id);
 				return;
 			}
-			// The feed was lost: whatever was read from this database may be stale.
+			// The feed was lost (the hub follows again): whatever was read from it may be stale.
 			for (const key of this.kept.keys()) if (key.startsWith(prefix)) this.kept.delete(key);
-			this.watching.get(name)?.();
-			this.watching.delete(name);
 		});
 		this.watching.set(name, stop);
 	}

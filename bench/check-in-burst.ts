@@ -44,7 +44,7 @@ export interface BurstOptions {
 export interface BurstRun {
 	/** From the moment every phone starts its push to the last `_bulk_docs` answer. */
 	wallMs: number;
-	/** Per phone: its `_all_docs` request until its `_bulk_docs` answer. */
+	/** Per phone: its `_bulk_docs` request until the answer. */
 	deviceMs: number[];
 	/** Baseline: the same documents by `bulkDocs` into a fresh store, one call per phone, all at once. */
 	directMs: number;
@@ -263,7 +263,7 @@ function checkCost(
  * Why raw HTTP and not 50 RxDB replicas: open-source RxDB allows 13 open collections in a process,
  * so one process holds at most six phones with `activities` and `attendance`. Each simulated phone
  * instead sends exactly the two requests RxDB's CouchDB plugin sends for one push batch, with the
- * same bodies, over its own connection with its own signed-in session, and all 50 start in the
+ * same bodies, over its own connection (opened before the burst) with its own signed-in session, and all 50 start in the
  * same tick. The phones run in a thread of their own (burst-phones.ts), so their HTTP work is
  * not the gateway's, as on 50 real phones with CPUs of their own; the device side (RxDB's local
  * bookkeeping and the pull that follows) is left out, and the push bench (d) times that path with
@@ -295,22 +295,17 @@ export async function benchCheckInBurst(options: BurstOptions): Promise<BurstRes
 			// each run starts with a quiet server; what it does after a burst is timed on its own.
 			await server.app.summaries?.idle();
 			const pushed = docs.map((list) => list.map(asPushed));
+			const pushes = phones.map((phone, i) => ({
+				username: phone.username,
+				cookie: phone.cookie,
+				docs: pushed[i] ?? []
+			}));
+			await phoneThread.connect(server.url, pushes);
 
 			timing.reset();
 			for (const t of [storeWrites, storeLookups, activityLookups]) t.reset();
 			const burst = () =>
-				withTimeout(
-					'check-in burst',
-					BURST_TIMEOUT_MS,
-					phoneThread.push(
-						server.url,
-						phones.map((phone, i) => ({
-							username: phone.username,
-							cookie: phone.cookie,
-							docs: pushed[i] ?? []
-						}))
-					)
-				);
+				withTimeout('check-in burst', BURST_TIMEOUT_MS, phoneThread.push(server.url, pushes));
 			const { wallMs, deviceMs } = await (run === 0 ? burst() : profiled('check-in-burst', burst));
 			const serverBusyMs = timing.busy;
 			const counts = {

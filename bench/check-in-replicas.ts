@@ -25,8 +25,8 @@ const TIMEOUT_MS = 60_000;
 /**
  * The real client path beside the simulated one: real RxDB replicas (the app's `Replica`, live
  * `attendance`) each store their check-ins in one local write at the same moment and push them on
- * their own. It shows the requests the simulated phones make are the ones RxDB makes: one
- * `POST _all_docs` and one `POST _bulk_docs` per phone for a batch of ten.
+ * their own. It shows the requests the simulated phones make are the ones the app makes: one
+ * `POST _bulk_docs` per phone for a batch of ten, and no `_all_docs` (creation-pushes.ts).
  */
 export async function pushFromReplicas(
 	server: RunningServer,

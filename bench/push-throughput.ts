@@ -34,8 +34,8 @@ export interface PushResult extends PushOptions {
 	directSingleRuns: number[];
 	/**
 	 * Per run, the gateway's busy time: wall time during which it was answering `_bulk_docs` or
-	 * `_all_docs` (RxDB reads the current revisions before each push batch, and sends batches
-	 * concurrently).
+	 * `_all_docs` (the plugin reads the current revisions before a push batch unless all of it
+	 * is new, creation-pushes.ts; batches go concurrently).
 	 */
 	serverBusyRuns: number[];
 	gatewayMs: number;

@@ -48,10 +48,10 @@ const config = {
 	writes: intFromEnv('BENCH_WRITES', 5),
 	heartbeatMs: intFromEnv('BENCH_HEARTBEAT_MS', 10_000),
 	pushDocs: intFromEnv('BENCH_PUSH_DOCS', 1_000),
-	pushRuns: intFromEnv('BENCH_PUSH_RUNS', 3),
+	pushRuns: intFromEnv('BENCH_PUSH_RUNS', 5),
 	burstDevices: intFromEnv('BENCH_BURST_DEVICES', 50),
 	burstCheckIns: intFromEnv('BENCH_BURST_CHECK_INS', 10),
-	burstRuns: intFromEnv('BENCH_BURST_RUNS', 3),
+	burstRuns: intFromEnv('BENCH_BURST_RUNS', 5),
 	shellRuns: intFromEnv('BENCH_SHELL_RUNS', 7),
 	scaleSizes: (process.env['BENCH_SCALE_MEMBERS'] ?? '5000,20000').split(',').map((size) => {
 		const members = Number(size.trim());

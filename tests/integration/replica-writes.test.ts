@@ -86,6 +86,45 @@ describe('writes from devices', () => {
 		});
 	});
 
+	it('pushes new documents without a lookup, and a creation the server already has becomes its version', async () => {
+		const requests: string[] = [];
+		const app = world.server.app;
+		const handle = app.handle.bind(app);
+		app.handle = (request) => {
+			const { pathname } = new URL(request.url);
+			if (pathname.startsWith('/sync/reports/')) requests.push(`${request.method} ${pathname}`);
+			return handle(request);
+		};
+		const phone = await world.device('member1');
+		const tablet = await world.device('member1');
+		await Promise.all([phone.sync(), tablet.sync()]);
+		await tablet.setOffline(true);
+
+		requests.length = 0;
+		const first = aReport('m001', 'cm1', { submittedAt: '2026-03-01T01:00:00.000Z' });
+		await phone.insert('reports', first);
+		await phone.sync();
+		expect(requests).toContain('POST /sync/reports/_bulk_docs');
+		expect(requests).not.toContain('POST /sync/reports/_all_docs');
+
+		// The same member's tablet made the same report (same id) offline: its push is a creation
+		// over a document the server has, answered as a conflict; the device takes the server's.
+		await tablet.insert(
+			'reports',
+			aReport('m001', 'cm1', { submittedAt: '2026-03-02T01:00:00.000Z' })
+		);
+		await tablet.setOffline(false);
+		await tablet.sync();
+		expect(requests.filter((r) => r === 'POST /sync/reports/_bulk_docs')).toHaveLength(2);
+		expect(await tablet.findOne('reports', first.id)).toMatchObject({
+			submittedAt: first.submittedAt
+		});
+		await expect(world.db('reports').get(first.id)).resolves.toMatchObject({
+			submittedAt: first.submittedAt
+		});
+		expect((await tablet.status()).pending).toBe(0);
+	});
+
 	it('delivers a change to a longpolling device without it asking', async () => {
 		const secretary = await world.device('secretary1');
 		const member = await world.device('member1');

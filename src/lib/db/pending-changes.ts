@@ -38,6 +38,8 @@ export class PendingChanges {
 	private readonly keys = new Set<string>();
 	private subscription: Subscription | undefined;
 	private saving = Promise.resolve();
+	/** A save is queued and has not read the keys yet: later changes ride along with it. */
+	private saveQueued = false;
 
 	constructor(private readonly db: BaodaoDatabase) {}
 
@@ -70,13 +72,19 @@ export class PendingChanges {
 		this.publish(true);
 	}
 
+	/**
+	 * Saves at most one write behind the running one: a push of a thousand documents settles them
+	 * one by one, and a copy of the whole set per document made that quadratic.
+	 */
 	private publish(save: boolean) {
 		this.count$.next(this.keys.size);
-		if (!save || this.db.closed) return;
-		const keys = [...this.keys];
+		if (!save || this.db.closed || this.saveQueued) return;
+		this.saveQueued = true;
 		this.saving = this.saving
-			.then(() => this.db.upsertLocal(LOCAL_DOC, { keys }))
-			.then(() => undefined)
+			.then(async () => {
+				this.saveQueued = false;
+				if (!this.db.closed) await this.db.upsertLocal(LOCAL_DOC, { keys: [...this.keys] });
+			})
 			.catch(() => undefined);
 	}
 

@@ -23,6 +23,7 @@ import {
 import { deviceWrites, PendingChanges } from './pending-changes';
 import { withCurrentChannels } from '../domain/access/write-policy';
 import { ChangeSignals } from './change-signals';
+import { CreationPushes } from './creation-pushes';
 import { StreamAnchors } from './stream-anchors';
 import { initialSyncStatus, type SyncStatus } from './sync-status';
 
@@ -83,6 +84,7 @@ export class Replica {
 	private readonly activeStates = new Set<State>();
 	private readonly anchors = new StreamAnchors();
 	private readonly signals: ChangeSignals;
+	private readonly creations = new CreationPushes();
 	private timer: ReturnType<typeof setInterval> | undefined;
 	private writeDebounce: ReturnType<typeof setTimeout> | undefined;
 	private isRunning = false;
@@ -182,6 +184,8 @@ export class Replica {
 		const url = await this.anchors.rewrite(
 			typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
 		);
+		const answered = this.creations.answer(url, init);
+		if (answered) return answered;
 		if (new URL(url).searchParams.get('feed') !== 'longpoll') return this.send(url, init);
 		return this.signals.answerLongpoll(url, (read) => this.send(read, init), init?.signal);
 	};
@@ -253,6 +257,7 @@ export class Replica {
 					}
 				: {})
 		});
+		this.creations.track(name, state, idOf);
 		state.sent$.subscribe((doc) => this.pending.settled(name, idOf(doc)));
 		state.conflict$.subscribe((conflict) =>
 			this.pending.settled(name, idOf(conflict.input.newDocumentState))

@@ -4,6 +4,7 @@ import { CallerCache } from './caller-cache';
 import { ChangeHubs, type Watch } from './change-hub';
 import { compressResponse } from './compression';
 import { SharedReads } from './doc-lookup';
+import { GroupCommit } from './group-commit';
 import { nativeEd25519Verify } from './native-ed25519';
 import { applyCouchSetup, warmChannelIndex } from './couch-setup';
 import { SeqTokens } from './seq-token';
@@ -88,6 +89,7 @@ export async function createBaodaoServer(options: BaodaoServerOptions = {}): Pro
 		tokens: new SeqTokens(await tokenSecret(store)),
 		callers,
 		reads: new SharedReads(store, watch),
+		writes: new GroupCommit(store),
 		hub: (name) => hubs.of(name)
 	};
 	// Devices verify badges offline with the issuer's public key: publish it before anyone syncs.

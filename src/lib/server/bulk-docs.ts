@@ -59,7 +59,6 @@ export async function bulkDocs(
 	docs: Pushed[]
 ): Promise<BulkRow[]> {
 	const { collection } = target;
-	const db = context.store.db(collection);
 	const granted = new Set(caller.channels);
 	const now = context.now();
 	// Each pushed document's own fields, once: the checks, the reads and departures share them.
@@ -115,7 +114,7 @@ export async function bulkDocs(
 			];
 		})
 	);
-	const written = accepted.length ? await db.bulkDocs(accepted) : [];
+	const written = await context.writes.bulkDocs(collection, accepted);
 	const writtenById = new Map(written.map((row, i) => [accepted[i]?._id, row]));
 	// A creation the store refused met a document under its id: it is answered as if that document
 	// had been looked up first — stale when the writer sees it, else forbidden and no more.

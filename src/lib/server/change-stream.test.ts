@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { STORE_TIMEOUT_MS, useTempStore } from '../../test-data/test-store';
 import { CallerCache } from './caller-cache';
+import { GroupCommit } from './group-commit';
 import { SharedReads } from './doc-lookup';
 import { ChangeHubs, type Watch } from './change-hub';
 import { SeqTokens } from './seq-token';
@@ -31,6 +32,7 @@ function contextOf(store: Store): ServerContext & { hubs: ChangeHubs } {
 		store,
 		callers,
 		reads: new SharedReads(store, watch),
+		writes: new GroupCommit(store),
 		now: () => new Date(),
 		sessionTtlMs: HOUR,
 		tokens: new SeqTokens(new Uint8Array(32)),

@@ -1,6 +1,7 @@
 import type { CallerCache } from './caller-cache';
 import type { ChangeHub } from './change-hub';
 import type { SharedReads } from './doc-lookup';
+import type { GroupCommit } from './group-commit';
 import type { SeqTokens } from './seq-token';
 import type { DatabaseName, Store } from './store';
 
@@ -14,6 +15,8 @@ export interface ServerContext {
 	callers: CallerCache;
 	/** The documents pushed writes cite, read once and kept until they change (doc-lookup.ts). */
 	reads: SharedReads;
+	/** Pushed documents are written through it: concurrent pushes share one store write. */
+	writes: GroupCommit;
 	hub(name: DatabaseName): ChangeHub;
 	/** The longest a longpoll is held, below common proxy timeouts. */
 	maxLongpollMs: number;

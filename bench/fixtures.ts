@@ -2,12 +2,25 @@ import type { Report } from '../src/lib/domain/registry';
 import type { Account } from '../src/lib/server/accounts';
 import { toStored } from '../src/lib/server/demo/demo-seed';
 import { hashPassword } from '../src/lib/server/passwords';
+import type { SignInGuardOptions } from '../src/lib/server/session-api';
+import { DEFAULT_SIGN_IN_LIMITS } from '../src/lib/server/sign-in-limits';
 import type { Database } from '../src/lib/server/store';
 import { aReport } from '../tests/support/factories';
 import type { RoleGrant } from '../src/lib/domain/access/roles';
 import { chunks } from './support';
 
 export const BENCH_ORG = 'org-bench';
+
+/**
+ * Production's sign-in limits, but for the per-name one: a bench signs the same account in for
+ * every round from one loopback address, which the limit exists to stop.
+ */
+export const BENCH_SIGN_IN: SignInGuardOptions = {
+	limits: {
+		...DEFAULT_SIGN_IN_LIMITS,
+		perUsernameAndAddress: { burst: 1_000, perMinute: 1_000 }
+	}
+};
 /** The branch whose secretary syncs in the initial-sync benchmark. */
 export const SECRETARY_BRANCH = 'brS';
 /** Documents per branch for the branches the secretary does not see. */
@@ -16,6 +29,8 @@ const OTHER_BRANCH_SIZE = 5_000;
 const REPORTS_PER_MEMBER = 5;
 
 export type StoredReport = ReturnType<typeof toStored> & { _id: string };
+/** Any document as the store holds it (`_id` for `id`). */
+export type StoredDoc = Record<string, unknown> & { _id: string };
 
 /**
  * The n-th report of a branch: member `<branch>m<k>` reports to five communities. Valid for the
@@ -73,7 +88,7 @@ export async function seedReportStore(
 /** Writes every document of `docs` into `db` in chunks; throws on any failed row. */
 export async function putAll(
 	db: Database,
-	docs: readonly StoredReport[],
+	docs: readonly StoredDoc[],
 	chunkSize = 5_000
 ): Promise<void> {
 	for (const chunk of chunks(docs, chunkSize)) {

@@ -7,7 +7,14 @@ import { DEMO_PASSWORD } from '../src/lib/server/demo/demo-data';
 import { openStore, type Database } from '../src/lib/server/store';
 import { HttpClient } from '../tests/support/http-client';
 import { startTestServer, type RunningServer } from '../tests/support/test-server';
-import { BENCH_ORG, SECRETARY_BRANCH, putAll, seedReportStore, visibleReports } from './fixtures';
+import {
+	BENCH_ORG,
+	BENCH_SIGN_IN,
+	SECRETARY_BRANCH,
+	putAll,
+	seedReportStore,
+	visibleReports
+} from './fixtures';
 import { startPlainCouch } from './plain-couch';
 import { startRealCouch } from './real-couch';
 import { ServerTiming } from './server-timing';
@@ -164,7 +171,7 @@ async function couchIndexBuilds(
 }
 
 async function gatewayStore(total: number, visible: number) {
-	const server = await startTestServer({ maxLongpollMs: 5_000 });
+	const server = await startTestServer({ maxLongpollMs: 5_000, signIn: BENCH_SIGN_IN });
 	const store = server.app.store;
 	// The server warms the (empty) index in the background at start: let that finish first, so
 	// no indexing overlaps the seeding and the build below is timed whole.

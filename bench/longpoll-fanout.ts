@@ -1,10 +1,12 @@
 import { request, type Agent, type ClientRequest } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { withChannels } from '../src/lib/domain/access/write-policy';
+import type { Community, Member } from '../src/lib/domain/registry';
 import { toStored } from '../src/lib/server/demo/demo-seed';
 import { startSession } from '../src/lib/server/sessions';
 import { aReport } from '../tests/support/factories';
 import { startTestServer } from '../tests/support/test-server';
-import { putAccounts, type BenchAccount } from './fixtures';
+import { putAccounts, putAll, type BenchAccount } from './fixtures';
 import { benchAgent, requestJson, sessionCookie } from './raw-http';
 import { log, max, percentile, since, waitFor } from './support';
 
@@ -187,6 +189,35 @@ export async function benchLongpollFanout(options: FanoutOptions): Promise<Fanou
 		const inside = accountsFor('in', options.insiders, 'F');
 		const outside = accountsFor('out', options.outsiders, 'O');
 		await putAccounts(store.db('accounts'), [writer, ...inside, ...outside], 'bench-password');
+		// What the gateway checks the writer's residence report against: the community and profile.
+		const updatedAt = new Date().toISOString();
+		await putAll(store.db('directory'), [
+			toStored(
+				withChannels('directory', {
+					id: 'cF',
+					kind: 'community',
+					name: 'Bench community',
+					updatedAt,
+					channels: []
+				} satisfies Community)
+			)
+		]);
+		await putAll(store.db('members'), [
+			toStored(
+				withChannels('members', {
+					id: 'mW',
+					orgId: 'orgF',
+					branchId: 'brF',
+					name: 'Bench writer',
+					residenceCommunityId: 'cF',
+					skills: [],
+					interests: [],
+					duties: [],
+					updatedAt,
+					channels: []
+				} satisfies Member)
+			)
+		]);
 		const cookieOf = async (username: string) =>
 			sessionCookie(
 				(await startSession(store.db('sessions'), username, new Date(), 3_600_000)).token

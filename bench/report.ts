@@ -7,6 +7,7 @@ import type { PushResult } from './push-throughput';
 import { scaleRows } from './scale-report';
 import type { ScaleResult } from './scale';
 import type { ShellResult } from './shell';
+import { signInRows, type SignInFloodResult } from './sign-in-flood';
 import { wireRows, type WireResult } from './wire-bytes';
 import { fmtKB, fmtMB, fmtMs, median } from './support';
 
@@ -23,6 +24,7 @@ export interface BenchResults {
 	shell?: ShellResult;
 	scale?: ScaleResult;
 	wire?: WireResult;
+	signIn?: SignInFloodResult;
 }
 
 export function machineDescription(): string {
@@ -285,6 +287,7 @@ function rows(results: BenchResults): Row[] {
 	}
 	if (results.scale) table.push(...scaleRows(results.scale));
 	if (results.wire) table.push(...wireRows(results.wire));
+	if (results.signIn) table.push(...signInRows(results.signIn));
 	return table;
 }
 

@@ -4,7 +4,7 @@
  * except `shell` and `scale`, which run the built app (`npm run build` first) in headless Chromium.
  *
  * Sizes can be lowered for a quick try, e.g. `BENCH_LARGE=20000 BENCH_SMALL=10000 npm run bench`;
- * `BENCH_ONLY=sync,fanout,memory,push,burst,shell,wire` picks parts. The figures in
+ * `BENCH_ONLY=sync,fanout,memory,push,burst,shell,wire,signin` picks parts. The figures in
  * docs/performance.md use the defaults. The wire bytes (i) sync a bureau of `BENCH_WIRE_MEMBERS`
  * (1,000) members; the server memory (j) is for `BENCH_MEMORY_DEVICES` (500) connected devices.
  *
@@ -23,6 +23,7 @@ import { benchLongpollFanout } from './longpoll-fanout';
 import { benchPushThroughput } from './push-throughput';
 import { benchScale } from './scale';
 import { benchShell } from './shell';
+import { benchSignInFlood } from './sign-in-flood';
 import { benchWireBytes } from './wire-bytes';
 import { currentLoad, formatTable, machineDescription, type BenchResults } from './report';
 import { log, since, withTimeout } from './support';
@@ -61,10 +62,13 @@ const config = {
 	}),
 	scaleSyncMinutes: intFromEnv('BENCH_SCALE_SYNC_MINUTES', 20),
 	wireMembers: intFromEnv('BENCH_WIRE_MEMBERS', 1_000),
-	memoryDevices: intFromEnv('BENCH_MEMORY_DEVICES', 500)
+	memoryDevices: intFromEnv('BENCH_MEMORY_DEVICES', 500),
+	signInFlood: intFromEnv('BENCH_SIGNIN_FLOOD', 256),
+	signInSamples: intFromEnv('BENCH_SIGNIN_SAMPLES', 30),
+	signInReads: intFromEnv('BENCH_SIGNIN_READS', 300)
 };
 const only = new Set(
-	(process.env['BENCH_ONLY'] ?? 'sync,fanout,memory,push,burst,shell,wire')
+	(process.env['BENCH_ONLY'] ?? 'sync,fanout,memory,push,burst,shell,wire,signin')
 		.split(',')
 		.map((s) => s.trim())
 );
@@ -150,6 +154,14 @@ async function main(): Promise<BenchResults> {
 		results.wire = await benchWireBytes({
 			members: config.wireMembers,
 			batchSize: config.batchSize
+		});
+	}
+	if (only.has('signin')) {
+		log(`(k) sign-in flood: ${config.signInFlood} bad sign-ins in flight; failure times`);
+		results.signIn = await benchSignInFlood({
+			flood: config.signInFlood,
+			samples: config.signInSamples,
+			reads: config.signInReads
 		});
 	}
 	results.loadAfter = currentLoad();

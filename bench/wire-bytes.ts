@@ -12,7 +12,7 @@ import {
 	compress
 } from '../src/lib/server/compression';
 import { startTestServer } from '../tests/support/test-server';
-import { putAccounts } from './fixtures';
+import { BENCH_SIGN_IN, putAccounts } from './fixtures';
 import type { Row } from './report';
 import { planScaleBureau, scaleAccounts, seedScaleStore } from './scale-seed';
 import { fmtKB, fmtMs, log, median, since } from './support';
@@ -240,7 +240,7 @@ export async function benchWireBytes(options: WireOptions): Promise<WireResult> 
 	const now = new Date();
 	const world = planScaleBureau(options.members, now);
 	const accounts = scaleAccounts(world);
-	const server = await startTestServer({ now: () => now });
+	const server = await startTestServer({ now: () => now, signIn: BENCH_SIGN_IN });
 	try {
 		const seedStart = performance.now();
 		const seeded = await seedScaleStore(server.app.store, world, collectionNames);

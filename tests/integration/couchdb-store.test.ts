@@ -68,13 +68,35 @@ interface ChangesResponse {
 
 beforeAll(async () => {
 	couch = await startCouchCompatibleServer();
-	server = await startTestServer({ couchUrl: couch.url });
+	// A longpoll held longer than any test may run: its answer can only come from a change.
+	server = await startTestServer({ couchUrl: couch.url, maxLongpollMs: 10 * 60_000 });
 	await createAccount(server.app.store.db('accounts'), {
 		username: 'mei',
 		password: 'a long enough password',
 		displayName: 'Mei',
 		...member,
 		roles: [{ role: 'member' }]
+	});
+	// The places the pushed reports name, the profile saying where Mei lives and her branch's link.
+	for (const id of ['c-home', 'c-elsewhere']) {
+		await server.app.store.db('directory').put({
+			_id: id,
+			kind: 'community',
+			name: id,
+			updatedAt: new Date().toISOString(),
+			channels: ['public']
+		});
+	}
+	await server.app.store
+		.db('members')
+		.put({ _id: member.memberId, residenceCommunityId: 'c-home', channels: [] });
+	await server.app.store.db('directory').put({
+		_id: member.branchId,
+		kind: 'branch',
+		name: 'Branch 1',
+		linkedCommunityId: 'c-elsewhere',
+		updatedAt: new Date().toISOString(),
+		channels: ['public']
 	});
 	const response = await fetch(server.url + '/api/session', {
 		method: 'POST',
@@ -210,7 +232,7 @@ describe('the store on a CouchDB-compatible server', () => {
 	it('wakes a longpoll from now on a write made by another request', async () => {
 		const hub = server.app.context.hub('reports');
 		const longpoll = gateway(
-			'/sync/reports/_changes?feed=longpoll&style=all_docs&include_docs=true&since=now&heartbeat=3000&limit=10'
+			'/sync/reports/_changes?feed=longpoll&style=all_docs&include_docs=true&since=now&limit=10'
 		);
 		// The gateway holds the request, and its follower of the store's feed is in place upstream.
 		await vi.waitFor(
@@ -221,7 +243,7 @@ describe('the store on a CouchDB-compatible server', () => {
 			{ timeout: 10_000, interval: 5 }
 		);
 
-		const doc = report('c-elsewhere');
+		const doc = report('c-elsewhere', 'unit');
 		const push = await gateway('/sync/reports/_bulk_docs', {
 			method: 'POST',
 			body: JSON.stringify({ docs: [doc] })
@@ -231,7 +253,7 @@ describe('the store on a CouchDB-compatible server', () => {
 		const response = await longpoll;
 		expect(response.status).toBe(200);
 		const body = (await response.json()) as ChangesResponse;
-		// At the heartbeat the gateway answers an empty page: a row means the write woke it.
+		// Without a heartbeat within the test's time, the row can only come from the write waking it.
 		expect(body.results.map((r) => r.id)).toEqual([doc._id]);
 		expect(hub.listening).toBe(0);
 	});

@@ -12,6 +12,7 @@ type Row = {
 	error?: string;
 	reason?: string;
 	ok?: boolean;
+	rev?: string;
 	doc?: Record<string, unknown>;
 };
 
@@ -182,6 +183,24 @@ describe('the sync gateway over HTTP', () => {
 		expect(precheck.body.rows).toEqual([{ key: badSchema._id, error: 'not_found' }]);
 	});
 
+	it('refuses an update that moves an existing document into other channels', async () => {
+		const report = toStored(aReport('m001', 'cm1'));
+		const [created] = (await push(member, 'reports', [report])).body;
+		const rev = created?.rev;
+		// Its fields unchanged, only its audience: the staff of another community would receive it.
+		const moved = { ...report, _rev: rev, channels: [...report.channels, 'community:cm9'].sort() };
+		const movedAway = { ...report, _rev: rev, channels: ['community:cm9', 'member:m001'] };
+		for (const doc of [moved, movedAway, { ...moved, _deleted: true }]) {
+			expect((await push(member, 'reports', [doc])).body).toEqual([
+				{ id: report._id, error: 'conflict', reason: 'channels' }
+			]);
+		}
+		expect(await world.db('reports').get(report._id)).toMatchObject({
+			_rev: rev,
+			channels: report.channels
+		});
+	});
+
 	it('refuses a document that also carries its id in the body, which would stall every reader', async () => {
 		// RxDB keeps `_id` when the body has the primary key too; the replica's schema then refuses
 		// the pulled document and that collection's pull stops on every device that can read it.
@@ -241,11 +260,21 @@ describe('the sync gateway over HTTP', () => {
 		expect((await push(staff, 'reviews', [edit])).body).toEqual([
 			{ id: review.id, error: 'conflict', reason: 'append-only' }
 		]);
-		// A member cannot decide on their own report.
-		const selfReview = { ...toStored(review), _id: reviewId(report.id, 2), reviewer: 'member1' };
-		expect((await push(member, 'reviews', [selfReview])).body[0]).toMatchObject({
-			error: 'conflict'
+		// A member cannot decide on their own report: a review right in every other respect (its
+		// id, reviewer, subject and submission agree) is refused for the reviewer's role alone.
+		const other = aReport('m001', 'cm3');
+		await push(member, 'reports', [toStored(other)]);
+		const selfReview = withChannels('reviews', {
+			...review,
+			id: reviewId(other.id, 1),
+			subjectId: other.id,
+			communityId: 'cm3',
+			reviewer: 'member1'
 		});
+		expect((await push(member, 'reviews', [toStored(selfReview)])).body).toEqual([
+			{ id: selfReview.id, error: 'conflict', reason: 'forbidden' }
+		]);
+		await expect(world.db('reviews').get(selfReview.id)).rejects.toMatchObject({ status: 404 });
 	});
 
 	describe('never shows a document outside the caller channels', () => {
@@ -291,15 +320,89 @@ describe('the sync gateway over HTTP', () => {
 			expect(back.body.rows[0]?.doc).toMatchObject({ memberId: 'm001', _deleted: true });
 		});
 
+		it('in the answers, stashes and notices of pushes over it: the same as for a missing id', async () => {
+			// m001 lives in cm1: its own residence report there is one it may write.
+			const own = toStored(aReport('m001', 'cm1'));
+			const theirs = toStored(aReport('m002', 'cm2'));
+			const guessed = '1-0123456789abcdef0123456789abcdef';
+			// The store's work on the collection: the same calls whether the id is taken or free.
+			const work = new Map<string, number>();
+			const db = world.db('reports');
+			for (const method of ['get', 'allDocs', 'bulkDocs', 'put'] as const) {
+				const original = (db[method] as (...args: unknown[]) => unknown).bind(db);
+				(db as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+					work.set(method, (work.get(method) ?? 0) + 1);
+					return original(...args);
+				};
+			}
+			// Everything a member learns by pushing over `id`: each answer, the read back that
+			// follows it, and the notices it gets — with the id replaced, so two ids compare.
+			const probe = async (id: string, rev: string) => {
+				const since = (await member.json<{ last_seq: string }>('/sync/notices/_changes?since=now'))
+					.body.last_seq;
+				work.clear();
+				const pushes = [
+					// updates with the member's own content, with a guessed and with the true revision
+					{ ...own, _id: id, _rev: guessed },
+					{ ...own, _id: id, _rev: rev },
+					// an update copying the owner's content, and deletions
+					{ ...theirs, _id: id, _rev: rev },
+					{ ...own, _id: id, _rev: rev, _deleted: true },
+					{ _id: id, _rev: rev, _deleted: true }
+				];
+				const rows: unknown[] = [];
+				for (const doc of pushes) {
+					rows.push((await push(member, 'reports', [doc])).body);
+					const keys = encodeURIComponent(JSON.stringify([id]));
+					rows.push((await member.json(`/sync/reports/_all_docs?keys=${keys}`)).body);
+				}
+				const notices = await member.json<{ results: Row[] }>(
+					`/sync/notices/_changes?since=${encodeURIComponent(since)}`
+				);
+				// A notice's id and time differ anyway (they derive from the pushed id and the clock).
+				const seen = notices.body.results.map(({ doc }) => ({
+					...doc,
+					_id: undefined,
+					_rev: undefined,
+					createdAt: undefined
+				}));
+				const calls = Object.fromEntries(work);
+				return JSON.parse(JSON.stringify({ rows, seen, calls }).replaceAll(id, '<id>')) as unknown;
+			};
+
+			// Another member's report, against an id nothing is stored under.
+			const { rev } = await world.db('reports').put(theirs);
+			expect(await probe(theirs._id, rev)).toEqual(await probe(aReport('m003', 'cm2').id, rev));
+			// The member's own id, free and then taken by a document the member cannot read.
+			const free = await probe(own._id, rev);
+			const taken = await world.db('reports').put({ ...theirs, _id: own._id });
+			expect(await probe(own._id, taken.rev)).toEqual(
+				JSON.parse(JSON.stringify(free).replaceAll(rev, taken.rev)) as unknown
+			);
+
+			expect(await world.db('reports').get(theirs._id)).toMatchObject({
+				memberId: 'm002',
+				_rev: rev
+			});
+			expect(await world.db('reports').get(own._id)).toMatchObject({
+				memberId: 'm002',
+				_rev: taken.rev
+			});
+			await expect(world.db('reports').get(aReport('m003', 'cm2').id)).rejects.toMatchObject({
+				status: 404
+			});
+		});
+
 		it('in the answer to a creation the writer may make but another document holds the id of', async () => {
-			// The member's own report id, taken by a document in channels the member cannot read.
-			const own = aReport('m001', 'cm2');
-			await world.db('reports').put({ ...toStored(aReport('m002', 'cm2')), _id: own.id });
+			// The member's own report id (m001 lives in cm1), taken by a document in channels the
+			// member cannot read.
+			const own = aReport('m001', 'cm1');
+			await world.db('reports').put({ ...toStored(aReport('m002', 'cm1')), _id: own.id });
 			const result = await push(member, 'reports', [toStored(own)]);
 			expect(result.body).toEqual([{ id: own.id, error: 'conflict', reason: 'forbidden' }]);
 			expect(await world.db('reports').get(own.id)).toMatchObject({ memberId: 'm002' });
 			// A document the writer does see is a plain conflict, resolved on the device.
-			const seen = aReport('m001', 'cm3');
+			const seen = aReport('m001', 'cm1', {}, 'unit');
 			await world.db('reports').put(toStored(seen));
 			expect((await push(member, 'reports', [toStored(seen)])).body).toEqual([
 				{ id: seen.id, error: 'conflict', reason: 'Document update conflict.' }

@@ -37,10 +37,11 @@ describe('writes from devices', () => {
 			reason: 'forbidden'
 		});
 
-		const later = aReport('m001', 'cm4');
+		// m001's unit report (br1 is linked to cm1); a second residence report would be refused.
+		const later = aReport('m001', 'cm1', {}, 'unit');
 		await device.insert('reports', later);
 		await device.sync();
-		await expect(world.db('reports').get(later.id)).resolves.toMatchObject({ communityId: 'cm4' });
+		await expect(world.db('reports').get(later.id)).resolves.toMatchObject({ kind: 'unit' });
 		expect((await device.status()).pending).toBe(0);
 	});
 

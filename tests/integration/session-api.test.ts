@@ -108,3 +108,139 @@ describe('/api/session', () => {
 		expect(put.status).toBe(405);
 	});
 });
+
+describe('/api/session under attack (issue 12)', () => {
+	let world: World;
+	let client: HttpClient;
+	afterEach(async () => {
+		await world.close();
+	});
+
+	/** A world behind one trusted proxy, which forwards each client's address. */
+	async function start(signIn: Parameters<typeof World.start>[1] = {}) {
+		world = await World.start(['member1', 'secretary1', 'office1'], {
+			addressHeader: 'x-forwarded-for',
+			xffDepth: 1,
+			...signIn
+		});
+		client = new HttpClient(world.url);
+	}
+
+	function signIn(address: string, username: string, password = 'baodao-demo') {
+		return client.request('/api/session', {
+			method: 'POST',
+			headers: { 'x-forwarded-for': address },
+			json: { username, password }
+		});
+	}
+
+	const generous = { burst: 1000, perMinute: 1000 };
+
+	it('answers 429 with Retry-After after a few tries of one name from one address, not elsewhere', async () => {
+		await start();
+		const answers = [];
+		for (let i = 0; i < 11; i++) answers.push((await signIn('203.0.113.9', 'office1', 'x')).status);
+		expect(answers.slice(0, 10).every((status) => status === 401)).toBe(true);
+		const limited = await signIn('203.0.113.9', 'office1', 'x');
+		expect(limited.status).toBe(429);
+		expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+		expect(await limited.json()).toMatchObject({ error: 'too_many_requests' });
+		// Another name from that address, and the name from another address, still get an answer.
+		expect((await signIn('203.0.113.9', 'secretary1')).status).toBe(200);
+		expect((await signIn('198.51.100.20', 'office1')).status).toBe(200);
+	});
+
+	it('trusts only the address the proxy appended, not one the client claimed', async () => {
+		await start();
+		for (let i = 0; i < 10; i++) await signIn(`10.9.9.${i}, 203.0.113.9`, 'office1', 'x');
+		expect((await signIn('10.9.9.99, 203.0.113.9', 'office1', 'x')).status).toBe(429);
+	});
+
+	it('answers 429 once one address has tried too often in all', async () => {
+		await start({
+			signIn: {
+				limits: {
+					perAddress: { burst: 4, perMinute: 1 },
+					perUsernameAndAddress: generous,
+					maxTracked: 100
+				}
+			}
+		});
+		for (const name of ['a1', 'a2', 'a3', 'a4']) {
+			expect((await signIn('203.0.113.9', name, 'x')).status).toBe(401);
+		}
+		const limited = await signIn('203.0.113.9', 'member1');
+		expect(limited.status).toBe(429);
+		expect(limited.headers.get('retry-after')).toBe('60');
+		expect((await signIn('198.51.100.20', 'member1')).status).toBe(200);
+	});
+
+	it('bounds concurrent hashing: beyond the queue, a quick 503 instead of waiting', async () => {
+		await start({
+			signIn: {
+				limits: { perAddress: generous, perUsernameAndAddress: generous, maxTracked: 100 },
+				hashing: { concurrent: 1, queued: 2 }
+			}
+		});
+		const answers = await Promise.all(
+			Array.from({ length: 24 }, (_, i) => signIn(`10.0.0.${i}`, `nobody${i}`, 'x'))
+		);
+		const statuses = answers.map((answer) => answer.status);
+		expect(statuses.filter((status) => status === 503).length).toBeGreaterThan(0);
+		expect(statuses.every((status) => status === 401 || status === 503)).toBe(true);
+		const busy = answers.find((answer) => answer.status === 503);
+		expect(busy?.headers.get('retry-after')).toBe('1');
+		expect(await busy?.json()).toMatchObject({ error: 'busy' });
+		// Once the flood is over, signing in works again.
+		expect((await signIn('198.51.100.20', 'member1')).status).toBe(200);
+	});
+
+	it('locks out the guessing address after 60 concurrent wrong passwords', async () => {
+		await start({
+			signIn: { limits: { perAddress: generous, perUsernameAndAddress: generous, maxTracked: 100 } }
+		});
+		const answers = await Promise.all(
+			Array.from({ length: 60 }, () => signIn('203.0.113.9', 'member1', 'wrong'))
+		);
+		expect(answers.every((answer) => answer.status === 401)).toBe(true);
+		// Counted one after another: the guesses after the fifth met a lock and were not counted.
+		const account = await world.db('accounts').get('member1');
+		expect(account['failedLogins']).toBe(5);
+		expect((await signIn('203.0.113.9', 'member1')).status).toBe(401);
+	});
+
+	it('locks an attacker out of office1 while its owner still signs in, and tells the owner', async () => {
+		await start();
+		for (let i = 0; i < 5; i++)
+			expect((await signIn('203.0.113.9', 'office1', 'x')).status).toBe(401);
+		expect((await signIn('203.0.113.9', 'office1')).status).toBe(401);
+		expect((await signIn('198.51.100.20', 'office1')).status).toBe(200);
+		const notices = await client.json<{ results: { doc: Record<string, unknown> }[] }>(
+			'/sync/notices/_changes?since=0&include_docs=true'
+		);
+		const kinds = notices.body.results.map((row) => row.doc['kind']);
+		expect(kinds).toContain('sign-in-locked');
+		expect(JSON.stringify(notices.body)).not.toContain('203.0.113.9');
+	});
+
+	it('normalises the username: spaces and capitals still sign in', async () => {
+		await start();
+		expect((await signIn('198.51.100.20', '  Member1 ')).status).toBe(200);
+		expect((await signIn('198.51.100.20', 'MEMBER1')).status).toBe(200);
+	});
+
+	it('caps the password length, and gives an unknown or invalid name the wrong-password answer', async () => {
+		await start();
+		const long = await signIn('198.51.100.20', 'member1', 'x'.repeat(1025));
+		expect(long.status).toBe(400);
+		expect(await long.json()).toMatchObject({ error: 'bad_request' });
+		expect((await signIn('198.51.100.20', 'member1', 'x'.repeat(1024))).status).toBe(401);
+		expect((await signIn('198.51.100.20', 'm'.repeat(257))).status).toBe(400);
+		const wrong = await signIn('198.51.100.20', 'member1', 'nope');
+		for (const name of ['nobody', '_design/channels', 'm'.repeat(100)]) {
+			const answer = await signIn('198.51.100.20', name, 'nope');
+			expect(answer.status, name).toBe(401);
+			expect(await answer.json(), name).toEqual(await wrong.clone().json());
+		}
+	});
+});

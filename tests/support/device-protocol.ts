@@ -1,4 +1,5 @@
 import type { MangoQuerySelector } from 'rxdb';
+import type { HeldActivityKey } from '../../src/lib/db/activity-keys';
 import type { SessionInfo } from '../../src/lib/db/session-client';
 import type { SyncStatus } from '../../src/lib/db/sync-status';
 import type { AnyDoc, CollectionName, DocTypes } from '../../src/lib/domain/registry';
@@ -80,6 +81,8 @@ export interface DeviceApi {
 		subject: object | null | undefined
 	): Promise<void>;
 	moveResidence(memberId: string, communityId: string, nowIso: string): Promise<void>;
+	createActivity(activity: object, credential: object, host: object | null): Promise<void>;
+	activityKey(activityId: string, publicKey: string): Promise<HeldActivityKey | null>;
 	request(path: string, options: RequestOptions): Promise<HttpAnswer>;
 	waitForHeld(count: number, timeoutMs: number): Promise<string[]>;
 	release(): Promise<number>;

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { BehaviorSubject } from 'rxjs';
+import { BehaviorSubject, firstValueFrom } from 'rxjs';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { RxCollection, RxDocument } from 'rxdb';
 import {
@@ -8,11 +8,18 @@ import {
 	LocalWriteRefused,
 	writeChecked
 } from '../../src/lib/db/local-write';
+import { observeActivityKey, writeActivityWithKey } from '../../src/lib/db/activity-keys';
 import { Replica } from '../../src/lib/db/replica';
 import { moveResidence } from '../../src/lib/db/residence';
 import { signIn, type SessionInfo } from '../../src/lib/db/session-client';
 import type { SyncStatus } from '../../src/lib/db/sync-status';
-import type { CollectionName, DocTypes } from '../../src/lib/domain/registry';
+import type {
+	Activity,
+	CollectionName,
+	Credential,
+	DocTypes,
+	Org
+} from '../../src/lib/domain/registry';
 import type {
 	CallMessage,
 	DeviceApi,
@@ -232,6 +239,18 @@ const api: DeviceApi = {
 	},
 	async moveResidence(memberId, communityId, nowIso) {
 		await moveResidence(opened().db, actorOf(signedIn()), memberId, communityId, new Date(nowIso));
+	},
+	async createActivity(activity, credential, host) {
+		await writeActivityWithKey(
+			opened().db,
+			actorOf(signedIn()),
+			activity as Activity,
+			credential as Credential,
+			host as Org | null
+		);
+	},
+	activityKey(activityId, publicKey) {
+		return firstValueFrom(observeActivityKey(opened().db, activityId, publicKey));
 	},
 	async request(path, options) {
 		const response = await deviceFetch(new URL(path, serverUrl), options);

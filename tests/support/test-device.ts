@@ -1,10 +1,17 @@
 import { Worker } from 'node:worker_threads';
 import { inject } from 'vitest';
+import type { HeldActivityKey } from '../../src/lib/db/activity-keys';
 import { LocalWriteRefused } from '../../src/lib/db/local-write';
 import type { SessionInfo } from '../../src/lib/db/session-client';
 import type { SyncStatus } from '../../src/lib/db/sync-status';
 import type { RejectReason } from '../../src/lib/domain/access/write-verdict';
-import type { CollectionName, DocTypes } from '../../src/lib/domain/registry';
+import type {
+	Activity,
+	CollectionName,
+	Credential,
+	DocTypes,
+	Org
+} from '../../src/lib/domain/registry';
 import { DEMO_PASSWORD } from '../../src/lib/server/demo/demo-data';
 import type {
 	CallMessage,
@@ -250,6 +257,20 @@ export class TestDevice {
 	/** The app's `moveResidence` (src/lib/db/residence.ts), as the signed-in user. */
 	moveResidence(memberId: string, communityId: string, now = new Date()): Promise<void> {
 		return this.call('moveResidence', memberId, communityId, now.toISOString());
+	}
+
+	/** The activity form's write: the activity, its key, and the device's own copy of the key. */
+	createActivity(
+		activity: Activity,
+		credential: Credential,
+		host: Org | null = null
+	): Promise<void> {
+		return this.call('createActivity', activity, credential, host);
+	}
+
+	/** The signing key the device would show codes with (`observeActivityKey`), if any. */
+	activityKey(activityId: string, publicKey: string): Promise<HeldActivityKey | null> {
+		return this.call('activityKey', activityId, publicKey);
 	}
 
 	/** A request from the device to its server (path or URL), with its session cookie. */

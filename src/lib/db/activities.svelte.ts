@@ -20,6 +20,7 @@ import { currentTime } from './clock';
 import { signedInDevice } from './device-context.svelte';
 import { communitiesWhere, findOrg, orgsWhere } from './directory';
 import { deleteChecked, writeChecked } from './local-write';
+import { writeActivityWithKey } from './activity-keys';
 import { observe } from './observe.svelte';
 import { plainDoc, plainDocs } from './plain-docs';
 import { observeRoundingRules } from './service-rounding.svelte';
@@ -166,11 +167,9 @@ export function activityActions() {
 			host: Org | null
 		): Promise<{ outcome: WriteOutcome; activityId: string }> => {
 			const { activity, credential } = activityWithKey(input, device.actor.username, currentTime());
-			const outcome = await device.write(async (db, actor) => {
-				// A branch's activity is checked against the branch: it must be in its linked community.
-				await writeChecked(db, 'activities', actor, activity, host);
-				await writeChecked(db, 'credentials', actor, credential);
-			});
+			const outcome = await device.write((db, actor) =>
+				writeActivityWithKey(db, actor, activity, credential, host)
+			);
 			return { outcome, activityId: activity.id };
 		},
 		signUp: (activity: Activity, attendee: Attendee): Promise<WriteOutcome> => {

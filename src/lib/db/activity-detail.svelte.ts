@@ -1,13 +1,6 @@
-import { map } from 'rxjs';
 import { NO_BADGES, type HeldBadges } from '../domain/codes/badge-registry';
-import { isCredential } from '../domain/codes/credentials';
-import {
-	activityKeyId,
-	type Activity,
-	type Attendance,
-	type CredentialsDoc,
-	type Member
-} from '../domain/registry';
+import type { Activity, Attendance, Member } from '../domain/registry';
+import { observeActivityKey, type ActivityKeySource } from './activity-keys';
 import type { RuleOf } from '../domain/events/service-hours';
 import { observeRoundingRules } from './service-rounding.svelte';
 import { signedInDevice } from './device-context.svelte';
@@ -27,14 +20,11 @@ export function observeActivityDetail(activityId: () => string) {
 		() => device.db.activities.findOne(activityId()).$.pipe(plainDoc<Activity>()),
 		undefined
 	);
-	const credential = observe(
-		() =>
-			device.db.credentials.findOne(activityKeyId(activityId())).$.pipe(
-				plainDoc<CredentialsDoc>(),
-				map((doc) => (doc && isCredential(doc) ? doc : null))
-			),
-		null
-	);
+	const publicKey = $derived(activity.current?.publicKey);
+	const signingKey = observe(() => {
+		const key = publicKey;
+		return key ? observeActivityKey(device.db, activityId(), key) : null;
+	}, null);
 	const records = observe(
 		() =>
 			device.db.attendance
@@ -85,7 +75,11 @@ export function observeActivityDetail(activityId: () => string) {
 			return activity.current;
 		},
 		get secretKey(): string | undefined {
-			return credential.current?.secretKey;
+			return signingKey.current?.secretKey;
+		},
+		/** `this-device`: the shared copy was refused or has not synced; other organisers lack it. */
+		get secretKeySource(): ActivityKeySource | undefined {
+			return signingKey.current?.source;
 		},
 		get records(): Attendance[] {
 			return records.current;

@@ -62,6 +62,7 @@ export async function writeChecked<K extends CollectionName>(
 		deleting: false,
 		subject: subject === undefined ? await subjectDoc(db, collection, next) : subject,
 		related,
+		relatedComplete: false,
 		now: new Date()
 	});
 	if (!verdict.ok) throw new LocalWriteRefused(verdict.reason, verdict.detail);
@@ -91,6 +92,7 @@ export async function deleteChecked<K extends CollectionName>(
 		deleting: true,
 		subject: subject === undefined ? await subjectDoc(db, collection, prev) : subject,
 		related: await relatedDocs(db, collection, prev),
+		relatedComplete: false,
 		now: new Date()
 	});
 	if (!verdict.ok) throw new LocalWriteRefused(verdict.reason, verdict.detail);

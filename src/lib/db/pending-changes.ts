@@ -54,6 +54,11 @@ export class PendingChanges {
 		});
 	}
 
+	/** Whether a write to the collection waits to be pushed. */
+	has(collection: SyncedCollectionName): boolean {
+		return [...this.keys].some((key) => key.startsWith(`${collection}/`));
+	}
+
 	settled(collection: SyncedCollectionName, id: string): void {
 		if (this.keys.delete(`${collection}/${id}`)) this.publish(true);
 	}

@@ -6,6 +6,7 @@ import {
 	isLiveCollection,
 	isWritable,
 	legacyTarget,
+	pushedAfter,
 	type AnyDoc,
 	type CollectionName,
 	type SyncedCollectionName
@@ -186,9 +187,30 @@ export class Replica {
 		);
 		const answered = this.creations.answer(url, init);
 		if (answered) return answered;
+		await this.pushPrerequisite(url, init);
 		if (new URL(url).searchParams.get('feed') !== 'longpoll') return this.send(url, init);
 		return this.signals.answerLongpoll(url, (read) => this.send(read, init), init?.signal);
 	};
+
+	/**
+	 * Before a push, pushes what waits in the collection its policies check it against (the
+	 * registry's `pushedAfter`): an activity's key, or a residence report beside the profile that
+	 * moved house, would otherwise reach the gateway first and be refused as naming nothing.
+	 */
+	private async pushPrerequisite(url: string, init?: RequestInit): Promise<void> {
+		// Not while `start` drains a layout or channel change: it runs every collection's push itself.
+		if (init?.method !== 'POST' || !this.running) return;
+		const name = /\/sync\/([a-z]+)\/_bulk_docs$/.exec(new URL(url).pathname)?.[1] ?? '';
+		const first = isCollectionName(name) ? pushedAfter(name) : undefined;
+		if (
+			first &&
+			this.names.includes(first) &&
+			!this.liveCollections.includes(first) &&
+			this.pending.has(first)
+		) {
+			await this.round(first, { pull: true, push: true });
+		}
+	}
 
 	/** Every sync request goes through here: it notices offline, expired sessions and errors. */
 	private readonly send = async (url: string, init?: RequestInit): Promise<Response> => {

@@ -12,7 +12,8 @@ export interface SessionInfo {
 	channels: string[];
 }
 
-export type SignInFailure = 'credentials' | 'offline' | 'server';
+/** `busy`: the server limits sign-in attempts (429) or is checking too many at once (503). */
+export type SignInFailure = 'credentials' | 'busy' | 'offline' | 'server';
 
 export class SignInError extends Error {
 	constructor(readonly failure: SignInFailure) {
@@ -46,6 +47,7 @@ export async function signIn(
 		throw new SignInError('offline');
 	}
 	if (response.status === 401) throw new SignInError('credentials');
+	if (response.status === 429 || response.status === 503) throw new SignInError('busy');
 	if (!response.ok) throw new SignInError('server');
 	return (await response.json()) as SessionInfo;
 }

@@ -37,7 +37,7 @@ export type { Review, Decision } from './reporting/reviews';
 export type { Notice, NoticeKind, ReminderTopic } from './messages/notices';
 export { reportId } from './reporting/reports';
 export { reviewId } from './reporting/reviews';
-export { reminderId } from './messages/notices';
+export { reminderId, signInLockedId } from './messages/notices';
 export type { Activity, ActivityType, Expected } from './events/activities';
 export type { Attendance, AttendanceKind, CheckMethod } from './events/attendance-record';
 export type { BadgeRecord } from './codes/badges';
@@ -83,6 +83,8 @@ interface PlannedCollection {
 	/** The schema version of a collection of several kinds (one kind's collection has its kind's). */
 	version: number;
 	kinds: readonly KindDefinition<never>[];
+	/** A collection whose documents this one's policies check against: pushed before it. */
+	pushedAfter?: keyof DocTypes;
 }
 
 /**
@@ -95,13 +97,21 @@ const plan = {
 	directory: { live: false, version: 1, kinds: [orgs, communities, badges] },
 	members: { live: false, version: 0, kinds: [members] },
 	contacts: { live: false, version: 0, kinds: [contacts] },
-	reports: { live: true, version: 0, kinds: [reports] },
+	// A residence report is checked against the profile the member moved house in (reports.ts).
+	reports: { live: true, version: 0, kinds: [reports], pushedAfter: 'members' },
 	reviews: { live: true, version: 0, kinds: [reviews] },
-	notices: { live: true, version: 0, kinds: [notices] },
+	// 1: the sign-in-locked notice kind.
+	notices: { live: true, version: 1, kinds: [notices] },
 	activities: { live: false, version: 0, kinds: [activities] },
 	attendance: { live: true, version: 0, kinds: [attendance] },
-	// 1: the revocation list joined the credentials.
-	credentials: { live: false, version: 1, kinds: [credentials, revocations] },
+	// 1: the revocation list joined the credentials. 2: badges' short codes grew to 12 characters.
+	// An activity key is accepted only once its activity is on the server (credentials.ts).
+	credentials: {
+		live: false,
+		version: 2,
+		kinds: [credentials, revocations],
+		pushedAfter: 'activities'
+	},
 	evaluations: { live: false, version: 0, kinds: [memberYears, branchYears, bureauYears] }
 } as const satisfies Record<keyof DocTypes, PlannedCollection>;
 
@@ -133,6 +143,12 @@ export function isCollectionName(name: string): name is CollectionName {
 
 export function isLiveCollection(name: CollectionName): boolean {
 	return plan[name].live;
+}
+
+/** The collection whose waiting changes a device pushes before this one's, if any. */
+export function pushedAfter(name: CollectionName): CollectionName | undefined {
+	const entry: PlannedCollection = plan[name];
+	return entry.pushedAfter;
 }
 
 /** The kinds a collection holds. */

@@ -12,6 +12,8 @@ export const en: Messages = {
 		'Wrong username or password, or the account is locked for a while after repeated failures.',
 	'login.failed.offline': 'Cannot reach the server. Check the network and try again.',
 	'login.failed.server': 'The server had a problem. Please try again later.',
+	'login.failed.busy':
+		'Too many sign-in attempts, or the server is busy. Please wait a moment and try again.',
 	'login.required': 'Enter your username and password.',
 	'sync.online': 'Online',
 	'sync.offline': 'Offline',
@@ -53,6 +55,8 @@ export const en: Messages = {
 	'profile.savedLocal': 'Saved on this device; it will sync when you are online.',
 	'profile.savedSynced': 'Saved.',
 	'profile.noProfile': 'No member profile found for you. Please contact the organisation office.',
+	'notice.rejectedMore':
+		'{count} more of your changes today were not accepted by the server and were reverted.',
 	'notice.rejected':
 		'A change of yours in "{collection}" was not accepted by the server ({reason}) and was reverted.',
 	'reason.invalid': 'invalid content',
@@ -242,6 +246,8 @@ export const en: Messages = {
 	'notice.reminder.sender': 'Your branch secretary',
 	'notice.reminderSent': 'Reminded {name}',
 	'notice.goReport': 'Go to reporting',
+	'notice.signInLocked':
+		'Someone kept entering wrong passwords for your account; sign-ins from where they tried are locked for a while. If it was not you, take care of your account; you can still sign in from your usual devices.',
 	'vocab.skill.legal-advice': 'Legal advice',
 	'vocab.skill.health-care': 'Health care',
 	'vocab.skill.arts-promotion': 'Arts and publicity',
@@ -416,6 +422,8 @@ export const en: Messages = {
 	'badge.qrLabel': 'My badge QR code',
 	'badge.shortCode': 'Typed code {code}',
 	'badge.shortCodeHint': 'If scanning fails, the organiser can type this code.',
+	'badge.shortCodeLegacy':
+		'This is an old 8-character typed code and no longer works. Tap Re-issue for a new 12-character one; scanning is not affected.',
 	'badge.fullScreen': 'Show full screen',
 	'badge.reissue': 'Issue a new badge',
 	'badge.reissueConfirm':
@@ -474,6 +482,8 @@ export const en: Messages = {
 	'checkin.title': 'Check-in',
 	'checkin.noKey':
 		'The check-in key has not reached this device yet: connect and sync. Once synced, you can show the check-in code and scan badges, offline too.',
+	'checkin.keyOnlyHere':
+		'The server did not accept this activity’s signing key (see your messages for why). The key stays on this device, which shows codes and scans badges as before; the other organisers’ devices do not get it.',
 	'checkin.opensAt': 'Check-in opens at {time} (an hour before the start).',
 	'checkin.closedAt':
 		'Check-in closed at {time}. For a missed check-in, ask the organisation office to correct it.',
@@ -528,8 +538,10 @@ export const en: Messages = {
 	'checkin.problem.no-time': 'This device’s time cannot be read: check its date and time settings',
 	'checkin.typed.label': 'Badge code',
 	'checkin.typed.hint':
-		'When the camera fails, type the 8-character code under the member’s badge QR, e.g. 7K2M-9QXD.',
-	'checkin.typed.malformed': 'A badge code has 8 letters or digits, e.g. 7K2M-9QXD.',
+		'When the camera fails, type the 12-character code under the member’s badge QR, e.g. 7K2M-9QXD-4HBT.',
+	'checkin.typed.malformed': 'A badge code has 12 letters or digits, e.g. 7K2M-9QXD-4HBT.',
+	'checkin.typed.legacy':
+		'This is an old 8-character badge code and no longer works. Ask the member to re-issue their badge (Me → My badge), or let them scan the activity code, or check them in by hand.',
 	'checkin.typed.notHeld':
 		'This device has no record of this badge code: check it, or let the member scan the activity code, or check them in by hand with a reason',
 	'checkin.manual.hint':

@@ -10,6 +10,7 @@ export const zhCN = {
 	'login.failed.credentials': '用户名或密码不正确，或账户因多次输错已暂时锁定，请稍后再试。',
 	'login.failed.offline': '无法连接服务器，请检查网络后重试。',
 	'login.failed.server': '服务器暂时出错，请稍后重试。',
+	'login.failed.busy': '登录尝试过于频繁或服务器正忙，请稍等片刻再试。',
 	'login.required': '请输入用户名和密码。',
 	'sync.online': '在线',
 	'sync.offline': '离线',
@@ -50,6 +51,7 @@ export const zhCN = {
 	'profile.savedLocal': '已保存在本设备，联网后将自动同步。',
 	'profile.savedSynced': '已保存。',
 	'profile.noProfile': '尚未找到您的党员资料，请联系组织人事科。',
+	'notice.rejectedMore': '今天另有 {count} 项更改未被服务器接受，已恢复为服务器上的版本。',
 	'notice.rejected':
 		'您在「{collection}」中的一项更改未被服务器接受（{reason}），已恢复为服务器上的版本。',
 	'reason.invalid': '内容格式不正确',
@@ -223,6 +225,8 @@ export const zhCN = {
 	'notice.reminder.sender': '支部书记',
 	'notice.reminderSent': '已提醒 {name}',
 	'notice.goReport': '去报到',
+	'notice.signInLocked':
+		'有人多次输错密码尝试登录您的账户，来自该处的登录已被暂时锁定。如果不是您本人，请留意账户安全；您在常用设备上仍可正常登录。',
 	'vocab.skill.legal-advice': '法律咨询',
 	'vocab.skill.health-care': '医疗健康',
 	'vocab.skill.arts-promotion': '文艺宣传',
@@ -387,6 +391,8 @@ export const zhCN = {
 	'badge.qrLabel': '我的胸牌二维码',
 	'badge.shortCode': '手输码 {code}',
 	'badge.shortCodeHint': '扫码失败时，组织者可以输入这个码。',
+	'badge.shortCodeLegacy':
+		'这是旧版 8 位手输码，已停用。点“重新签发”换一个 12 位的新码；扫码签到不受影响。',
 	'badge.fullScreen': '全屏出示',
 	'badge.reissue': '重新签发',
 	'badge.reissueConfirm': '重新签发后，旧胸牌（包括截图和打印件）立即失效。确定重新签发吗？',
@@ -439,6 +445,8 @@ export const zhCN = {
 	'checkin.title': '签到管理',
 	'checkin.noKey':
 		'签到密钥尚未同步到本设备，请联网同步。同步后即可出示签到码和扫描胸牌，之后离线也能使用。',
+	'checkin.keyOnlyHere':
+		'服务器没有接受本活动的签到密钥（原因见消息），密钥仍保存在本设备上：本设备照常出示签到码、扫描胸牌，其他组织者的设备收不到密钥。',
 	'checkin.opensAt': '签到将于 {time} 开放（活动开始前 1 小时）。',
 	'checkin.closedAt': '签到已于 {time} 结束。漏签的请联系组织人事科更正。',
 	'checkin.cancelled': '活动已取消，不再签到。',
@@ -488,8 +496,10 @@ export const zhCN = {
 	'checkin.problem.after-closing': '签到已结束（活动结束 1 小时后关闭）',
 	'checkin.problem.no-time': '无法读取本设备的时间，请检查日期和时间设置',
 	'checkin.typed.label': '胸牌码',
-	'checkin.typed.hint': '摄像头无法使用时，输入成员胸牌二维码下方的 8 位码，例如 7K2M-9QXD。',
-	'checkin.typed.malformed': '胸牌码应为 8 位字母或数字，例如 7K2M-9QXD。',
+	'checkin.typed.hint': '摄像头无法使用时，输入成员胸牌二维码下方的 12 位码，例如 7K2M-9QXD-4HBT。',
+	'checkin.typed.malformed': '胸牌码应为 12 位字母或数字，例如 7K2M-9QXD-4HBT。',
+	'checkin.typed.legacy':
+		'这是旧版 8 位胸牌码，已停用。请成员在“我的 → 我的胸牌”重新签发胸牌，或扫码签到、手工签到。',
 	'checkin.typed.notHeld':
 		'本设备没有此胸牌码的信息：请核对输入，或请成员扫码签到，或手工签到并写明原因',
 	'checkin.manual.hint': '成员没有带胸牌或手机没电时使用。手工签到会在名单中标记，供核实。',

@@ -14,6 +14,9 @@ export const handleBadge = signedInEndpoint('POST', async (caller, context) => {
 		throw new HttpError(403, 'forbidden', 'Only party members carry a badge.');
 	}
 	const issued = await issueBadge(context.store, memberId, context.now());
+	if (!issued.ok && issued.reason === 'contended') {
+		throw new HttpError(409, 'conflict', 'Another re-issue of this badge is in progress.');
+	}
 	if (!issued.ok) throw new HttpError(404, 'not_found', 'No profile for this member.');
 	return json({ serial: issued.serial }, 201);
 });

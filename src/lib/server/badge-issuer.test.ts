@@ -38,6 +38,25 @@ async function tokenOf(store: Store, memberId: string): Promise<string> {
 	return credential?.token ?? '';
 }
 
+/**
+ * The store as another gateway of the deployment races it: right before each of the first `races`
+ * writes of the member's badge token, the other gateway writes that document too (a new revision),
+ * so the write made on the revision read earlier is a real conflict.
+ */
+function racedByAnotherGateway(store: Store, races: number): Store {
+	let left = races;
+	const credentials = store.db('credentials');
+	const put: typeof credentials.put = async (doc: { _id: string }, ...rest: never[]) => {
+		if (left > 0 && doc._id === badgeCredentialId('m001')) {
+			left--;
+			await credentials.put(await credentials.get(doc._id));
+		}
+		return credentials.put(doc, ...rest);
+	};
+	const raced = Object.assign(Object.create(credentials) as typeof credentials, { put });
+	return { ...store, db: (name) => (name === 'credentials' ? raced : store.db(name)) };
+}
+
 describe('issuing and withdrawing badges', { timeout: STORE_TIMEOUT_MS }, () => {
 	const store = useTempStore('badge-issuer');
 
@@ -77,6 +96,34 @@ describe('issuing and withdrawing badges', { timeout: STORE_TIMEOUT_MS }, () => 
 		const trust = await kioskTrust(store());
 		expect(checkBadgeToken(first, trust)).toEqual({ ok: false, problem: 'revoked' });
 		expect(checkBadgeToken(second, trust)).toMatchObject({ ok: true });
+	});
+
+	it('starts again on fresh revisions when another gateway changed the badge meanwhile', async () => {
+		await member();
+		await issueBadge(store(), 'm001', NOW);
+		expect(await issueBadge(racedByAnotherGateway(store(), 2), 'm001', NOW)).toEqual({
+			ok: true,
+			serial: 2
+		});
+		const credential = await stored<Credential>(store(), 'credentials', badgeCredentialId('m001'));
+		expect(credential?.serial).toBe(2);
+		expect(await stored(store(), 'directory', badgeRecordId('m001'))).toMatchObject({ serial: 2 });
+		expect(await stored(store(), 'credentials', revocationId('m001'))).toMatchObject({
+			belowSerial: 2
+		});
+	});
+
+	it('gives up, with nothing of its own written, when the race goes on', async () => {
+		await member();
+		await issueBadge(store(), 'm001', NOW);
+		const before = await tokenOf(store(), 'm001');
+		expect(await issueBadge(racedByAnotherGateway(store(), 10), 'm001', NOW)).toEqual({
+			ok: false,
+			reason: 'contended'
+		});
+		expect(await tokenOf(store(), 'm001')).toBe(before);
+		expect(await stored(store(), 'directory', badgeRecordId('m001'))).toMatchObject({ serial: 1 });
+		expect(await stored(store(), 'credentials', revocationId('m001'))).toBeNull();
 	});
 
 	it("gives the badge entry the member's branch, and moves it with the member", async () => {

@@ -12,6 +12,7 @@ import {
 import { newKeyPair } from '../domain/codes/ed25519-signing';
 import { revocationEntry, revocationId, type Revocation } from '../domain/codes/revocations';
 import { recordDepartures } from './departures';
+import { PerKeyQueue } from './per-key-queue';
 import type { StoredDoc } from './stored-doc';
 import type { Store } from './store';
 
@@ -96,15 +97,44 @@ export async function rotateIssuer(store: Store, now: Date): Promise<IssuerKey> 
 	return key;
 }
 
-export type BadgeIssue = { ok: true; serial: number } | { ok: false; reason: 'no-member' };
+export type BadgeIssue =
+	{ ok: true; serial: number } | { ok: false; reason: 'no-member' | 'contended' };
+
+/**
+ * A member's badge changes one request at a time in this process: an issue reads the serial and
+ * three revisions, then writes three documents that must agree, so two interleaved would
+ * conflict. The queue is per process, as each process holds the single store it serves.
+ */
+const badgeChanges = new PerKeyQueue();
+
+/** Another gateway of the deployment changing the same badge: try again on fresh revisions. */
+const CONFLICT_ATTEMPTS = 3;
+
+function isConflict(error: unknown): boolean {
+	return (error as { status?: number } | null)?.status === 409;
+}
 
 /**
  * Issues a member a new badge: the serial goes up and every older one is revoked (the revocation
  * list reaches whoever scans); the token, with its typed short code, replicates to the member's
  * own devices, and the registry entry (serial and code digest) to the member and the secretary
- * of the branch they are in now, who types codes in for the branch.
+ * of the branch they are in now, who types codes in for the branch. Concurrent issues for one
+ * member run one after another, so each gets its own serial and the last one stands.
  */
-export async function issueBadge(store: Store, memberId: string, now: Date): Promise<BadgeIssue> {
+export function issueBadge(store: Store, memberId: string, now: Date): Promise<BadgeIssue> {
+	return badgeChanges.run(memberId, async () => {
+		for (let attempt = 1; ; attempt++) {
+			try {
+				return await issueOnce(store, memberId, now);
+			} catch (error) {
+				if (!isConflict(error)) throw error;
+				if (attempt === CONFLICT_ATTEMPTS) return { ok: false, reason: 'contended' };
+			}
+		}
+	});
+}
+
+async function issueOnce(store: Store, memberId: string, now: Date): Promise<BadgeIssue> {
 	const member = await getDoc<Member>(store, 'members', memberId);
 	if (!member) return { ok: false, reason: 'no-member' };
 	const issuer = await currentIssuer(store, now);
@@ -190,11 +220,11 @@ export type BadgeWithdrawal = { ok: true; belowSerial: number } | { ok: false; r
  * Withdraws every badge of a member who left: all serials issued so far are revoked, and the
  * token leaves the member's devices. Issuing again (a member who returns) starts a valid one.
  */
-export async function withdrawBadge(
-	store: Store,
-	memberId: string,
-	now: Date
-): Promise<BadgeWithdrawal> {
+export function withdrawBadge(store: Store, memberId: string, now: Date): Promise<BadgeWithdrawal> {
+	return badgeChanges.run(memberId, () => withdrawOnce(store, memberId, now));
+}
+
+async function withdrawOnce(store: Store, memberId: string, now: Date): Promise<BadgeWithdrawal> {
 	const entry = await getDoc<BadgeRecord>(store, 'directory', badgeRecordId(memberId));
 	if (!entry?.serial) return { ok: false, reason: 'no-badge' };
 	const belowSerial = entry.serial + 1;

@@ -16,7 +16,9 @@ import { migrateLayout } from './layout-migration';
 import { rechannelStore } from './rechannel';
 import { handleActivityLookup } from './activity-lookup';
 import { handleRecordDetail } from './record-detail';
-import { handleSession } from './session-api';
+import { handleSession, signInGuard, type SignInGuardOptions } from './session-api';
+import { HttpError, errorResponse } from './http-json';
+import { isCrossOriginWrite } from './request-origin';
 import {
 	openStore,
 	replicatedDatabases,
@@ -35,6 +37,8 @@ export interface BaodaoServerOptions extends StoreOptions {
 	summaries?: boolean;
 	/** How long the summary worker's lease lasts unrenewed (default 30 s). */
 	summaryLeaseMs?: number;
+	/** Sign-in rate limits and hashing gate (session-api.ts); the defaults suit production. */
+	signIn?: SignInGuardOptions;
 }
 
 export interface BaodaoServer {
@@ -45,14 +49,18 @@ export interface BaodaoServer {
 	/**
 	 * Answers `/api/session`, `/api/badge[/issuer|/withdraw]`, `/api/records/…`, `/sync/…`; else
 	 * null. The JSON answers of the last two go out compressed when the client asks (compression.ts).
+	 * A state-changing request from another origin's page is refused first (request-origin.ts).
+	 * `clientAddress` (SvelteKit's `getClientAddress()`) keys the sign-in limits; callers that
+	 * leave it out share one limit.
 	 */
-	handle(request: Request): Promise<Response> | null;
+	handle(request: Request, clientAddress?: string): Promise<Response> | null;
 	close(): Promise<void>;
 }
 
 const DEFAULT_SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 const DEFAULT_LONGPOLL_MS = 25_000;
 const DEFAULT_SUMMARY_LEASE_MS = 30_000;
+const CROSS_ORIGIN = new HttpError(403, 'forbidden', 'Cross-origin requests are refused.');
 
 /** The key that signs `since` tokens is shared through the store, so every gateway accepts them. */
 async function tokenSecret(store: Store): Promise<Uint8Array> {
@@ -110,13 +118,15 @@ export async function createBaodaoServer(options: BaodaoServerOptions = {}): Pro
 					watch
 				});
 	summaries?.start();
+	const guard = signInGuard(options.signIn);
 	return {
 		context,
 		store,
 		summaries,
-		handle(request) {
+		handle(request, clientAddress = 'unknown') {
+			if (isCrossOriginWrite(request)) return Promise.resolve(errorResponse(CROSS_ORIGIN));
 			const { pathname } = new URL(request.url);
-			if (pathname === '/api/session') return handleSession(context, request);
+			if (pathname === '/api/session') return handleSession(context, guard, request, clientAddress);
 			if (pathname === '/api/badge') return handleBadge(context, request);
 			if (pathname === '/api/activity-lookup') return handleActivityLookup(context, request);
 			if (pathname === '/api/badge/issuer') return handleIssuerRotation(context, request);

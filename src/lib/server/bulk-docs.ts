@@ -8,7 +8,7 @@ import type { Caller } from './authentication';
 import type { StoredDoc } from './stored-doc';
 import { recordDepartures } from './departures';
 import { lookupDocs, readStored, type Lookup } from './doc-lookup';
-import { recordRejection } from './rejections';
+import { recordRejections, type Refusal } from './rejections';
 import type { ServerContext } from './server-context';
 import { servesDoc, type SyncTarget } from './sync-target';
 
@@ -27,7 +27,8 @@ function ownFields(doc: Record<string, unknown>): AnyDoc {
 	return fields as AnyDoc;
 }
 
-function shapeProblem(doc: Pushed): string | null {
+/** What makes a pushed document not one of ours (named in the refusal's detail), or null. */
+export function shapeProblem(doc: Pushed): string | null {
 	for (const key of Object.keys(doc)) {
 		if (key.startsWith('_') && !ALLOWED_SPECIAL.has(key)) return `field ${key}`;
 	}
@@ -40,7 +41,10 @@ function shapeProblem(doc: Pushed): string | null {
 	const attachments = doc['_attachments'];
 	if (
 		attachments !== undefined &&
-		(typeof attachments !== 'object' || attachments === null || Object.keys(attachments).length > 0)
+		(typeof attachments !== 'object' ||
+			attachments === null ||
+			Array.isArray(attachments) ||
+			Object.keys(attachments).length > 0)
 	) {
 		return '_attachments';
 	}
@@ -72,9 +76,9 @@ export async function bulkDocs(
 	const outcomes: Outcome[] = docs.map((doc, index) => {
 		const problem = shapeProblem(doc);
 		if (problem) return reject('invalid', problem);
-		const existing = stored[index];
-		if (existing?.hidden) return reject('forbidden');
-		const prev = existing?.doc ?? null;
+		// A version the caller may not see counts as none: the push is judged exactly as if nothing
+		// were stored under its id, so no answer, stash or notice tells that something is.
+		const prev = stored[index]?.doc ?? null;
 		// The device wrote over a version it has not seen: a true conflict, resolved on the device.
 		if (prev && !prev._deleted && doc['_rev'] !== prev._rev) return 'stale';
 		const next = fieldsOf[index] ?? ownFields(doc);
@@ -90,12 +94,14 @@ export async function bulkDocs(
 			related,
 			now
 		};
-		const verdict = checkWrite(attempt);
+		const checked = checkWrite(attempt);
 		// A subject the writer may not read counts only for a write that proves it; refused, the
 		// write is answered as if the subject did not exist, so no answer tells it exists.
-		return subjects[index]?.hidden && !verdict.ok
-			? checkWrite({ ...attempt, subject: null })
-			: verdict;
+		const verdict =
+			subjects[index]?.hidden && !checked.ok ? checkWrite({ ...attempt, subject: null }) : checked;
+		// An update of no version the caller sees — none stored, or a hidden one — is the conflict
+		// the store answers for a missing document, decided here so a hidden one is never written.
+		return verdict.ok && isUpdate(doc) && !prev ? 'stale' : verdict;
 	});
 
 	const accepted = docs.filter((_, index) => isAccepted(outcomes[index]));
@@ -135,21 +141,14 @@ export async function bulkDocs(
 	}
 
 	const rows: BulkRow[] = [];
+	const refusals: Refusal[] = [];
 	for (const [index, doc] of docs.entries()) {
 		const outcome = outcomes[index] ?? reject('invalid');
 		const id = String(doc._id);
 		if (outcome === 'stale') {
 			rows.push({ id, error: 'conflict', reason: 'Document update conflict.' });
 		} else if (!outcome.ok) {
-			const pushed = { ...doc, _id: id };
-			await recordRejection(
-				context.store,
-				caller.actor.username,
-				target.name,
-				pushed,
-				outcome,
-				now
-			);
+			refusals.push({ pushed: { ...doc, _id: id }, verdict: outcome });
 			rows.push({ id, error: 'conflict', reason: outcome.reason });
 		} else {
 			const result = writtenById.get(doc._id);
@@ -157,6 +156,7 @@ export async function bulkDocs(
 			else rows.push({ id, error: 'conflict', reason: 'Document update conflict.' });
 		}
 	}
+	await recordRejections(context.store, caller.actor.username, target.name, refusals, now);
 	return rows;
 }
 

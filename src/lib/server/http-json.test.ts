@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { errorResponse, HttpError, json, MAX_BODY_BYTES, readJson } from './http-json';
+import {
+	errorResponse,
+	HttpError,
+	json,
+	MAX_BODY_BYTES,
+	MAX_JSON_DEPTH,
+	nestedDeeperThan,
+	readJson
+} from './http-json';
 
 const URL_ = 'http://localhost/sync/reports/_bulk_docs';
 
@@ -161,6 +169,48 @@ describe('readJson', () => {
 		expect(error.code).toBe('bad_request');
 		const get = new Request(URL_, { headers: { 'content-type': 'application/json' } });
 		expect((await failure(readJson(get))).status).toBe(400);
+	});
+
+	it('refuses JSON nested deeper than the limit with 400, at any depth beyond it', async () => {
+		const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+		await expect(readJson(post(nested(MAX_JSON_DEPTH)))).resolves.toBeInstanceOf(Array);
+		for (const text of [
+			nested(MAX_JSON_DEPTH + 1),
+			nested(10_000),
+			`{"docs":[${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}]}`
+		]) {
+			const error = await failure(readJson(post(text)));
+			expect([error.status, error.code]).toEqual([400, 'bad_request']);
+		}
+	});
+});
+
+describe('nestedDeeperThan', () => {
+	const bytes = (text: string) => Buffer.from(text, 'utf8');
+
+	it('counts arrays and objects together', () => {
+		expect(nestedDeeperThan(bytes('[{"a":[{}]}]'), 4)).toBe(false);
+		expect(nestedDeeperThan(bytes('[{"a":[{"b":[]}]}]'), 4)).toBe(true);
+	});
+
+	it('ignores brackets inside strings, escaped quotes included', () => {
+		expect(nestedDeeperThan(bytes(`["${'[{'.repeat(50)}"]`), 1)).toBe(false);
+		expect(nestedDeeperThan(bytes(String.raw`["\"[[[", "x\"]`), 1)).toBe(false);
+		// After an escaped backslash the quote closes the string, and the brackets count.
+		expect(nestedDeeperThan(bytes(String.raw`["\\", [[]]]`), 2)).toBe(true);
+	});
+
+	it('counts siblings at their own depth, not in sum', () => {
+		expect(nestedDeeperThan(bytes('[[],[],[],[]]'), 2)).toBe(false);
+	});
+
+	it('leaves malformed input to the parser', () => {
+		expect(nestedDeeperThan(bytes('["unterminated [[[['), 1)).toBe(false);
+		expect(nestedDeeperThan(bytes(']]]]'), 1)).toBe(false);
+	});
+
+	it('reads multi-byte characters as string content', () => {
+		expect(nestedDeeperThan(bytes('[{"名称":"报到[[[["}]'), 2)).toBe(false);
 	});
 });
 

@@ -2,6 +2,13 @@
 
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
+/**
+ * The deepest nesting of arrays and objects a body may have. No document of ours comes near it;
+ * what walks a parsed body recursively (schema validation, `JSON.stringify`, the store) overflows
+ * the stack on a few thousand levels, which would answer 500.
+ */
+export const MAX_JSON_DEPTH = 64;
+
 export class HttpError extends Error {
 	constructor(
 		readonly status: number,
@@ -52,8 +59,12 @@ export async function readJson(request: Request): Promise<unknown> {
 		}
 		chunks.push(value);
 	}
+	const body = Buffer.concat(chunks);
+	if (nestedDeeperThan(body, MAX_JSON_DEPTH)) {
+		throw new HttpError(400, 'bad_request', `The body is nested deeper than ${MAX_JSON_DEPTH}.`);
+	}
 	try {
-		return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+		return JSON.parse(body.toString('utf8')) as unknown;
 	} catch {
 		throw new HttpError(400, 'bad_request', 'The body is not valid JSON.');
 	}
@@ -61,4 +72,41 @@ export async function readJson(request: Request): Promise<unknown> {
 
 function tooLarge() {
 	return new HttpError(413, 'too_large', `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/**
+ * Whether brackets outside strings nest deeper than `max`, scanned on the bytes before parsing
+ * (UTF-8 never puts these ASCII bytes inside a multi-byte character); strings are skipped with
+ * `indexOf`, so a body of long texts costs little. Malformed JSON is left to the parser.
+ */
+export function nestedDeeperThan(body: Buffer, max: number): boolean {
+	let depth = 0;
+	for (let i = 0; i < body.length; i++) {
+		const byte = body[i];
+		if (byte === QUOTE) {
+			i = closingQuote(body, i);
+			if (i < 0) return false;
+		} else if (byte === 0x5b || byte === 0x7b) {
+			// `[` or `{`
+			if (++depth > max) return true;
+		} else if (byte === 0x5d || byte === 0x7d) depth--;
+	}
+	return false;
+}
+
+/** The index of the quote that ends the string opened at `start`, or -1. */
+function closingQuote(body: Buffer, start: number): number {
+	let end = body.indexOf(QUOTE, start + 1);
+	while (end !== -1 && escaped(body, end)) end = body.indexOf(QUOTE, end + 1);
+	return end;
+}
+
+/** Whether the byte at `at` follows an odd number of backslashes. */
+function escaped(body: Buffer, at: number): boolean {
+	let count = 0;
+	while (body[at - 1 - count] === BACKSLASH) count++;
+	return count % 2 === 1;
 }

@@ -1,18 +1,64 @@
 import { serialize } from 'cookie';
-import { checkCredentials } from './accounts';
+import { checkCredentials, normalizeUsername } from './accounts';
 import { authenticate, sessionToken } from './authentication';
+import {
+	DEFAULT_HASHING_GATE,
+	HashingBusy,
+	HashingGate,
+	type HashingGateOptions
+} from './hashing-gate';
 import { HttpError, errorResponse, json, readJson } from './http-json';
+import { verifyPassword } from './passwords';
 import type { ServerContext } from './server-context';
 import { SESSION_COOKIE, endSession, sessionIdOf, startSession } from './sessions';
+import { noticeSignInLocked } from './sign-in-notices';
+import { isServedOverHttps } from './request-origin';
+import {
+	DEFAULT_SIGN_IN_LIMITS,
+	SignInLimits,
+	type LimitVerdict,
+	type SignInLimitsOptions
+} from './sign-in-limits';
 
-/** `/api/session`: sign in (POST), who am I (GET), sign out (DELETE). */
-export async function handleSession(context: ServerContext, request: Request): Promise<Response> {
+export const MAX_PASSWORD_LENGTH = 1024;
+/** Far above any username (64): only bounds what a bad request makes the limits remember. */
+export const MAX_USERNAME_LENGTH = 256;
+
+export interface SignInGuardOptions {
+	limits?: SignInLimitsOptions;
+	hashing?: HashingGateOptions;
+}
+
+/** What protects sign-in in one server process: its rate limits and its hashing gate. */
+export interface SignInGuard {
+	limits: SignInLimits;
+	hashing: HashingGate;
+}
+
+export function signInGuard(options: SignInGuardOptions = {}): SignInGuard {
+	return {
+		limits: new SignInLimits(options.limits ?? DEFAULT_SIGN_IN_LIMITS),
+		hashing: new HashingGate(options.hashing ?? DEFAULT_HASHING_GATE)
+	};
+}
+
+/**
+ * `/api/session`: sign in (POST), who am I (GET), sign out (DELETE). `clientAddress` is the
+ * caller's address as SvelteKit's `getClientAddress()` gives it (the socket's, or the one the
+ * trusted proxy forwarded: docs/operations.md); sign-in attempts are limited per address.
+ */
+export async function handleSession(
+	context: ServerContext,
+	guard: SignInGuard,
+	request: Request,
+	clientAddress: string
+): Promise<Response> {
 	try {
 		switch (request.method) {
 			case 'GET':
 				return await whoAmI(context, request);
 			case 'POST':
-				return await signIn(context, request);
+				return await signIn(context, guard, request, clientAddress);
 			case 'DELETE':
 				return await signOut(context, request);
 			default:
@@ -24,20 +70,11 @@ export async function handleSession(context: ServerContext, request: Request): P
 	}
 }
 
-/**
- * TLS ends at the reverse proxy in front of the app (adapter-node speaks plain HTTP), which says so
- * in X-Forwarded-Proto. The request URL's own protocol is not evidence: without ORIGIN set,
- * adapter-node assumes https, and a Secure cookie would then be dropped on plain-HTTP LAN use.
- */
-function isHttps(request: Request): boolean {
-	return request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
-}
-
 function cookie(request: Request, value: string, maxAgeSeconds: number): string {
 	return serialize(SESSION_COOKIE, value, {
 		httpOnly: true,
 		sameSite: 'lax',
-		secure: isHttps(request),
+		secure: isServedOverHttps(request),
 		path: '/',
 		maxAge: maxAgeSeconds
 	});
@@ -60,20 +97,63 @@ async function whoAmI(context: ServerContext, request: Request) {
 	});
 }
 
-async function signIn(context: ServerContext, request: Request) {
-	const body = (await readJson(request)) as { username?: unknown; password?: unknown } | null;
-	const username = body?.username;
-	const password = body?.password;
-	if (typeof username !== 'string' || typeof password !== 'string' || password.length > 1024) {
+/** The sign-in body's username (normalised) and password; a 400 for anything else. */
+export function credentialsOf(body: unknown): { username: string; password: string } {
+	const { username, password } = (body ?? {}) as { username?: unknown; password?: unknown };
+	if (
+		typeof username !== 'string' ||
+		typeof password !== 'string' ||
+		username.length > MAX_USERNAME_LENGTH ||
+		password.length > MAX_PASSWORD_LENGTH
+	) {
 		throw new HttpError(400, 'bad_request', 'Send username and password as strings.');
 	}
-	const now = context.now();
-	const account = await checkCredentials(
-		context.store.db('accounts'),
-		username.trim().toLowerCase(),
-		password,
-		now
+	return { username: normalizeUsername(username), password };
+}
+
+function tooMany(verdict: Extract<LimitVerdict, { ok: false }>): Response {
+	return json(
+		{ error: 'too_many_requests', reason: 'Too many sign-in attempts; try again later.' },
+		429,
+		{ 'retry-after': String(verdict.retryAfterSeconds) }
 	);
+}
+
+function busy(): Response {
+	return json({ error: 'busy', reason: 'Too many sign-ins at once; try again shortly.' }, 503, {
+		'retry-after': '1'
+	});
+}
+
+async function signIn(
+	context: ServerContext,
+	guard: SignInGuard,
+	request: Request,
+	clientAddress: string
+) {
+	const now = context.now();
+	// Before reading the body: a flood from one address costs no more than this check.
+	const byAddress = guard.limits.takeForAddress(clientAddress, now.getTime());
+	if (!byAddress.ok) return tooMany(byAddress);
+	// Nor does a sign-in the hashing gate would refuse read the body or the store.
+	if (guard.hashing.full) return busy();
+	const { username, password } = credentialsOf(await readJson(request));
+	const byUsername = guard.limits.takeForUsername(clientAddress, username, now.getTime());
+	if (!byUsername.ok) return tooMany(byUsername);
+	let account;
+	try {
+		account = await checkCredentials(context.store.db('accounts'), username, password, now, {
+			address: clientAddress,
+			verify: (given, stored) => guard.hashing.run(() => verifyPassword(given, stored)),
+			onLock: (locked, at) =>
+				noticeSignInLocked(context.store, locked._id, at).catch((error: unknown) =>
+					console.error('Writing a sign-in notice failed:', error)
+				)
+		});
+	} catch (error) {
+		if (!(error instanceof HashingBusy)) throw error;
+		return busy();
+	}
 	// One answer for every failure: wrong name, wrong password or a locked account.
 	if (!account)
 		throw new HttpError(

@@ -6,13 +6,11 @@ import { initialPosition, readChanges } from './changes-reader';
 import { loadDepartures } from './departures';
 import { allDocsRow, lookupDocs } from './doc-lookup';
 import { HttpError, errorResponse, json, readJson } from './http-json';
-import { takeRejectedVersion } from './rejections';
+import { takeRejectedVersions } from './rejections';
 import type { FeedPosition } from './seq-token';
 import type { ServerContext } from './server-context';
 import { servesDoc, syncTargetOf, tokenScope, type SyncTarget } from './sync-target';
-
-const MAX_LIMIT = 1000;
-const MAX_KEYS = 1000;
+import { MAX_LIMIT, badRequest, intParam, parseKeys, parsePush } from './sync-params';
 
 /**
  * `/sync/…`: the part of the CouchDB replication protocol RxDB's CouchDB plugin speaks, filtered by
@@ -61,18 +59,6 @@ function allow(request: Request, methods: string[]) {
 	if (!methods.includes(request.method)) {
 		throw new HttpError(405, 'method_not_allowed', `Use ${methods.join(' or ')}.`);
 	}
-}
-
-function badRequest(message: string) {
-	return new HttpError(400, 'bad_request', message);
-}
-
-function intParam(params: URLSearchParams, name: string, fallback: number, max: number): number {
-	const raw = params.get(name);
-	if (raw === null) return fallback;
-	const value = Number(raw);
-	if (!Number.isInteger(value) || value < 0) throw badRequest(`${name} must be a whole number.`);
-	return Math.min(value, max);
 }
 
 async function changes(
@@ -135,14 +121,6 @@ async function changes(
 	};
 }
 
-function parseKeys(value: unknown): string[] {
-	if (!Array.isArray(value) || !value.every((key) => typeof key === 'string')) {
-		throw badRequest('keys must be an array of strings.');
-	}
-	if (value.length > MAX_KEYS) throw badRequest(`At most ${MAX_KEYS} keys.`);
-	return value;
-}
-
 async function allDocs(
 	context: ServerContext,
 	caller: Caller,
@@ -166,15 +144,21 @@ async function allDocs(
 	const found = await lookupDocs(context.store, target.collection, keys, new Set(caller.channels));
 	// After a refused push RxDB reads refused ids back with GET: give it the pushed content, deleted,
 	// so the device reverts (principle 6). The pre-push check (POST) sees such ids as absent.
-	const rows = await Promise.all(
-		found.map(async ({ key, doc: stored }) => {
-			const doc = stored && servesDoc(target, stored) ? stored : null;
-			if (doc || request.method === 'POST') return allDocsRow(key, doc);
-			return allDocsRow(
-				key,
-				await takeRejectedVersion(context.store, caller.actor.username, target.name, key)
-			);
-		})
+	const served = found.map(({ doc }) => (doc && servesDoc(target, doc) ? doc : null));
+	const absent = keys.filter((_, index) => !served[index]);
+	const stashed =
+		request.method === 'GET'
+			? await takeRejectedVersions(
+					context.store,
+					caller.actor.username,
+					target.name,
+					absent,
+					context.now()
+				)
+			: [];
+	const stashedByKey = new Map(absent.map((key, index) => [key, stashed[index] ?? null]));
+	const rows = keys.map((key, index) =>
+		allDocsRow(key, served[index] ?? stashedByKey.get(key) ?? null)
 	);
 	return { total_rows: rows.length, offset: 0, rows };
 }
@@ -185,15 +169,5 @@ async function pushDocs(
 	target: SyncTarget,
 	request: Request
 ) {
-	const body = (await readJson(request)) as { docs?: unknown; new_edits?: unknown } | null;
-	const docs = body?.docs;
-	if (
-		!Array.isArray(docs) ||
-		!docs.every((d) => typeof d === 'object' && d !== null && !Array.isArray(d))
-	) {
-		throw badRequest('docs must be an array of documents.');
-	}
-	if (body?.new_edits === false) throw badRequest('new_edits=false is not supported.');
-	if (docs.length > MAX_LIMIT) throw badRequest(`At most ${MAX_LIMIT} documents per request.`);
-	return bulkDocs(context, caller, target, docs as (Record<string, unknown> & { _id: string })[]);
+	return bulkDocs(context, caller, target, parsePush(await readJson(request)));
 }

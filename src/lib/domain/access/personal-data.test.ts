@@ -10,6 +10,11 @@ describe('maskPhone', () => {
 	it('hides a short value entirely', () => {
 		expect(maskPhone('12345')).toBe('****');
 	});
+
+	it('keeps at least four digits of a shorter number hidden', () => {
+		expect(maskPhone('1234567')).toBe('****67');
+		expect(maskPhone('1234567890')).toBe('****90');
+	});
 });
 
 describe('mobile numbers', () => {

@@ -3,7 +3,9 @@
  * digits, enough to tell people apart and too little to call them.
  */
 export function maskPhone(phone: string): string {
-	return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
+	// At least four digits stay hidden: a 7-digit number "masked" 3 + 4 would be shown whole.
+	if (phone.length >= 11) return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+	return phone.length >= 6 ? `****${phone.slice(-2)}` : '****';
 }
 
 /** Mainland mobile numbers as the contacts schema accepts them. */

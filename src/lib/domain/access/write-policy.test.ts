@@ -23,6 +23,12 @@ function report(overrides: Partial<Report> = {}): AnyDoc {
 	return doc as unknown as AnyDoc;
 }
 
+/** What a report's policy may read besides it: its community, and where its member lives. */
+const PLACES = new Map<string, Record<string, unknown>>([
+	['directory/cm2', { id: 'cm2', kind: 'community' }],
+	['members/m001', { id: 'm001', residenceCommunityId: 'cm2' }]
+]);
+
 function attempt(overrides: Partial<WriteAttempt> = {}): WriteAttempt {
 	return {
 		collection: 'reports',
@@ -31,6 +37,7 @@ function attempt(overrides: Partial<WriteAttempt> = {}): WriteAttempt {
 		next: report(),
 		deleting: false,
 		subject: null,
+		related: PLACES,
 		...overrides
 	};
 }
@@ -105,6 +112,25 @@ describe('checkWrite', () => {
 		expect(checkWrite(attempt({ next }))).toEqual({ ok: false, reason: 'channels' });
 	});
 
+	it('checks the channels of an update as of a creation: an existing document cannot move', () => {
+		const prev = report();
+		for (const channels of [
+			[...CHANNELS, 'community:cm9'].sort(),
+			['community:cm9', 'member:m001'],
+			CHANNELS.filter((c) => c !== 'branch:br1')
+		]) {
+			const next = report({ channels });
+			expect(checkWrite(attempt({ prev, next })), channels.join()).toEqual({
+				ok: false,
+				reason: 'channels'
+			});
+			expect(checkWrite(attempt({ prev, next, deleting: true })), channels.join()).toEqual({
+				ok: false,
+				reason: 'channels'
+			});
+		}
+	});
+
 	it("checks the channels before the collection's policy", () => {
 		const next = report({ channels: ['public'] });
 		expect(checkWrite(attempt({ next, actor: otherMember }))).toEqual({
@@ -171,7 +197,11 @@ describe('checkWrite', () => {
 			id: reportId(longest, 'residence', community)
 		});
 		const actor: Actor = { ...owner, memberId: longest };
-		expect(checkWrite(attempt({ actor, next: doc }))).toEqual({ ok: true });
+		const related = new Map<string, Record<string, unknown>>([
+			[`directory/${community}`, { id: community, kind: 'community' }],
+			[`members/${longest}`, { id: longest, residenceCommunityId: community }]
+		]);
+		expect(checkWrite(attempt({ actor, next: doc, related }))).toEqual({ ok: true });
 	});
 
 	it('refuses entity ids longer than 40 characters, which would overflow composed ids', () => {

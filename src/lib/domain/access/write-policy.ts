@@ -15,6 +15,8 @@ export interface WriteAttempt {
 	subject: Record<string, unknown> | null;
 	/** Documents named by the collection's `relatedOf`, keyed by `relatedKey`. */
 	related?: ReadonlyMap<string, Record<string, unknown>>;
+	/** False on a device, which holds only what its user may read; the gateway's is complete. */
+	relatedComplete?: boolean;
 	now?: Date;
 }
 
@@ -46,6 +48,7 @@ export function checkWrite(attempt: WriteAttempt): Verdict {
 		deleting: attempt.deleting,
 		subject: attempt.subject,
 		related: (ref) => attempt.related?.get(relatedKey(ref)) ?? null,
+		relatedComplete: attempt.relatedComplete ?? true,
 		now: attempt.now ?? new Date()
 	});
 }
@@ -58,6 +61,7 @@ export interface TypedWriteAttempt<K extends CollectionName> {
 	deleting: boolean;
 	subject: object | null;
 	related?: ReadonlyMap<string, Record<string, unknown>>;
+	relatedComplete?: boolean;
 	now?: Date;
 }
 

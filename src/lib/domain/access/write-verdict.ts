@@ -37,6 +37,11 @@ export interface WriteContext<T> {
 	subject: Record<string, unknown> | null;
 	/** The documents `relatedOf` names, as the writer's side holds them (null when absent). */
 	related: (ref: SubjectRef) => Record<string, unknown> | null;
+	/**
+	 * Whether `related` sees the whole store (the gateway), or only what the writer's device holds
+	 * (a document missing there may still exist).
+	 */
+	relatedComplete: boolean;
 	/** The checker's clock: the server's on sync, the device's own before a local write. */
 	now: Date;
 }

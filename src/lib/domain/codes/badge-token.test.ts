@@ -4,6 +4,7 @@ import {
 	badgeShortCode,
 	checkBadgeToken,
 	formatShortCode,
+	isLegacyShortCode,
 	isShortCode,
 	issueBadgeToken,
 	readBadgeToken,
@@ -199,9 +200,10 @@ describe('readBadgeToken', () => {
 describe('short codes', () => {
 	const code = badgeShortCode(token);
 
-	it('are eight Crockford characters, the same for the same token', () => {
+	it('are twelve Crockford characters (60 bits), the same for the same token', () => {
+		expect(SHORT_CODE_LENGTH * 5).toBeGreaterThanOrEqual(60);
 		expect(code).toHaveLength(SHORT_CODE_LENGTH);
-		expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{8}$/);
+		expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{12}$/);
 		expect(badgeShortCode(token)).toBe(code);
 		expect(isShortCode(code)).toBe(true);
 	});
@@ -213,19 +215,25 @@ describe('short codes', () => {
 		expect(badgeShortCode(other)).not.toBe(code);
 	});
 
-	it('are shown in two groups of four', () => {
-		expect(formatShortCode('ABCD1234')).toBe('ABCD-1234');
-		expect(formatShortCode(code).replace('-', '')).toBe(code);
+	it('are shown in three groups of four', () => {
+		expect(formatShortCode('ABCD1234WXYZ')).toBe('ABCD-1234-WXYZ');
+		expect(formatShortCode(code).replaceAll('-', '')).toBe(code);
 	});
 
 	it('are recognised as typed with dashes, spaces, lower case and look-alikes', () => {
-		expect(isShortCode('abcd-1234')).toBe(true);
-		expect(isShortCode('ABCD 1234')).toBe(true);
-		expect(isShortCode('oOiI-lL00')).toBe(true);
-		expect(isShortCode('ABCD123')).toBe(false);
-		expect(isShortCode('ABCD12345')).toBe(false);
-		expect(isShortCode('ABCD-123!')).toBe(false);
+		expect(isShortCode('abcd-1234-wxyz')).toBe(true);
+		expect(isShortCode('ABCD 1234 WXYZ')).toBe(true);
+		expect(isShortCode('oOiI-lL00-0000')).toBe(true);
+		expect(isShortCode('ABCD-1234-WXY')).toBe(false);
+		expect(isShortCode('ABCD-1234-WXYZ0')).toBe(false);
+		expect(isShortCode('ABCD-1234-WXY!')).toBe(false);
 		expect(isShortCode('')).toBe(false);
+	});
+
+	it('tell the eight-character codes of older badges apart, which no longer check anyone in', () => {
+		expect(isLegacyShortCode('abcd-1234')).toBe(true);
+		expect(isShortCode('abcd-1234')).toBe(false);
+		expect(isLegacyShortCode(code)).toBe(false);
 	});
 
 	it('digest the same however the code was typed', () => {

@@ -110,24 +110,40 @@ export function checkBadgeToken(text: string, trust: BadgeTrust): BadgeCheck {
 	return { ok: true, claims: read.claims };
 }
 
-export const SHORT_CODE_LENGTH = 8;
+/**
+ * Twelve Crockford characters: 60 bits. A device that holds the registry's digest of a code could
+ * try every code offline; 40 bits fell to that in hours, 60 take a GPU years.
+ */
+export const SHORT_CODE_LENGTH = 12;
+/** The eight-character codes of badges issued before: refused when typed (re-issue the badge). */
+export const LEGACY_SHORT_CODE_LENGTH = 8;
+const GROUP = 4;
 
 /**
- * The code printed under the badge, typed in when a camera fails: eight Crockford characters
- * derived from the badge's signature, so only the server (which signs) can make one.
+ * The code printed under the badge, typed in when a camera fails: Crockford characters derived
+ * from the badge's signature, so only the server (which signs) can make one.
  */
 export function badgeShortCode(token: string): string {
 	const signature = token.slice(token.lastIndexOf(SEPARATOR) + 1);
 	return toCrockford(sha256(encoder.encode(signature)), SHORT_CODE_LENGTH);
 }
 
-/** Shown as XXXX-XXXX. */
+/** Shown in groups of four, XXXX-XXXX-XXXX, to be read out and typed without losing one's place. */
 export function formatShortCode(code: string): string {
-	return `${code.slice(0, 4)}-${code.slice(4)}`;
+	return (code.match(new RegExp(`.{1,${GROUP}}`, 'g')) ?? []).join('-');
+}
+
+function hasLength(typed: string, length: number): boolean {
+	return new RegExp(`^[0-9A-Z]{${length}}$`).test(normalizeCrockford(typed));
 }
 
 export function isShortCode(typed: string): boolean {
-	return new RegExp(`^[0-9A-Z]{${SHORT_CODE_LENGTH}}$`).test(normalizeCrockford(typed));
+	return hasLength(typed, SHORT_CODE_LENGTH);
+}
+
+/** A code of a badge issued before codes were lengthened: it no longer checks anyone in. */
+export function isLegacyShortCode(typed: string): boolean {
+	return hasLength(typed, LEGACY_SHORT_CODE_LENGTH);
 }
 
 /**

@@ -6,7 +6,8 @@ import { validateAgainst } from '../schema/schema-validation';
 import { admin, otherStaff, owner, secretary, staff } from '../../../test-data/test-actors';
 import { checkWrite, withChannels } from '../access/write-policy';
 import { activityKeyId, badgeCredentialId, credentials, type Credential } from './credentials';
-import type { AnyDoc } from '../registry';
+import type { Activity, AnyDoc } from '../registry';
+import { anActivity } from '../../../test-data/activity-fixtures';
 
 const SECRET = 'c3'.repeat(32);
 const PUBLIC = publicKeyOf(SECRET) ?? '';
@@ -41,11 +42,24 @@ function badge(overrides: Partial<Credential> = {}): Credential {
 	});
 }
 
+/** The activity as the server stores it: by default the key's own, created by its writer. */
+function storedActivity(key: Credential): Activity {
+	return anActivity({
+		id: key.activityId ?? 'act-1',
+		communityId: key.communityId ?? 'cm2',
+		...(key.hostBranchId ? { hostBranchId: key.hostBranchId } : {}),
+		publicKey: key.publicKey ?? PUBLIC,
+		createdBy: key.createdBy ?? 'community2',
+		organisers: key.organisers ?? ['community2']
+	});
+}
+
 function write(
 	actor: Actor,
 	next: Credential,
-	options: { prev?: Credential; deleting?: boolean } = {}
+	options: { prev?: Credential; deleting?: boolean; activity?: Activity | null } = {}
 ) {
+	const activity = options.activity === undefined ? storedActivity(next) : options.activity;
 	return checkWrite({
 		collection: 'credentials',
 		actor,
@@ -53,6 +67,9 @@ function write(
 		next: next as unknown as AnyDoc,
 		deleting: options.deleting ?? false,
 		subject: null,
+		related: new Map<string, Record<string, unknown>>(
+			activity ? [[`activities/${activity.id}`, { ...activity }]] : []
+		),
 		now: plainContext.now
 	});
 }
@@ -85,10 +102,12 @@ describe('credentials schema', () => {
 		expect(valid(activityKey({ publicKey: 'z'.repeat(64) }))?.path).toBe('/publicKey');
 	});
 
-	it('rejects short codes that are not eight canonical characters, and bad serials', () => {
-		expect(valid(badge({ shortCode: 'abcd1234' }))?.path).toBe('/shortCode');
+	it('rejects short codes that are not twelve (or, older, eight) canonical characters, and bad serials', () => {
+		expect(valid(badge({ shortCode: 'ABCD1234WXYZ' }))).toBeNull();
+		expect(valid(badge({ shortCode: 'abcd1234wxyz' }))?.path).toBe('/shortCode');
 		expect(valid(badge({ shortCode: 'ABCD-1234' }))?.path).toBe('/shortCode');
 		expect(valid(badge({ shortCode: 'ABCD123' }))?.path).toBe('/shortCode');
+		expect(valid(badge({ shortCode: 'ABCD1234WX' }))?.path).toBe('/shortCode');
 		expect(valid(badge({ serial: 0 }))?.path).toBe('/serial');
 		expect(valid(badge({ token: 'x'.repeat(601) }))?.path).toBe('/token');
 	});
@@ -180,13 +199,59 @@ describe('credentials policy', () => {
 		expect(write(actor, doc)).toEqual({ ok: false, reason: 'forbidden' });
 	});
 
+	it('names the key’s activity for the gateway to load, whoever writes', () => {
+		expect(credentials.relatedOf?.(activityKey())).toEqual([
+			{ collection: 'activities', id: 'act-1' }
+		]);
+		expect(credentials.relatedOf?.(badge())).toEqual([]);
+	});
+
+	it('refuses a key for an activity someone else created (squatting), as if it did not exist', () => {
+		const squatter = activityKey({ createdBy: 'community1', organisers: ['community1'] });
+		const theirs = storedActivity(activityKey());
+		const refused = { ok: false, reason: 'forbidden', detail: 'activity' };
+		const sameCommunity: Actor = {
+			username: 'community1',
+			roles: [{ role: 'community_staff', communityId: 'cm2' }]
+		};
+		expect(write(sameCommunity, squatter, { activity: theirs })).toEqual(refused);
+		expect(write(sameCommunity, squatter, { activity: null })).toEqual(refused);
+		const branchKey = activityKey({ hostBranchId: 'br1', createdBy: 'secretary1' });
+		const byStaff = storedActivity(activityKey({ hostBranchId: 'br1' }));
+		expect(write(secretary, branchKey, { activity: byStaff })).toEqual(refused);
+	});
+
+	it('refuses a key whose public half is not the activity’s, or of another community', () => {
+		const refused = { ok: false, reason: 'forbidden', detail: 'activity' };
+		const other = newKeyPair();
+		const stored = storedActivity(activityKey());
+		expect(write(staff, activityKey(other), { activity: stored })).toEqual(refused);
+		const moved = { ...stored, communityId: 'cm1' };
+		expect(write(staff, activityKey(), { activity: moved })).toEqual(refused);
+	});
+
+	it('lets only the creator change the organisers', () => {
+		const prev = activityKey({ organisers: ['community2', 'community9'] });
+		const next = activityKey({ organisers: ['community2', 'community9', 'volunteer7'] });
+		const coOrganiser: Actor = {
+			username: 'community9',
+			roles: [{ role: 'community_staff', communityId: 'cm2' }]
+		};
+		expect(write(coOrganiser, next, { prev, activity: storedActivity(prev) })).toEqual({
+			ok: false,
+			reason: 'forbidden',
+			detail: 'activity'
+		});
+	});
+
 	it('refuses the secretary a key of a community activity', () => {
 		const doc = activityKey({ createdBy: 'secretary1' });
 		expect(write(secretary, doc)).toEqual({ ok: false, reason: 'forbidden' });
 	});
 
 	it('refuses storing a key in someone else’s name', () => {
-		expect(write(staff, activityKey({ createdBy: 'secretary1' }))).toEqual({
+		const stored = storedActivity(activityKey());
+		expect(write(staff, activityKey({ createdBy: 'secretary1' }), { activity: stored })).toEqual({
 			ok: false,
 			reason: 'not-owner'
 		});

@@ -3,7 +3,8 @@ import { baseProperties, type KindDefinition } from '../schema/kind-definition';
 import { compositeId, idRef, instant } from '../schema/ids';
 import { publicKeyOf } from './ed25519-signing';
 import { ACCEPT, changedField, reject } from '../access/write-verdict';
-import { mayOrganiseIn } from '../events/activities';
+import { mayOrganiseIn, type Activity } from '../events/activities';
+import type { SubjectRef } from '../schema/subject-ref';
 
 /**
  * Secrets that let their holder prove something, each replicated to its holders only: a member's
@@ -27,6 +28,10 @@ export interface Credential {
 	createdBy?: string;
 	updatedAt: string;
 	channels: string[];
+}
+
+function activityOf(activityId: string): SubjectRef {
+	return { collection: 'activities', id: activityId };
 }
 
 export function badgeCredentialId(memberId: string): string {
@@ -64,7 +69,8 @@ export const credentials: KindDefinition<Credential> = {
 			kind: { type: 'string', enum: ['badge', 'activity-key'] },
 			memberId: idRef,
 			token: { type: 'string', maxLength: 600 },
-			shortCode: { type: 'string', pattern: '^[0-9A-Z]{8}$' },
+			// Twelve characters; eight on badges issued before codes were lengthened.
+			shortCode: { type: 'string', pattern: '^([0-9A-Z]{8}|[0-9A-Z]{12})$' },
 			serial: { type: 'integer', minimum: 1 },
 			activityId: idRef,
 			communityId: idRef,
@@ -88,8 +94,10 @@ export const credentials: KindDefinition<Credential> = {
 		c.kind === 'badge'
 			? [channel.member(c.memberId ?? '')]
 			: normalizeChannels((c.organisers ?? []).map((username) => channel.user(username))),
+	// The gateway reads the activity whoever pushes: only its creator may hand out its secret.
+	relatedOf: (c) => (c.kind === 'activity-key' && c.activityId ? [activityOf(c.activityId)] : []),
 	// Badges are the server's to issue; a device writes only the signing key of an activity it runs.
-	policy: ({ actor, prev, next, deleting }) => {
+	policy: ({ actor, prev, next, deleting, related }) => {
 		if (next.kind !== 'activity-key') return reject('server-owned');
 		if (deleting) return reject('append-only');
 		const { activityId, communityId, organisers, secretKey } = next;
@@ -100,6 +108,19 @@ export const credentials: KindDefinition<Credential> = {
 			? { communityId, hostBranchId: next.hostBranchId }
 			: { communityId };
 		if (!mayOrganiseIn(actor, scope)) return reject('forbidden');
+		// A key for an activity the server does not hold yet, or someone else's, is refused alike:
+		// the answer must not tell a squatter whether the activity exists (its creator's device
+		// pushes the activity first and keeps its own copy of the secret, activity-keys.ts).
+		const activity = related(activityOf(activityId)) as Activity | null;
+		if (
+			!activity ||
+			activity.createdBy !== actor.username ||
+			activity.publicKey !== next.publicKey ||
+			activity.communityId !== communityId ||
+			activity.hostBranchId !== next.hostBranchId
+		) {
+			return reject('forbidden', 'activity');
+		}
 		if (prev) {
 			const field = changedField(prev, next, fixedFields);
 			if (field) return reject('immutable-field', field);

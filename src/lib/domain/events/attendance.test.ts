@@ -18,6 +18,7 @@ import { attendanceId, type Attendance, type AttendanceKind } from './attendance
 import { badgeRecordId, issuerRecordId, type BadgeRecord } from '../codes/badges';
 import { revocationEntry, type Revocation } from '../codes/revocations';
 import type { AnyDoc } from '../registry';
+import type { Member } from '../people/members';
 
 const ACTIVITY_SECRET = '5a'.repeat(32);
 const ISSUER_SECRET = 'e7'.repeat(32);
@@ -74,17 +75,32 @@ const badgeRecord: BadgeRecord = {
 const revokedBelow = (belowSerial: number) =>
 	revocationEntry('m001', belowSerial, new Date('2026-05-01T00:00:00.000Z'));
 
-/** The badge data the gateway loads for a check-in: directory entries and revocations. */
+/** m001's profile in the registry of members, which typed and manual check-ins are checked against. */
+const profile: Member = {
+	id: 'm001',
+	orgId: 'org-a',
+	branchId: 'br1',
+	name: '张三',
+	skills: [],
+	interests: [],
+	duties: [],
+	updatedAt: '2026-01-01T00:00:00.000Z',
+	channels: ['member:m001']
+};
+const profileKey = relatedKey({ collection: 'members', id: 'm001' });
+
+/** What the gateway loads for a check-in: directory entries, revocations and m001's profile. */
 function registry(...docs: (BadgeRecord | Revocation)[]): Map<string, Record<string, unknown>> {
-	return new Map(
-		docs.map((doc) => [
+	return new Map([
+		...docs.map((doc): [string, Record<string, unknown>] => [
 			relatedKey({
 				collection: doc.kind === 'revocation' ? 'credentials' : 'directory',
 				id: doc.id
 			}),
 			{ ...doc, _rev: '1-a' }
-		])
-	);
+		]),
+		[profileKey, { ...profile, _rev: '3-c' }]
+	]);
 }
 const REGISTRY = registry(issuerRecord, badgeRecord);
 
@@ -129,6 +145,8 @@ interface Options {
 	deleting?: boolean;
 	subject?: object | null;
 	related?: Map<string, Record<string, unknown>>;
+	/** False: checked on a device, which may not hold every related document. */
+	relatedComplete?: boolean;
 	now?: Date;
 }
 
@@ -143,6 +161,7 @@ function write(actor: Actor, next: Attendance, options: Options = {}) {
 			? { ...activity, _rev: '2-b' }
 			: options.subject) as Record<string, unknown> | null,
 		related: options.related ?? REGISTRY,
+		relatedComplete: options.relatedComplete ?? true,
 		now: options.now ?? NOW
 	});
 }
@@ -246,7 +265,11 @@ describe('attendance channels and related documents', () => {
 		]);
 		expect(attendance.relatedOf?.(record('in', { method: 'typed', proof: shortCode }))).toEqual([
 			{ collection: 'directory', id: 'badge.m001' },
-			{ collection: 'credentials', id: 'revocation.m001' }
+			{ collection: 'credentials', id: 'revocation.m001' },
+			{ collection: 'members', id: 'm001' }
+		]);
+		expect(attendance.relatedOf?.(record('in', { method: 'manual', reason: '手机没电' }))).toEqual([
+			{ collection: 'members', id: 'm001' }
 		]);
 		expect(attendance.relatedOf?.(record('in', { proof: 'garbage' }))).toEqual([]);
 		expect(attendance.relatedOf?.(selfScan(NINE))).toEqual([]);
@@ -408,6 +431,14 @@ describe('attendance policy: typed and manual check-in', () => {
 		);
 	});
 
+	it('refuses the eight-character code of a badge issued before codes were lengthened', () => {
+		const legacy = shortCode.slice(0, 8);
+		const older = registry({ ...badgeRecord, shortCodeDigest: shortCodeDigest(legacy) });
+		expect(write(staff, typed(legacy), { related: older })).toEqual(
+			refused('invalid', 'short code')
+		);
+	});
+
 	it('refuses a typed code from the member’s own device', () => {
 		expect(
 			write(owner, record('in', { method: 'typed', proof: shortCode, recordedBy: 'member1' }))
@@ -425,6 +456,46 @@ describe('attendance policy: typed and manual check-in', () => {
 		delete bare.proof;
 		expect(write(staff, bare)).toEqual(refused('invalid', 'reason'));
 		expect(write(staff, { ...bare, reason: '   ' })).toEqual(refused('invalid', 'reason'));
+	});
+
+	describe('checks the person against the registry of members', () => {
+		const manual = (overrides: Partial<Attendance> = {}) => {
+			const doc = record('in', { method: 'manual', reason: '手机没电', ...overrides });
+			delete doc.proof;
+			return withChannels('attendance', doc);
+		};
+		const mismatch = refused('subject-mismatch', 'member');
+
+		it.each([
+			['an invented name', { memberName: '李四' }],
+			['another branch', { branchId: 'br2' }],
+			['another bureau', { orgId: 'org-b' }]
+		])('refuses a manual or typed check-in under %s', (_, wrong) => {
+			expect(write(staff, manual(wrong))).toEqual(mismatch);
+			expect(write(staff, record('in', { method: 'typed', proof: shortCode, ...wrong }))).toEqual(
+				mismatch
+			);
+		});
+
+		it('refuses a member who does not exist, as the gateway sees the registry', () => {
+			const nobody = manual({ memberId: 'm999', id: attendanceId('act-1', 'm999', 'in') });
+			expect(write(staff, nobody)).toEqual(mismatch);
+			const withoutProfile = new Map(REGISTRY);
+			withoutProfile.delete(profileKey);
+			expect(write(staff, manual(), { related: withoutProfile })).toEqual(mismatch);
+		});
+
+		it('lets a device that does not hold the profile record a walk-in, for the gateway to judge', () => {
+			const withoutProfile = new Map(REGISTRY);
+			withoutProfile.delete(profileKey);
+			expect(write(staff, manual(), { related: withoutProfile, relatedComplete: false })).toEqual(
+				ok
+			);
+			// A profile the device does hold still has to match.
+			expect(write(staff, manual({ memberName: '李四' }), { relatedComplete: false })).toEqual(
+				mismatch
+			);
+		});
 	});
 
 	it('refuses a check-in without a method', () => {

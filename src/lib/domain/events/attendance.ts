@@ -1,6 +1,11 @@
 import { checkActivityCode } from '../codes/activity-code';
 import { badgeTrustOf, type HeldBadges } from '../codes/badge-registry';
-import { checkBadgeToken, readBadgeToken, shortCodeDigest } from '../codes/badge-token';
+import {
+	checkBadgeToken,
+	isShortCode,
+	readBadgeToken,
+	shortCodeDigest
+} from '../codes/badge-token';
 import { channel, inYear, normalizeChannels } from '../access/channels';
 import { recordYear } from '../calendar/shanghai-calendar';
 import { baseProperties, type KindDefinition } from '../schema/kind-definition';
@@ -14,6 +19,7 @@ import { checkInWindowProblem, CLOCK_AHEAD_TOLERANCE_MS } from './check-in-windo
 import type { Activity } from './activities';
 import { badgeRecordId, isBadgeRecord, issuerRecordId } from '../codes/badges';
 import { isRevocation, revocationId } from '../codes/revocations';
+import type { Member } from '../people/members';
 
 /** Fields that say which check-in a document is; a merge may change only when and how. */
 const identityFields = [
@@ -38,11 +44,36 @@ function badgesCited(
 	return { records: docs.filter(isBadgeRecord), revocations: docs.filter(isRevocation) };
 }
 
+function memberOf(memberId: string): SubjectRef {
+	return { collection: 'members', id: memberId };
+}
+
+/**
+ * Who an organiser typed in or picked by hand — no badge signs it — must be the registry's member:
+ * existing, of the branch and bureau recorded, under their name.
+ */
+function checkIdentity(
+	next: Attendance,
+	related: (ref: SubjectRef) => Record<string, unknown> | null,
+	relatedComplete: boolean
+): Verdict {
+	const member = related(memberOf(next.memberId)) as Partial<Member> | null;
+	// A device need not hold a walk-in's profile (a member of another branch): it cannot tell, and
+	// must not refuse an honest check-in for that; the gateway reads the registry and decides.
+	if (!member) return relatedComplete ? reject('subject-mismatch', 'member') : ACCEPT;
+	const matches =
+		member.branchId === next.branchId &&
+		member.orgId === next.orgId &&
+		member.name === next.memberName;
+	return matches ? ACCEPT : reject('subject-mismatch', 'member');
+}
+
 /** The proof of a check-in or check-out, checked against what the recording device could know. */
 function checkProof(
 	next: Attendance,
 	activity: Activity,
-	related: (ref: SubjectRef) => Record<string, unknown> | null
+	related: (ref: SubjectRef) => Record<string, unknown> | null,
+	relatedComplete: boolean
 ): Verdict {
 	switch (next.method) {
 		case 'code': {
@@ -68,15 +99,23 @@ function checkProof(
 		case 'typed': {
 			const cited = badgesCited(next, related);
 			const badge = cited.records.find((r) => r.kind === 'badge' && r.memberId === next.memberId);
-			if (!badge?.serial || badge.shortCodeDigest !== shortCodeDigest(next.proof ?? '')) {
+			// An eight-character code of an older badge could be found from its digest: not accepted.
+			const proof = next.proof ?? '';
+			if (
+				!isShortCode(proof) ||
+				!badge?.serial ||
+				badge.shortCodeDigest !== shortCodeDigest(proof)
+			) {
 				return reject('invalid', 'short code');
 			}
 			return badgeTrustOf(cited).isRevoked(next.memberId, badge.serial)
 				? reject('invalid', 'short code revoked')
-				: ACCEPT;
+				: checkIdentity(next, related, relatedComplete);
 		}
 		case 'manual':
-			return next.reason?.trim() ? ACCEPT : reject('invalid', 'reason');
+			return next.reason?.trim()
+				? checkIdentity(next, related, relatedComplete)
+				: reject('invalid', 'reason');
 		default:
 			return reject('invalid', 'method');
 	}
@@ -142,9 +181,11 @@ export const attendance: KindDefinition<Attendance> = {
 		if (a.method === 'typed') {
 			return [
 				{ collection: 'directory', id: badgeRecordId(a.memberId) },
-				{ collection: 'credentials', id: revocationId(a.memberId) }
+				{ collection: 'credentials', id: revocationId(a.memberId) },
+				memberOf(a.memberId)
 			];
 		}
+		if (a.method === 'manual') return [memberOf(a.memberId)];
 		if (a.method !== 'badge') return [];
 		// What the token names: its issuer key, and its member's revocation entry (usually none).
 		const claims = readBadgeToken(a.proof ?? '')?.claims;
@@ -155,7 +196,7 @@ export const attendance: KindDefinition<Attendance> = {
 				]
 			: [];
 	},
-	policy: ({ actor, prev, next, deleting, subject, related, now }) => {
+	policy: ({ actor, prev, next, deleting, subject, related, relatedComplete, now }) => {
 		if (next.id !== attendanceId(next.activityId, next.memberId, next.kind)) {
 			return reject('invalid', 'id');
 		}
@@ -199,6 +240,6 @@ export const attendance: KindDefinition<Attendance> = {
 		}
 		const windowProblem = checkInWindowProblem(activity, next.at);
 		if (windowProblem) return reject('invalid', windowProblem);
-		return checkProof(next, activity, related);
+		return checkProof(next, activity, related, relatedComplete);
 	}
 };

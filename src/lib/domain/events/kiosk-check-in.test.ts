@@ -159,7 +159,17 @@ describe('organiserRecord', () => {
 			relatedKey({ collection: 'directory', id: r.id }),
 			{ ...r }
 		]),
-		[relatedKey({ collection: 'credentials', id: firstRevoked.id }), { ...firstRevoked }]
+		[relatedKey({ collection: 'credentials', id: firstRevoked.id }), { ...firstRevoked }],
+		// The registry's profile, which typed and manual check-ins are checked against.
+		[
+			relatedKey({ collection: 'members', id: person.memberId }),
+			{
+				id: person.memberId,
+				name: person.memberName,
+				branchId: person.branchId,
+				orgId: person.orgId
+			}
+		]
 	]);
 	const check = (doc: ReturnType<typeof organiserRecord>) =>
 		checkTypedWrite({

@@ -4,7 +4,7 @@ import type { Actor } from '../access/roles';
 import { validateAgainst } from '../schema/schema-validation';
 import { owner, secretary } from '../../../test-data/test-actors';
 import { shanghaiDay } from '../calendar/shanghai-calendar';
-import { notices, reminderId, type Notice } from './notices';
+import { notices, reminderId, signInLockedId, type Notice } from './notices';
 
 function notice(overrides: Partial<Notice> = {}): Notice {
 	const doc: Notice = {
@@ -156,5 +156,28 @@ describe('reminders', () => {
 			ok: false,
 			reason: 'server-owned'
 		});
+	});
+});
+
+describe('sign-in warnings', () => {
+	const warning = (): Notice => {
+		const doc: Notice = {
+			id: signInLockedId('office1', new Date('2024-05-20T16:30:00.000Z')),
+			kind: 'sign-in-locked',
+			recipient: 'office1',
+			createdAt: '2024-05-20T16:30:00.000Z',
+			channels: []
+		};
+		return { ...doc, channels: notices.channelsOf(doc) };
+	};
+
+	it('have one id per account and Shanghai day, and reach only the owner', () => {
+		expect(warning().id).toBe('signin.office1.20240521');
+		expect(valid(warning())).toBeNull();
+		expect(warning().channels).toEqual(['user:office1']);
+	});
+
+	it('are written by the server alone', () => {
+		expect(decide(secretary, warning())).toMatchObject({ ok: false, reason: 'server-owned' });
 	});
 });

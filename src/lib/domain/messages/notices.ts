@@ -5,14 +5,15 @@ import { isSecretaryOf } from '../access/roles';
 import { shanghaiDay } from '../calendar/shanghai-calendar';
 import { ACCEPT, reject } from '../access/write-verdict';
 
-export type NoticeKind = 'write-rejected' | 'reminder';
+export type NoticeKind = 'write-rejected' | 'reminder' | 'sign-in-locked';
 
 /** What a branch reminds a member to do (R11). */
 export type ReminderTopic = 'report-residence' | 'resubmit-residence';
 
 /**
- * A message to one person: from the server, why a change they made was refused (to a user), or
- * from their branch secretary, a reminder (to a member).
+ * A message to one person: from the server, why a change they made was refused, or that someone
+ * kept failing to sign in to their account (to a user); or from their branch secretary, a
+ * reminder (to a member).
  */
 export interface Notice {
 	id: string;
@@ -24,6 +25,8 @@ export interface Notice {
 	docId?: string;
 	reason?: string;
 	detail?: string;
+	/** The day's summary of refusals past the per-notice cap: how many, so far. */
+	more?: number;
 	/** A reminder's member, their branch, its sender (a username) and what it asks for. */
 	memberId?: string;
 	branchId?: string;
@@ -33,6 +36,11 @@ export interface Notice {
 	channels: string[];
 }
 
+/** One sign-in warning per account and day, however many addresses get locked out. */
+export function signInLockedId(username: string, at: Date): string {
+	return `signin.${username}.${shanghaiDay(at)}`;
+}
+
 /** One reminder per member, topic and day: tapping "remind" twice, or on two devices, is one. */
 export function reminderId(memberId: string, topic: ReminderTopic, at: Date): string {
 	return `${memberId}.remind.${topic}.${shanghaiDay(at)}`;
@@ -40,20 +48,23 @@ export function reminderId(memberId: string, topic: ReminderTopic, at: Date): st
 
 export const notices: KindDefinition<Notice> = {
 	name: 'notice',
-	kindValues: ['write-rejected', 'reminder'],
+	kindValues: ['write-rejected', 'reminder', 'sign-in-locked'],
 	schema: {
 		title: 'notice',
-		version: 0,
+		// 1: the sign-in-locked kind and the refusals' daily summary (`more`); stored notices
+		// migrate unchanged.
+		version: 1,
 		primaryKey: 'id',
 		type: 'object',
 		properties: {
 			id: compositeId,
-			kind: { type: 'string', enum: ['write-rejected', 'reminder'] },
+			kind: { type: 'string', enum: ['write-rejected', 'reminder', 'sign-in-locked'] },
 			recipient: { type: 'string', minLength: 1, maxLength: 64 },
 			docCollection: { type: 'string', maxLength: 40 },
 			docId: compositeId,
 			reason: { type: 'string', maxLength: 40 },
 			detail: { type: 'string', maxLength: 200 },
+			more: { type: 'integer', minimum: 1 },
 			memberId: idRef,
 			branchId: idRef,
 			sender: { type: 'string', minLength: 1, maxLength: 64 },

@@ -14,6 +14,11 @@ const owner: Actor = {
 	roles: [{ role: 'member' }]
 };
 const member = aMember('m001');
+/** What the gateway reads for m001's residence report: the community and the profile. */
+const related = new Map<string, Record<string, unknown>>([
+	['directory/cm2', { id: 'cm2', kind: 'community', name: '幸福路社区' }],
+	['members/m001', { ...member }]
+]);
 
 describe('reportToSubmit', () => {
 	it('builds a first report the gateway accepts from its member', () => {
@@ -38,7 +43,8 @@ describe('reportToSubmit', () => {
 				prev: null,
 				next: report,
 				deleting: false,
-				subject: null
+				subject: null,
+				related
 			})
 		).toEqual({ ok: true });
 	});
@@ -62,7 +68,8 @@ describe('reportToSubmit', () => {
 				prev: first,
 				next: again,
 				deleting: false,
-				subject: null
+				subject: null,
+				related
 			})
 		).toEqual({ ok: true });
 	});

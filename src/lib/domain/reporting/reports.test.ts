@@ -30,15 +30,36 @@ function report(overrides: Partial<Report> = {}): Report {
 /** The branch br1 is linked to cm1: the community of its members' unit reports. */
 const branch = { id: 'br1', kind: 'branch', linkedCommunityId: 'cm1' };
 
+/** What the gateway reads for a report: the communities of the directory, m001's profile. */
+const directory = new Map<string, Record<string, unknown>>([
+	...['cm1', 'cm2', 'cm3'].map((id): [string, Record<string, unknown>] => [
+		`directory/${id}`,
+		{ id, kind: 'community', name: `社区${id}` }
+	]),
+	['directory/st1', { id: 'st1', kind: 'street', name: '街道' }],
+	['members/m001', { id: 'm001', branchId: 'br1', orgId: 'org-a', residenceCommunityId: 'cm2' }]
+]);
+
 function decide(
 	actor: Actor,
 	next: Report,
 	prev: Report | null = null,
 	deleting = false,
-	subject: Record<string, unknown> | null = next.kind === 'unit' ? branch : null
+	subject: Record<string, unknown> | null = next.kind === 'unit' ? branch : null,
+	places: { related?: Map<string, Record<string, unknown>>; relatedComplete?: boolean } = {}
 ) {
 	if (!reports.policy) throw new Error('reports has a policy');
-	return reports.policy({ actor, prev, next, deleting, subject, ...plainContext });
+	const related = places.related ?? directory;
+	return reports.policy({
+		actor,
+		prev,
+		next,
+		deleting,
+		subject,
+		...plainContext,
+		related: (ref) => related.get(`${ref.collection}/${ref.id}`) ?? null,
+		relatedComplete: places.relatedComplete ?? true
+	});
 }
 
 const valid = (doc: unknown) => validateAgainst(reports.schema, doc);
@@ -141,6 +162,56 @@ describe('reports policy', () => {
 			id: 'br1'
 		});
 		expect(reports.subjectOf?.(report())).toBeNull();
+	});
+
+	it('names the community, and for a residence report the profile, for the gateway to load', () => {
+		expect(reports.relatedOf?.(report())).toEqual([
+			{ collection: 'directory', id: 'cm2' },
+			{ collection: 'members', id: 'm001' }
+		]);
+		expect(reports.relatedOf?.(report({ kind: 'unit', communityId: 'cm1' }))).toEqual([
+			{ collection: 'directory', id: 'cm1' }
+		]);
+	});
+
+	it('refuses a community that does not exist, or a place that is not a community', () => {
+		const nowhere = { ok: false, reason: 'subject-mismatch', detail: 'communityId' };
+		const moved = new Map(directory);
+		moved.set('members/m001', { id: 'm001', residenceCommunityId: 'cm404' });
+		expect(
+			decide(owner, report({ communityId: 'cm404' }), null, false, null, { related: moved })
+		).toEqual(nowhere);
+		moved.set('members/m001', { id: 'm001', residenceCommunityId: 'st1' });
+		expect(
+			decide(owner, report({ communityId: 'st1' }), null, false, null, { related: moved })
+		).toEqual(nowhere);
+		const linkedNowhere = { kind: 'branch', linkedCommunityId: 'cm404' };
+		expect(
+			decide(owner, report({ kind: 'unit', communityId: 'cm404' }), null, false, linkedNowhere)
+		).toEqual(nowhere);
+	});
+
+	it('takes a residence report only for where the profile says the member lives', () => {
+		const elsewhere = { ok: false, reason: 'subject-mismatch', detail: 'residence' };
+		expect(decide(owner, report({ communityId: 'cm3' }))).toEqual(elsewhere);
+		// A resubmission of the report to a community the member has since moved away from, too.
+		const old = report({ communityId: 'cm3' });
+		expect(decide(owner, { ...old, submission: 2 }, old)).toEqual(elsewhere);
+		const noProfile = new Map(directory);
+		noProfile.delete('members/m001');
+		expect(decide(owner, report(), null, false, null, { related: noProfile })).toEqual(elsewhere);
+	});
+
+	it('leaves a document the device does not hold to the gateway', () => {
+		expect(
+			decide(owner, report({ communityId: 'cm9' }), null, false, null, {
+				related: new Map(),
+				relatedComplete: false
+			})
+		).toEqual({ ok: true });
+		expect(
+			decide(owner, report({ communityId: 'cm3' }), null, false, null, { relatedComplete: false })
+		).toEqual({ ok: false, reason: 'subject-mismatch', detail: 'residence' });
 	});
 
 	it('refuses a unit report to a community the branch is not linked to', () => {

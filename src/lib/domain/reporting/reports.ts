@@ -2,7 +2,8 @@ import { channel, normalizeChannels } from '../access/channels';
 import { baseProperties, type KindDefinition } from '../schema/kind-definition';
 import { compositeId, idRef, instant } from '../schema/ids';
 import { isMember } from '../access/roles';
-import { ACCEPT, changedField, reject } from '../access/write-verdict';
+import { ACCEPT, changedField, reject, type Verdict } from '../access/write-verdict';
+import type { SubjectRef } from '../schema/subject-ref';
 
 export type ReportKind = 'residence' | 'unit';
 
@@ -36,6 +37,37 @@ export function reportId(memberId: string, kind: ReportKind, communityId: string
 }
 
 const fixedFields = ['memberId', 'branchId', 'orgId', 'communityId', 'kind'] as const;
+
+function communityOf(report: Report): SubjectRef {
+	return { collection: 'directory', id: report.communityId };
+}
+
+function profileOf(report: Report): SubjectRef {
+	return { collection: 'members', id: report.memberId };
+}
+
+/**
+ * The community must be one of the directory's, and a residence report goes only to where the
+ * member's profile says they live — one current residence report each, not one per community.
+ * A device missing a document (it holds the whole directory and its own profile, so rarely)
+ * leaves the question to the gateway, which reads them whoever writes.
+ */
+function checkPlaces(
+	next: Report,
+	related: (ref: SubjectRef) => Record<string, unknown> | null,
+	relatedComplete: boolean
+): Verdict {
+	const community = related(communityOf(next));
+	if (community ? community['kind'] !== 'community' : relatedComplete) {
+		return reject('subject-mismatch', 'communityId');
+	}
+	if (next.kind !== 'residence') return ACCEPT;
+	const profile = related(profileOf(next));
+	if (profile ? profile['residenceCommunityId'] !== next.communityId : relatedComplete) {
+		return reject('subject-mismatch', 'residence');
+	}
+	return ACCEPT;
+}
 const contentFields = ['submittedAt', 'memberName', 'note', 'updatedAt'] as const;
 
 export const reports: KindDefinition<Report> = {
@@ -82,7 +114,8 @@ export const reports: KindDefinition<Report> = {
 		]),
 	// A unit report goes to the community the branch is linked to, which only the office sets.
 	subjectOf: (r) => (r.kind === 'unit' ? { collection: 'directory', id: r.branchId } : null),
-	policy: ({ actor, prev, next, deleting, subject }) => {
+	relatedOf: (r) => (r.kind === 'residence' ? [communityOf(r), profileOf(r)] : [communityOf(r)]),
+	policy: ({ actor, prev, next, deleting, subject, related, relatedComplete }) => {
 		if (!isMember(actor, next.memberId)) return reject('not-owner');
 		// The record of having reported stays: a member corrects and resubmits, never deletes.
 		if (deleting) return reject('forbidden');
@@ -94,6 +127,8 @@ export const reports: KindDefinition<Report> = {
 		if (next.kind === 'unit' && subject?.['linkedCommunityId'] !== next.communityId) {
 			return reject('subject-mismatch', 'communityId');
 		}
+		const places = checkPlaces(next, related, relatedComplete);
+		if (!places.ok) return places;
 		if (!prev) return ACCEPT;
 		const field = changedField(prev, next, fixedFields);
 		if (field) return reject('immutable-field', field);

@@ -12,14 +12,15 @@ import {
 	type Report,
 	type Review,
 	type Activity,
-	type Attendance
+	type Attendance,
+	type CollectionName
 } from '../../domain/registry';
 import { shanghaiYear } from '../../domain/calendar/shanghai-calendar';
 import { branchDuties } from '../../domain/events/yearly-duties';
 import { reportStatus } from '../../domain/reporting/report-status';
 import { isSecretaryOf, isStaffOf, type Actor } from '../../domain/access/roles';
 import { validateAgainst } from '../../domain/schema/schema-validation';
-import { checkWrite } from '../../domain/access/write-policy';
+import { checkWrite, relatedKey } from '../../domain/access/write-policy';
 import { buildDemoData, DEMO_PASSWORD, type DemoAccount } from './demo-data';
 
 const now = new Date('2024-05-20T08:00:00.000Z');
@@ -218,6 +219,19 @@ describe('buildDemoData', () => {
 		}
 	});
 
+	/** What the gateway loads from its store for a write's policy (`relatedOf`): here, the demo data. */
+	function relatedOf(collection: CollectionName, doc: unknown) {
+		const related = new Map<string, Record<string, unknown>>();
+		const fields = doc as Parameters<NonNullable<ReturnType<typeof kindOf>>['channelsOf']>[0];
+		for (const ref of kindOf(collection, fields)?.relatedOf?.(fields) ?? []) {
+			const found = (data.docs[ref.collection as CollectionName] as { id: string }[]).find(
+				(d) => d.id === ref.id
+			);
+			if (found) related.set(relatedKey(ref), found);
+		}
+		return related;
+	}
+
 	it('passes the write policies of the people who would have written it', () => {
 		const accountOfMember = (memberId: string) =>
 			data.accounts.find(
@@ -233,7 +247,8 @@ describe('buildDemoData', () => {
 				next: r as never,
 				deleting: false,
 				subject:
-					r.kind === 'unit' ? (data.docs.directory.find((o) => o.id === r.branchId) ?? null) : null
+					r.kind === 'unit' ? (data.docs.directory.find((o) => o.id === r.branchId) ?? null) : null,
+				related: relatedOf('reports', r)
 			});
 			expect(verdict, r.id).toEqual({ ok: true });
 		}
@@ -288,7 +303,8 @@ describe('buildDemoData', () => {
 					prev: null,
 					next: next as never,
 					deleting: false,
-					subject: branch
+					subject: branch,
+					related: relatedOf(collection, next)
 				});
 			expect(write('activities', activity), activity.id).toEqual({ ok: true });
 			const key = data.docs.credentials.find((c) => c['activityId'] === activity.id);
@@ -302,6 +318,7 @@ describe('buildDemoData', () => {
 				next: record as never,
 				deleting: false,
 				subject: (byId.get(record.activityId) ?? null) as Record<string, unknown> | null,
+				related: relatedOf('attendance', record),
 				now
 			});
 			expect(verdict, record.id).toEqual({ ok: true });

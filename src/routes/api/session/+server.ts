@@ -1,9 +1,11 @@
 import { baodaoServer } from '$lib/server/instance';
 import type { RequestHandler } from './$types';
 
-const handle: RequestHandler = async ({ request }) => {
+// adapter-node's getClientAddress() reads ADDRESS_HEADER/XFF_DEPTH when the app is behind a proxy
+// (docs/operations.md); sign-in attempts are limited per that address.
+const handle: RequestHandler = async ({ request, getClientAddress }) => {
 	const server = await baodaoServer();
-	return (await server.handle(request)) ?? new Response(null, { status: 404 });
+	return (await server.handle(request, getClientAddress())) ?? new Response(null, { status: 404 });
 };
 
 export const GET = handle;

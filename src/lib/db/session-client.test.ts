@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { signIn, SignInError, type SignInFailure } from './session-client';
+
+async function failureFor(answer: () => Promise<Response>): Promise<SignInFailure | null> {
+	try {
+		await signIn({ serverUrl: 'http://app.test', fetch: answer }, 'member1', 'pw');
+		return null;
+	} catch (error) {
+		return error instanceof SignInError ? error.failure : null;
+	}
+}
+
+const status = (code: number) => () =>
+	Promise.resolve(new Response(JSON.stringify({ error: 'x' }), { status: code }));
+
+describe('signIn failures', () => {
+	it('tells wrong credentials, a refused flood of tries, an unreachable and a failing server apart', async () => {
+		expect(await failureFor(status(401))).toBe('credentials');
+		expect(await failureFor(status(429))).toBe('busy');
+		expect(await failureFor(status(503))).toBe('busy');
+		expect(await failureFor(status(500))).toBe('server');
+		expect(await failureFor(() => Promise.reject(new TypeError('fetch failed')))).toBe('offline');
+	});
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { shapeProblem } from './bulk-docs';
+
+const doc = (fields: Record<string, unknown> = {}) => ({ _id: 'm001.residence.cm1', ...fields });
+
+describe('shapeProblem', () => {
+	it('accepts the underscore fields a device sends, in their shapes', () => {
+		expect(shapeProblem(doc())).toBeNull();
+		expect(shapeProblem(doc({ _rev: '1-abc', _deleted: true, _attachments: {} }))).toBeNull();
+		expect(shapeProblem(doc({ _deleted: false, memberId: 'm001' }))).toBeNull();
+	});
+
+	it('refuses any other underscore field', () => {
+		for (const field of ['_conflicts', '_revisions', '_local_seq', '_x', '_']) {
+			expect(shapeProblem(doc({ [field]: [] }))).toBe(`field ${field}`);
+		}
+	});
+
+	it('refuses an id that is not a URL-safe string, and an id in the body', () => {
+		for (const _id of ['', 'a b', '../x', '_design/x', 'a'.repeat(200), 7, null]) {
+			expect(shapeProblem({ _id } as unknown as { _id: string }), String(_id)).toBe('id');
+		}
+		expect(shapeProblem(doc({ id: 'm001.residence.cm1' }))).toBe('field id');
+	});
+
+	it('refuses a _rev that is not a string', () => {
+		for (const _rev of [1, null, true, ['1-a'], { rev: '1-a' }]) {
+			expect(shapeProblem(doc({ _rev })), JSON.stringify(_rev)).toBe('_rev');
+		}
+	});
+
+	it('refuses a _deleted that is not a boolean', () => {
+		for (const _deleted of ['true', 1, 0, null, {}]) {
+			expect(shapeProblem(doc({ _deleted })), JSON.stringify(_deleted)).toBe('_deleted');
+		}
+	});
+
+	it('refuses attachments: any, or anything but an empty object', () => {
+		for (const _attachments of [
+			{ 'a.txt': { content_type: 'text/plain', data: 'aGk=' } },
+			null,
+			'x',
+			7,
+			[]
+		]) {
+			expect(shapeProblem(doc({ _attachments })), JSON.stringify(_attachments)).toBe(
+				'_attachments'
+			);
+		}
+	});
+});

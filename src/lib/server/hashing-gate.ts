@@ -1,11 +1,6 @@
 import { availableParallelism } from 'node:os';
 
-/**
- * Password hashing (scrypt) runs in libuv's thread pool, which the embedded store's LevelDB
- * shares: a flood of sign-ins would otherwise take every thread and stall everyone's sync. The
- * gate lets a few hashes run at once and a bounded number wait; beyond that it refuses at once,
- * so a flood costs the server a quick answer rather than an ever-growing queue.
- */
+/** The gate's queue is full: the sign-in is answered 503 at once. */
 export class HashingBusy extends Error {
 	constructor() {
 		super('Too many sign-ins are being checked at once.');
@@ -30,6 +25,12 @@ export const DEFAULT_HASHING_GATE: HashingGateOptions = {
 	queued: 512
 };
 
+/**
+ * Password hashing (scrypt) runs in libuv's thread pool, which the embedded store's LevelDB
+ * shares: a flood of sign-ins would otherwise take every thread and stall everyone's sync. The
+ * gate lets a few hashes run at once and a bounded number wait; beyond that it refuses at once,
+ * so a flood costs the server a quick answer rather than an ever-growing queue.
+ */
 export class HashingGate {
 	private running = 0;
 	private readonly waiting: (() => void)[] = [];

@@ -4,17 +4,7 @@ import { withChannels } from '../../src/lib/domain/access/write-policy';
 import { toStored } from '../../src/lib/server/demo/demo-seed';
 import { aReport } from '../support/factories';
 import { HttpClient } from '../support/http-client';
-import { NOW, World } from '../support/world';
-
-type Row = {
-	id?: string;
-	key?: string;
-	error?: string;
-	reason?: string;
-	ok?: boolean;
-	rev?: string;
-	doc?: Record<string, unknown>;
-};
+import { NOW, World, type GatewayRow as Row } from '../support/world';
 
 describe('the sync gateway over HTTP', () => {
 	let world: World;

@@ -2,17 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toStored } from '../../src/lib/server/demo/demo-seed';
 import { aReport } from '../support/factories';
 import { HttpClient } from '../support/http-client';
-import { World } from '../support/world';
+import { World, type GatewayRow as Row } from '../support/world';
 
-type Row = {
-	id?: string;
-	key?: string;
-	error?: string;
-	reason?: string;
-	ok?: boolean;
-	rev?: string;
-	doc?: Record<string, unknown>;
-};
 type Page = { results: Row[]; last_seq: string };
 
 /** Every input limit of the sync gateway, through HTTP: each bad input is a clear 4xx, never a 500. */

@@ -4,6 +4,17 @@ import { TestDevice, type DeviceOptions } from './test-device';
 
 export const NOW = new Date('2026-11-20T04:00:00.000Z');
 
+/** A row of the gateway's `_bulk_docs`, `_all_docs` or `_changes` answer, as the tests read it. */
+export type GatewayRow = {
+	id?: string;
+	key?: string;
+	error?: string;
+	reason?: string;
+	ok?: boolean;
+	rev?: string;
+	doc?: Record<string, unknown>;
+};
+
 /**
  * A running gateway on a fresh embedded store with the demo bureau; accounts are created only
  * for the usernames a test names (hashing all 130 would dominate the suite's time).

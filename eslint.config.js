@@ -7,7 +7,15 @@ import svelteConfig from './svelte.config.js';
 
 export default ts.config(
 	{
-		ignores: ['build/', '.svelte-kit/', 'node_modules/', 'data/', 'test-results/', 'bench/.work/']
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'node_modules/',
+			'data/',
+			'test-results/',
+			'bench/.work/',
+			'.stryker-tmp/'
+		]
 	},
 	js.configs.recommended,
 	...ts.configs.recommendedTypeChecked,

@@ -24,18 +24,21 @@ async function freePort(): Promise<number> {
 /**
  * `node build` (as `npm start` runs it) on the embedded store in `dataDir`, with the demo data
  * only when asked; resolves once it answers, which is after its start-up (`hooks.server.ts` `init`).
+ * `buildDir` runs another build instead, e.g. a copy of an earlier version's.
  */
 export async function startBuiltApp(
 	dataDir: string,
 	startMs: number,
-	{ demoData = false } = {}
+	{ demoData = false, buildDir = join(ROOT, 'build') } = {}
 ): Promise<BuiltApp> {
-	if (!existsSync(join(ROOT, 'build/index.js'))) {
-		throw new Error('The bench measures the built app: run `npm run build` first.');
+	if (!existsSync(join(buildDir, 'index.js'))) {
+		throw new Error(
+			`The bench measures the built app: no ${buildDir}/index.js, run \`npm run build\`.`
+		);
 	}
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, ['build'], {
+	const child = spawn(process.execPath, [buildDir], {
 		cwd: ROOT,
 		env: {
 			...process.env,

@@ -4,6 +4,7 @@ import { memoryRows, type DeviceMemoryResult } from './device-memory';
 import type { FanoutResult } from './longpoll-fanout';
 import type { InitialSyncResult } from './initial-sync';
 import type { PushResult } from './push-throughput';
+import { reconnectRows, type ReconnectResult } from './reconnect';
 import { scaleRows } from './scale-report';
 import type { ScaleResult } from './scale';
 import type { ShellResult } from './shell';
@@ -25,6 +26,7 @@ export interface BenchResults {
 	scale?: ScaleResult;
 	wire?: WireResult;
 	signIn?: SignInFloodResult;
+	reconnect?: ReconnectResult;
 }
 
 export function machineDescription(): string {
@@ -288,6 +290,7 @@ function rows(results: BenchResults): Row[] {
 	if (results.scale) table.push(...scaleRows(results.scale));
 	if (results.wire) table.push(...wireRows(results.wire));
 	if (results.signIn) table.push(...signInRows(results.signIn));
+	if (results.reconnect) table.push(...reconnectRows(results.reconnect));
 	return table;
 }
 

@@ -4,9 +4,12 @@
  * except `shell` and `scale`, which run the built app (`npm run build` first) in headless Chromium.
  *
  * Sizes can be lowered for a quick try, e.g. `BENCH_LARGE=20000 BENCH_SMALL=10000 npm run bench`;
- * `BENCH_ONLY=sync,fanout,memory,push,burst,shell,wire,signin` picks parts. The figures in
+ * `BENCH_ONLY=sync,fanout,memory,push,burst,shell,wire,signin,reconnect` picks parts. The figures in
  * docs/performance.md use the defaults. The wire bytes (i) sync a bureau of `BENCH_WIRE_MEMBERS`
  * (1,000) members; the server memory (j) is for `BENCH_MEMORY_DEVICES` (500) connected devices.
+ * The reconnect (l) runs the built app too: `BENCH_RECONNECT_RUNS` (20) runs of
+ * `BENCH_RECONNECT_WRITES` (3) offline writes per account; `BENCH_RECONNECT_BUILD=<dir>` measures
+ * another build, e.g. an earlier version's, for comparison.
  *
  * The scale run (issue 10) is not in the default list, since it takes about half an hour (most of
  * it building the channel index of 620,000 documents): a bureau of 5,000 and one of 20,000
@@ -21,6 +24,7 @@ import { benchDeviceMemory } from './device-memory';
 import { benchInitialSync } from './initial-sync';
 import { benchLongpollFanout } from './longpoll-fanout';
 import { benchPushThroughput } from './push-throughput';
+import { benchReconnect } from './reconnect';
 import { benchScale } from './scale';
 import { benchShell } from './shell';
 import { benchSignInFlood } from './sign-in-flood';
@@ -65,10 +69,12 @@ const config = {
 	memoryDevices: intFromEnv('BENCH_MEMORY_DEVICES', 500),
 	signInFlood: intFromEnv('BENCH_SIGNIN_FLOOD', 256),
 	signInSamples: intFromEnv('BENCH_SIGNIN_SAMPLES', 30),
-	signInReads: intFromEnv('BENCH_SIGNIN_READS', 300)
+	signInReads: intFromEnv('BENCH_SIGNIN_READS', 300),
+	reconnectRuns: intFromEnv('BENCH_RECONNECT_RUNS', 20),
+	reconnectWrites: intFromEnv('BENCH_RECONNECT_WRITES', 3)
 };
 const only = new Set(
-	(process.env['BENCH_ONLY'] ?? 'sync,fanout,memory,push,burst,shell,wire,signin')
+	(process.env['BENCH_ONLY'] ?? 'sync,fanout,memory,push,burst,shell,wire,signin,reconnect')
 		.split(',')
 		.map((s) => s.trim())
 );
@@ -162,6 +168,18 @@ async function main(): Promise<BenchResults> {
 			flood: config.signInFlood,
 			samples: config.signInSamples,
 			reads: config.signInReads
+		});
+	}
+	if (only.has('reconnect')) {
+		log(
+			`(l) reconnect: ${config.reconnectWrites} writes offline, online → held by the server, ${config.reconnectRuns} runs`
+		);
+		results.reconnect = await benchReconnect({
+			runs: config.reconnectRuns,
+			writes: config.reconnectWrites,
+			...(process.env['BENCH_RECONNECT_BUILD']
+				? { buildDir: process.env['BENCH_RECONNECT_BUILD'] }
+				: {})
 		});
 	}
 	results.loadAfter = currentLoad();

@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { readBadgePresentation } from '../../src/lib/domain/codes/badge-presentation';
 import { readBadgeToken } from '../../src/lib/domain/codes/badge-token';
 import { signIn, waitForServiceWorkerControl, waitForSync } from './support/app';
 import { launchWithCamera, writeQrVideo } from './support/fake-camera';
@@ -61,30 +62,51 @@ test('check-in at an event with no signal, by badge and by activity code', async
 	await expect(missingFromUnityDay(secretary, 'm001')).toBeVisible();
 	await expect(missingFromUnityDay(secretary, 'm002')).toBeVisible();
 
-	// member2 takes a badge on their phone (this needs the network).
+	// member2 takes a badge on their phone (this needs the network). The phone shows it as a
+	// presentation signed for the current 30-second window, never the badge itself.
 	const member2 = await browser.newPage({ viewport: PHONE });
 	await signIn(member2, 'member2');
 	await member2.goto('/profile');
 	await member2.getByRole('button', { name: '领取胸牌' }).click();
-	const badge = member2.locator('[data-code^="B1~"]');
+	const badge = member2.locator('[data-code^="BP1~"]');
 	await expect(badge).toBeVisible({ timeout: 20_000 });
-	const token = (await badge.getAttribute('data-code')) ?? '';
-	const name = readBadgeToken(token)?.claims.name ?? '';
+	const first = (await badge.getAttribute('data-code')) ?? '';
+	const name = readBadgeToken(readBadgePresentation(first)?.token ?? '')?.claims.name ?? '';
 	expect(name).not.toBe('');
-	await member2.close();
 
-	// The organiser's tablet, whose camera sees member2's badge; the courtyard has no signal.
+	// The organiser's tablet, whose camera will see member2's phone; the courtyard has no signal.
+	// Chromium reads the camera's file when the camera starts: written again right before.
 	const badgeVideo = testInfo.outputPath('badge.y4m');
-	writeQrVideo(token, badgeVideo);
+	// A presentation is a denser code than the activity's: smaller modules keep it in the frame.
+	const video = { moduleSize: 5 };
+	writeQrVideo(first, badgeVideo, video);
 	const kioskBrowser = await launchWithCamera(badgeVideo);
 	try {
 		const kiosk = await deviceWithCamera(kioskBrowser, baseURL, TABLET, 'secretary1');
 		await kiosk.goto(`/activities/${activityId}`);
 		await expect(kiosk.getByRole('heading', { name: title })).toBeVisible();
 		await kiosk.context().setOffline(true);
+		// The phone's code moves on when its window ends; the camera sees the new one.
+		await expect(badge).not.toHaveAttribute('data-code', first, { timeout: 35_000 });
+		const current = (await badge.getAttribute('data-code')) ?? '';
+		expect(readBadgePresentation(current)?.token).toBe(readBadgePresentation(first)?.token);
+		writeQrVideo(current, badgeVideo, video);
 		await kiosk.getByRole('button', { name: '扫胸牌' }).click();
-		await expect(kiosk.getByText(`${name} 签到成功`).first()).toBeVisible({ timeout: 20_000 });
+		// A tablet left on a stand: full screen, the answer large and on top, the camera below it,
+		// both in view without scrolling or touching the screen.
+		await kiosk.getByRole('button', { name: '全屏签到模式' }).click();
+		const answer = kiosk.getByTestId('scan-feedback');
+		await expect(answer).toHaveText(`${name} 签到成功`, { timeout: 20_000 });
+		const camera = kiosk.getByTestId('kiosk').locator('video');
+		await expect(answer).toBeInViewport({ ratio: 1 });
+		await expect(camera).toBeInViewport({ ratio: 1 });
+		const [answerBox, cameraBox] = await Promise.all([answer.boundingBox(), camera.boundingBox()]);
+		expect(answerBox?.y ?? Infinity).toBeLessThan(cameraBox?.y ?? 0);
+		await expect(kiosk.getByTestId('kiosk-recent').locator('li')).toHaveCount(1);
+		await kiosk.screenshot({ path: testInfo.outputPath('kiosk-full-screen.png') });
+		await kiosk.getByRole('button', { name: '退出全屏' }).click();
 		await expect(kiosk.getByTestId('sync-pending')).toHaveText('1 条更改待同步');
+		await member2.close();
 
 		// Still offline, the tablet shows the activity's code, signed with the key it holds.
 		await kiosk.getByRole('button', { name: '出示签到码' }).click();

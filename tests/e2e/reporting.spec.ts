@@ -61,7 +61,7 @@ test('a member reports offline, the community decides, the branch sees it', asyn
 	await rows.filter({ hasText: '居住地社区' }).click();
 	await expect(staff.getByText('周末可参加志愿服务')).toBeVisible();
 	await staff.getByRole('button', { name: '确认报到' }).click();
-	await expect(staff.getByText('已保存，正在同步到服务器。')).toBeVisible();
+	await expect(staff.getByText('已保存并同步到服务器。')).toBeVisible();
 
 	await staff.getByRole('button', { name: '待审核' }).click();
 	await rows.filter({ hasText: '单位联系社区' }).click();

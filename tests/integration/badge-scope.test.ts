@@ -4,6 +4,8 @@ import {
 	readBadgeToken,
 	shortCodeDigest
 } from '../../src/lib/domain/codes/badge-token';
+import { codeWindowAt } from '../../src/lib/domain/codes/activity-code';
+import { presentBadge } from '../../src/lib/domain/codes/badge-presentation';
 import { activityWithKey } from '../../src/lib/domain/events/event-drafts';
 import {
 	admitBadge,
@@ -72,41 +74,48 @@ describe('badge data reaches only the devices that need it', () => {
 	});
 	afterAll(() => world.close());
 
-	/** Issues a member a badge on the server; its token and typed code, as the member holds them. */
-	async function issue(memberId: string): Promise<{ token: string; shortCode: string }> {
+	interface Issued {
+		token: string;
+		shortCode: string;
+		/** What the member's phone shows now. */
+		shown: string;
+	}
+
+	/** Issues a member a badge on the server; what the member holds and shows of it. */
+	async function issue(memberId: string): Promise<Issued> {
 		await issueBadge(world.server.app.store, memberId, new Date());
 		const credential = (await world
 			.db('credentials')
 			.get(badgeCredentialId(memberId))) as unknown as Credential;
 		const token = credential.token ?? '';
-		return { token, shortCode: badgeShortCode(token) };
+		const shown = presentBadge(token, codeWindowAt(new Date()), credential.secretKey ?? '');
+		return { token, shortCode: badgeShortCode(token), shown };
 	}
 
 	/** What a kiosk does with a scanned badge: verify it offline, then store the check-in. */
-	async function scan(device: TestDevice, token: string): Promise<Attendance> {
+	async function scan(device: TestDevice, shown: string): Promise<Attendance> {
 		const admission = admitBadge(
-			token,
+			shown,
 			await badgeTrustOn(device),
 			activity,
 			() => false,
 			new Date()
 		);
 		if (!admission.ok) throw new Error(`badge refused: ${admission.problem}`);
-		return checkIn(device, admission.person, 'badge', token);
+		return checkIn(device, admission.person, { proof: shown });
 	}
 
 	async function checkIn(
 		device: TestDevice,
 		person: Person,
-		method: 'badge' | 'typed',
-		proof: string
+		evidence: { proof: string } | { typedCode: string }
 	): Promise<Attendance> {
 		const record = organiserRecord({
 			activity,
 			person,
 			kind: 'in',
-			method,
-			proof,
+			method: 'proof' in evidence ? 'badge' : 'typed',
+			...evidence,
 			recordedBy: device.username,
 			at: new Date(),
 			clockSkewMs: 0
@@ -160,7 +169,7 @@ describe('badge data reaches only the devices that need it', () => {
 
 		const trust = await badgeTrustOn(staff);
 		const at = new Date();
-		expect(admitBadge(old.token, trust, activity, () => false, at)).toEqual({
+		expect(admitBadge(old.shown, trust, activity, () => false, at)).toEqual({
 			ok: false,
 			problem: 'revoked'
 		});
@@ -170,7 +179,7 @@ describe('badge data reaches only the devices that need it', () => {
 			person: personIn(old.token),
 			kind: 'in',
 			method: 'badge',
-			proof: old.token,
+			proof: old.shown,
 			recordedBy: 'community1',
 			at,
 			clockSkewMs: 0
@@ -179,7 +188,7 @@ describe('badge data reaches only the devices that need it', () => {
 			reason: 'invalid',
 			detail: 'badge revoked'
 		});
-		expect((await scan(staff, current.token)).memberId).toBe('m003');
+		expect((await scan(staff, current.shown)).memberId).toBe('m003');
 
 		// The secretary's device resolves the branch's current typed codes, and no replaced one.
 		const held = await heldBadgesOn(secretary);
@@ -191,7 +200,7 @@ describe('badge data reaches only the devices that need it', () => {
 			problem: 'not-held'
 		});
 		// Both organisers record the same check-in offline; one of them is kept on the server.
-		await checkIn(secretary, personIn(current.token), 'typed', current.shortCode);
+		await checkIn(secretary, personIn(current.token), { typedCode: current.shortCode });
 
 		await Promise.all([staff.setOffline(false), secretary.setOffline(false)]);
 		await staff.sync();
@@ -210,7 +219,7 @@ describe('badge data reaches only the devices that need it', () => {
 			person: personIn(old.token),
 			kind: 'in',
 			method: 'badge',
-			proof: old.token,
+			proof: old.shown,
 			recordedBy: 'community1',
 			at: new Date(),
 			clockSkewMs: 0
@@ -231,7 +240,7 @@ describe('badge data reaches only the devices that need it', () => {
 			person: personIn(old.token),
 			kind: 'in',
 			method: 'typed',
-			proof: old.shortCode,
+			typedCode: old.shortCode,
 			recordedBy: 'secretary1',
 			at: new Date(),
 			clockSkewMs: 0
@@ -253,7 +262,7 @@ describe('badge data reaches only the devices that need it', () => {
 			person: personIn(token),
 			kind: 'in',
 			method: 'typed',
-			proof: shortCode,
+			typedCode: shortCode,
 			recordedBy: 'community1',
 			at: new Date(),
 			clockSkewMs: 0
@@ -264,7 +273,7 @@ describe('badge data reaches only the devices that need it', () => {
 	});
 
 	it('withdraws every badge of a member who left, on the kiosks and the phone', async () => {
-		const { token } = await issue('m002');
+		const { token, shown } = await issue('m002');
 		const member2 = await world.device('member2');
 		await member2.sync();
 		expect(badgeIdsOf(await member2.ids('credentials'))).toEqual([badgeCredentialId('m002')]);
@@ -284,7 +293,7 @@ describe('badge data reaches only the devices that need it', () => {
 
 		await Promise.all([staff.sync(), secretary.sync(), member2.sync()]);
 		await staff.setOffline(true);
-		expect(admitBadge(token, await badgeTrustOn(staff), activity, () => false, new Date())).toEqual(
+		expect(admitBadge(shown, await badgeTrustOn(staff), activity, () => false, new Date())).toEqual(
 			{ ok: false, problem: 'revoked' }
 		);
 		await staff.setOffline(false);

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activityCodeFor, codeWindowAt } from '../../src/lib/domain/codes/activity-code';
-import { checkBadgeToken, issueBadgeToken } from '../../src/lib/domain/codes/badge-token';
+import { issueBadgeToken } from '../../src/lib/domain/codes/badge-token';
+import {
+	checkBadgePresentation,
+	presentBadge
+} from '../../src/lib/domain/codes/badge-presentation';
 import {
 	activityKeyId,
 	badgeCredentialId,
@@ -40,7 +44,7 @@ describe('offline check-in at an event', () => {
 	let staff: TestDevice;
 	let secretary: TestDevice;
 	let phone: TestDevice;
-	const badges = new Map<string, string>();
+	const badges = new Map<string, Credential>();
 	let attendees: Map<string, Attendee>;
 
 	beforeAll(async () => {
@@ -60,7 +64,7 @@ describe('offline check-in at an event', () => {
 			const credential = (await world
 				.db('credentials')
 				.get(badgeCredentialId(memberId))) as unknown as Credential;
-			badges.set(memberId, credential.token ?? never());
+			badges.set(memberId, credential);
 		}
 		staff = await world.device('community1');
 		secretary = await world.device('secretary1');
@@ -93,7 +97,10 @@ describe('offline check-in at an event', () => {
 		return activity;
 	}
 
-	/** An organiser's kiosk scanning a badge: verified on the device, then stored locally. */
+	/**
+	 * An organiser's kiosk scanning what the member's phone shows at `at`: verified on the device,
+	 * then stored locally with the presentation as its proof.
+	 */
 	async function scanBadge(
 		device: TestDevice,
 		activity: Activity,
@@ -101,8 +108,9 @@ describe('offline check-in at an event', () => {
 		kind: 'in' | 'out',
 		at: Date
 	) {
-		const token = badges.get(memberId) ?? never();
-		const check = checkBadgeToken(token, await badgeTrustOn(device));
+		const { token, secretKey } = badges.get(memberId) ?? never();
+		const shown = presentBadge(token ?? never(), codeWindowAt(at), secretKey ?? never());
+		const check = checkBadgePresentation(shown, await badgeTrustOn(device), at);
 		if (!check.ok) throw new Error(`badge refused: ${check.problem}`);
 		const record = attendanceRecord({
 			activity,
@@ -111,9 +119,19 @@ describe('offline check-in at an event', () => {
 			recordedBy: device.username,
 			at,
 			method: 'badge',
-			proof: token
+			proof: shown
 		});
 		await device.writeChecked('attendance', record);
+	}
+
+	/** A badge a tampered client signed itself, presented with a key of its own. */
+	function forgedPresentation(victim: Attendee, at: number): string {
+		const forger = newKeyPair();
+		const token = issueBadgeToken(
+			{ ...victim, keyId: 'k0', serial: 1, badgeKey: forger.publicKey },
+			forger.secretKey
+		);
+		return presentBadge(token, codeWindowAt(at), forger.secretKey);
 	}
 
 	async function serverAttendance(activityId: string): Promise<Attendance[]> {
@@ -181,7 +199,10 @@ describe('offline check-in at an event', () => {
 		const victim = attendees.get('m006') ?? never();
 		const [issuer] = await secretary.find('directory', { kind: 'issuer' });
 		const keyId = (issuer as BadgeRecord | undefined)?.keyId as string;
-		const forgedToken = issueBadgeToken({ ...victim, keyId, serial: 1 }, forger.secretKey);
+		const forgedToken = issueBadgeToken(
+			{ ...victim, keyId, serial: 1, badgeKey: forger.publicKey },
+			forger.secretKey
+		);
 		await secretary.insert(
 			'attendance',
 			attendanceRecord({
@@ -191,7 +212,7 @@ describe('offline check-in at an event', () => {
 				recordedBy: 'secretary1',
 				at: t(-1),
 				method: 'badge',
-				proof: forgedToken
+				proof: presentBadge(forgedToken, codeWindowAt(t(-1)), forger.secretKey)
 			})
 		);
 		const oldCode = activityCodeFor(
@@ -278,10 +299,7 @@ describe('offline check-in at an event', () => {
 		await secretary.incrementalPatch('attendance', `${activity.id}.m005.in`, {
 			at: new Date(Date.now() - 30 * MINUTE).toISOString(),
 			recordedBy: 'secretary1',
-			proof: issueBadgeToken(
-				{ ...(attendees.get('m005') ?? never()), keyId: 'k0', serial: 1 },
-				newKeyPair().secretKey
-			)
+			proof: forgedPresentation(attendees.get('m005') ?? never(), Date.now() - 30 * MINUTE)
 		});
 		await secretary.sync();
 		const [server] = (await serverAttendance(activity.id)).filter((doc) => doc.memberId === 'm005');

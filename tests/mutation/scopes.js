@@ -13,14 +13,19 @@ export const scopes = {
 		mutate: [
 			'src/lib/server/bulk-docs.ts',
 			'src/lib/server/sync-gateway.ts',
+			'src/lib/server/sync-params.ts',
+			'src/lib/server/sync-target.ts',
 			'src/lib/server/authentication.ts',
 			'src/lib/server/sessions.ts'
 		],
 		tests: [
 			'src/**/*.test.ts',
-			'tests/integration/gateway-http.test.ts',
-			'tests/integration/gateway-limits.test.ts',
-			'tests/integration/session-api.test.ts'
+			'tests/integration/gateway-*.test.ts',
+			'tests/integration/session-api.test.ts',
+			// The notes the gateway keeps beside a late self-scan (bulk-docs.ts).
+			'tests/integration/late-sync.test.ts',
+			// A write that proves a subject its writer cannot read: a walk-in's code check-in.
+			'tests/integration/activity-lookup.test.ts'
 		]
 	}
 };

@@ -1,5 +1,6 @@
 import { NO_BADGES, type HeldBadges } from '../domain/codes/badge-registry';
-import type { Activity, Attendance, Member } from '../domain/registry';
+import type { Activity, Attendance, AttendanceDoc, Member } from '../domain/registry';
+import { isAttendanceRecord } from '../domain/events/attendance-record';
 import { observeActivityKey, type ActivityKeySource } from './activity-keys';
 import type { RuleOf } from '../domain/events/service-hours';
 import { observeRoundingRules } from './service-rounding.svelte';
@@ -25,13 +26,15 @@ export function observeActivityDetail(activityId: () => string) {
 		const key = publicKey;
 		return key ? observeActivityKey(device.db, activityId(), key) : null;
 	}, null);
-	const records = observe(
+	// The records of people, the server's notes about them and the walk-ins named only.
+	const listed = observe(
 		() =>
 			device.db.attendance
 				.find({ selector: { activityId: activityId() } })
-				.$.pipe(plainDocs<Attendance>()),
+				.$.pipe(plainDocs<AttendanceDoc>()),
 		[]
 	);
+	const records = $derived(listed.current.filter(isAttendanceRecord));
 	const badges = observe(() => heldBadges(device.db), NO_BADGES);
 	const hostBranchId = $derived(activity.current?.hostBranchId);
 	// The whole host branch is expected at a branch-wide activity (R8); its members are on the
@@ -46,7 +49,7 @@ export function observeActivityDetail(activityId: () => string) {
 
 	/** Everyone an organiser may check in by hand: the expected branch, and who signed up. */
 	const people = $derived.by((): Person[] => {
-		const signedUp = records.current
+		const signedUp = records
 			.filter((r) => r.kind === 'signup')
 			.map(({ memberId, memberName, branchId, orgId }) => ({
 				memberId,
@@ -82,7 +85,11 @@ export function observeActivityDetail(activityId: () => string) {
 			return signingKey.current?.source;
 		},
 		get records(): Attendance[] {
-			return records.current;
+			return records;
+		},
+		/** Everything the attendance list shows: records, late-sync notes, walk-ins (需核实). */
+		get listed(): AttendanceDoc[] {
+			return listed.current;
 		},
 		/** Issuer keys, the badge entries this device may see and the revocation list. */
 		get badges(): HeldBadges {

@@ -1,8 +1,9 @@
-import type { Activity, Attendance, Member, MemberYearSummary } from '../domain/registry';
+import type { Activity, Member, MemberYearSummary } from '../domain/registry';
 import { branchDuties, memberDutyGaps, type MemberYear } from '../domain/events/yearly-duties';
 import { signedInDevice } from './device-context.svelte';
 import { branchMemberYears } from './member-year-summaries';
 import { observe } from './observe.svelte';
+import { attendanceRecords } from './attendance-docs';
 import { plainDocs } from './plain-docs';
 
 /**
@@ -21,7 +22,7 @@ export function observeBranchDuties(branchId: () => string, year: () => number) 
 	);
 	const activities = observe(() => device.db.activities.find().$.pipe(plainDocs<Activity>()), []);
 	const checkIns = observe(
-		() => device.db.attendance.find({ selector: { kind: 'in' } }).$.pipe(plainDocs<Attendance>()),
+		() => device.db.attendance.find({ selector: { kind: 'in' } }).$.pipe(attendanceRecords()),
 		[]
 	);
 	const people = $derived(

@@ -15,6 +15,8 @@ export interface RosterEntry {
 	reporting: MemberReporting;
 	/** Reminders the branch has sent this member, newest first. */
 	reminders: Notice[];
+	/** The member is the signed-in secretary. */
+	self: boolean;
 }
 
 /** A branch's members with both reports each, its coverage and its reminders, live. */
@@ -55,7 +57,8 @@ export function observeBranchRoster(branchId: () => string) {
 		return members.current.map((member) => ({
 			member,
 			reporting: index.reportingOf(member, linked),
-			reminders: reminders.current.filter((n) => n.memberId === member.id)
+			reminders: reminders.current.filter((n) => n.memberId === member.id),
+			self: member.id === device.actor.memberId
 		}));
 	});
 	const coverage = $derived(

@@ -1,10 +1,12 @@
 import { attendanceId, type Activity, type Attendance, type CheckMethod } from '../domain/registry';
 import { organiserRecord, type CheckKind, type Person } from '../domain/events/kiosk-check-in';
+import { walkInRecord } from '../domain/events/walk-ins';
 import { SvelteSet } from 'svelte/reactivity';
 import { currentTime } from './clock';
 import { signedInDevice } from './device-context.svelte';
 import { writeChecked } from './local-write';
 import { observe } from './observe.svelte';
+import { attendanceRecords } from './attendance-docs';
 import { plainDocs } from './plain-docs';
 import type { WriteOutcome } from './write-outcome';
 
@@ -12,8 +14,24 @@ import type { WriteOutcome } from './write-outcome';
 export type RecordCheck = (
 	person: Person,
 	method: Exclude<CheckMethod, 'code'>,
-	evidence: { proof?: string; reason?: string }
+	/** A scanned presentation, a typed short code (the record gets a proof made from it), or a reason. */
+	evidence: { proof?: string; typedCode?: string; reason?: string }
 ) => Promise<WriteOutcome>;
+
+/** Stores a check-in by name of someone on no list and not found (需核实 until resolved). */
+export type RecordWalkIn = (name: string, reason: string) => Promise<WriteOutcome>;
+
+/**
+ * A walk-in found by their full mobile number through the server (online only): the person a
+ * check-in records, or why not — `invalid` number, `not-found`, `limited` (too many lookups for
+ * now), `offline`.
+ */
+export type FindByMobile = (
+	mobile: string
+) => Promise<
+	| { ok: true; person: Person }
+	| { ok: false; problem: 'invalid' | 'not-found' | 'limited' | 'offline' }
+>;
 
 /** Whether the member already has a check-in (or check-out) of this activity on this device. */
 export type IsRecorded = (memberId: string, kind: CheckKind) => boolean;
@@ -29,7 +47,13 @@ export function organiserCheckIns(
 	activity: () => Activity,
 	records: () => readonly Attendance[],
 	kind: () => CheckKind
-): { isRecorded: IsRecorded; record: RecordCheck; findPerson: FindPerson } {
+): {
+	isRecorded: IsRecorded;
+	record: RecordCheck;
+	recordWalkIn: RecordWalkIn;
+	findPerson: FindPerson;
+	findByMobile: FindByMobile;
+} {
 	const device = signedInDevice();
 	// Written here but not yet back from the local query: a second scan a moment later must see them.
 	const written = new SvelteSet<string>();
@@ -60,6 +84,36 @@ export function organiserCheckIns(
 			if (outcome.kind !== 'saved') written.delete(doc.id);
 			return outcome;
 		},
+		recordWalkIn(name, reason) {
+			const current = activity();
+			const doc = walkInRecord({
+				activity: current,
+				name,
+				reason,
+				recordedBy: device.actor.username,
+				at: currentTime()
+			});
+			return device.write((db, actor) => writeChecked(db, 'attendance', actor, doc, current));
+		},
+		async findByMobile(mobile) {
+			let response: Response;
+			try {
+				response = await fetch('/api/member-lookup', {
+					method: 'POST',
+					credentials: 'same-origin',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ activityId: activity().id, mobile })
+				});
+			} catch {
+				return { ok: false, problem: 'offline' };
+			}
+			if (response.ok) {
+				return { ok: true, person: ((await response.json()) as { person: Person }).person };
+			}
+			const problem =
+				response.status === 400 ? 'invalid' : response.status === 429 ? 'limited' : 'not-found';
+			return { ok: false, problem };
+		},
 		async findPerson(memberId) {
 			const member = (await device.db.members.findOne(memberId).exec())?.toMutableJSON();
 			return member
@@ -80,7 +134,7 @@ export function observeSelfCheckIn() {
 		() =>
 			device.db.attendance
 				.find({ selector: { memberId: device.actor.memberId ?? '' } })
-				.$.pipe(plainDocs<Attendance>()),
+				.$.pipe(attendanceRecords()),
 		[]
 	);
 	const byId = $derived(byIdOf(activities.current));

@@ -10,6 +10,12 @@ import { initialSyncStatus, type SyncStatus } from './sync-status';
 
 const SESSION_KEY = 'baodao.session';
 const serverUrl = () => globalThis.location.origin;
+/**
+ * The browser says `online` when an interface is up, often a moment before requests get through;
+ * until the server answers it is asked again after 1, 2, 4, 8 and 16 s, then left to the poll.
+ */
+const FIRST_RECONNECT_MS = 1_000;
+const LAST_RECONNECT_MS = 16_000;
 
 /**
  * This device: who is signed in and their replica. The session is remembered locally so the app
@@ -21,6 +27,9 @@ class Device {
 	booted = $state(false);
 	replica = $state.raw<Replica | null>(null);
 	private unsubscribe: (() => void) | undefined;
+	private resuming: Promise<boolean> | null = null;
+	private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+	private reconnectMs = FIRST_RECONNECT_MS;
 
 	async boot(): Promise<void> {
 		if (this.booted) return;
@@ -30,35 +39,70 @@ class Device {
 			await this.openReplica(this.session.user.username);
 			await this.resume();
 		}
-		globalThis.addEventListener('online', () => void this.resume());
-		globalThis.addEventListener('offline', () => this.replica?.setOnline(false));
+		globalThis.addEventListener('online', () => void this.reconnect());
+		globalThis.addEventListener('offline', () => {
+			clearTimeout(this.reconnectTimer);
+			this.replica?.setOnline(false);
+		});
 		// Coming back to the app: catch up, and notice roles the office changed meanwhile.
-		globalThis.addEventListener('focus', () => void this.resume(false));
+		globalThis.addEventListener('focus', () => void this.reconnect());
+		// Leaving it: a hidden page may be frozen or discarded any moment, so what waits goes now.
+		globalThis.document.addEventListener('visibilitychange', () => {
+			if (globalThis.document.visibilityState === 'hidden') this.pushBeforeLeaving();
+			else void this.reconnect();
+		});
+		globalThis.addEventListener('pagehide', () => this.pushBeforeLeaving());
 		this.booted = true;
+	}
+
+	/**
+	 * The network is back, or the person is: pushes what waits at once — before the session is
+	 * asked for and anything is pulled — then catches up; tries again soon while unreachable.
+	 */
+	private async reconnect(): Promise<void> {
+		clearTimeout(this.reconnectTimer);
+		const replica = this.replica;
+		if (!replica) return;
+		void replica.pushWaiting();
+		const reached = await (this.resuming ??= this.resume(false).finally(
+			() => (this.resuming = null)
+		));
+		if (reached || !globalThis.navigator.onLine || this.reconnectMs > LAST_RECONNECT_MS) {
+			this.reconnectMs = FIRST_RECONNECT_MS;
+			return;
+		}
+		this.reconnectTimer = setTimeout(() => void this.reconnect(), this.reconnectMs);
+		this.reconnectMs *= 2;
+	}
+
+	private pushBeforeLeaving() {
+		void this.replica?.pushWaiting({ leaving: true });
 	}
 
 	/**
 	 * Asks the server who is signed in and syncs; offline, the replica stays usable as it is.
 	 * With `restart` false, a running sync whose channels are unchanged only catches up.
+	 * Resolves whether the server answered.
 	 */
-	async resume(restart = true): Promise<void> {
+	async resume(restart = true): Promise<boolean> {
 		const replica = this.replica;
-		if (!replica) return;
+		if (!replica) return false;
 		let session: SessionInfo | null;
 		try {
 			session = await currentSession({ serverUrl: serverUrl() });
 		} catch {
 			replica.setOnline(false);
-			return;
+			return false;
 		}
 		if (!session || session.user.username !== replica.username) {
 			await replica.sessionEnded();
-			return;
+			return true;
 		}
 		const unchanged = sameChannels(session.channels, this.session?.channels ?? []);
 		this.remember(session);
 		if (!restart && unchanged && replica.running) await replica.syncNow().catch(() => undefined);
 		else await replica.start(session.channels);
+		return true;
 	}
 
 	async signIn(username: string, password: string): Promise<void> {

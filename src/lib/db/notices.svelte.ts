@@ -1,3 +1,5 @@
+import { map } from 'rxjs';
+import { isAddressedTo } from '../domain/messages/notices';
 import type { Notice, NoticeKind } from '../domain/registry';
 import { signedInDevice } from './device-context.svelte';
 import { observe } from './observe.svelte';
@@ -10,7 +12,10 @@ export function observeNotices(kind: () => NoticeKind | undefined): { readonly c
 		const only = kind();
 		return device.db.notices
 			.find({ selector: only ? { kind: only } : {}, sort: [{ createdAt: 'desc' }] })
-			.$.pipe(plainDocs<Notice>());
+			.$.pipe(
+				plainDocs<Notice>(),
+				map((notices) => notices.filter((notice) => isAddressedTo(notice, device.actor)))
+			);
 	}, []);
 }
 

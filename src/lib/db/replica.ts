@@ -1,4 +1,5 @@
 import { BehaviorSubject, type Subscription } from 'rxjs';
+import { deepEqual } from 'rxdb/plugins/utils';
 import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
 import {
 	collectionNames,
@@ -21,6 +22,7 @@ import {
 	type AnyStorage,
 	type BaodaoDatabase
 } from './database';
+import { keepLastSynced } from './last-synced';
 import { deviceWrites, PendingChanges } from './pending-changes';
 import { withCurrentChannels } from '../domain/access/write-policy';
 import { ChangeSignals } from './change-signals';
@@ -67,6 +69,27 @@ function pushable(name: SyncedCollectionName): boolean {
 	return isCollectionName(name) ? isWritable(name) : legacyTarget(name).kind.policy !== null;
 }
 
+/** Chrome refuses `keepalive` requests whose bodies together pass 64 KiB; stay well below. */
+const KEEPALIVE_BODY_BYTES = 48 * 1024;
+
+/** Whether a request may ask to outlive the page: a POST with a small enough body. */
+function fitsKeepalive(init?: RequestInit): boolean {
+	return (
+		init?.method === 'POST' &&
+		typeof init.body === 'string' &&
+		new TextEncoder().encode(init.body).length <= KEEPALIVE_BODY_BYTES
+	);
+}
+
+/** Same fields, but for RxDB's and the push modifier's own (`_meta`, `_rev`, `channels`, …). */
+function sameContent(local: object, sent: object): boolean {
+	const own = (doc: object) =>
+		Object.fromEntries(
+			Object.entries(doc).filter(([key]) => !key.startsWith('_') && key !== 'channels')
+		);
+	return deepEqual(own(local), own(sent));
+}
+
 function idOf(doc: object): string {
 	return String((doc as { id?: unknown }).id);
 }
@@ -89,6 +112,8 @@ export class Replica {
 	private timer: ReturnType<typeof setInterval> | undefined;
 	private writeDebounce: ReturnType<typeof setTimeout> | undefined;
 	private isRunning = false;
+	/** The page is being hidden or left: pushes started now ask to outlive it (`keepalive`). */
+	private leaving = false;
 	private skewMs = 0;
 	/** Set once every collection has completed its first sync of this run. */
 	private caughtUp = false;
@@ -118,6 +143,7 @@ export class Replica {
 		});
 		const replica = new Replica(db, options);
 		await replica.pending.start();
+		replica.subscriptions.push(await keepLastSynced(db, replica.status$));
 		replica.subscriptions.push(
 			replica.pending.count$.subscribe((pending) => replica.update({ pending })),
 			// Live collections push by themselves; the others get a round soon after a local write.
@@ -217,7 +243,11 @@ export class Replica {
 		const fetcher = this.options.fetch ?? globalThis.fetch.bind(globalThis);
 		let response: Response;
 		try {
-			response = await fetcher(url, { ...init, credentials: 'same-origin' });
+			response = await fetcher(url, {
+				...init,
+				credentials: 'same-origin',
+				...(this.leaving && fitsKeepalive(init) ? { keepalive: true } : {})
+			});
 		} catch (error) {
 			// Closing the live stream is not the network going away.
 			if (!init?.signal?.aborted) this.update({ online: false, lastError: 'offline' });
@@ -280,7 +310,7 @@ export class Replica {
 				: {})
 		});
 		this.creations.track(name, state, idOf);
-		state.sent$.subscribe((doc) => this.pending.settled(name, idOf(doc)));
+		state.sent$.subscribe((doc) => void this.settleIfCurrent(name, doc));
 		state.conflict$.subscribe((conflict) =>
 			this.pending.settled(name, idOf(conflict.input.newDocumentState))
 		);
@@ -299,16 +329,31 @@ export class Replica {
 	}
 
 	/**
+	 * The server took a version of a document: its change is settled only if nothing newer was
+	 * written since, for the pending set is kept by id. A round that pushed the first of quick
+	 * edits may end before it sees the others; they are pushed after it instead of waiting for
+	 * the next round while the device says all is synced.
+	 */
+	private async settleIfCurrent(name: SyncedCollectionName, sent: object): Promise<void> {
+		const id = idOf(sent);
+		const local = await this.db.collections[name]?.findOne(id).exec();
+		if (local && !sameContent(local.toJSON(), sent)) void this.pushPending();
+		else this.pending.settled(name, id);
+	}
+
+	/**
 	 * Runs a replication until it is in sync, then ends it; rejects at its first error. With
 	 * `forget`, its checkpoint is removed too (a non-live replication closes its own state when
-	 * done, so such a run is started live and removed by hand).
+	 * done, so such a run is started live and removed by hand). Push-only runs are started live
+	 * as well (without a pull there is no longpoll): a non-live run that failed retries until it
+	 * is in sync, and its `cancel()` waits for that, so a push could not end at its first error.
 	 */
 	private async runOnce(
 		name: SyncedCollectionName,
 		mode: Omit<Mode, 'live'>,
 		forget = false
 	): Promise<void> {
-		const state = this.replicate(name, { ...mode, live: forget });
+		const state = this.replicate(name, { ...mode, live: forget || !mode.pull });
 		await new Promise<void>((resolve, reject) => {
 			const failed = state.error$.subscribe((error) => {
 				failed.unsubscribe();
@@ -372,7 +417,10 @@ export class Replica {
 	private scheduleReferenceSync(delayMs = 300) {
 		clearTimeout(this.writeDebounce);
 		this.writeDebounce = setTimeout(() => {
-			this.syncReference().catch(() => undefined);
+			// A round that was running may have taken its last look before the write: push the rest.
+			void this.syncReference()
+				.catch(() => undefined)
+				.then(() => this.pushPending());
 		}, delayMs);
 	}
 
@@ -427,6 +475,57 @@ export class Replica {
 			this.pending.forget(legacy);
 		})().finally(() => (this.layoutChange = null));
 		return this.layoutChange;
+	}
+
+	/**
+	 * Starts pushing what waits in the collections synced in rounds, at once and before anything
+	 * is pulled: the network just came back or the page is about to be hidden, and neither should
+	 * wait for the next round. Live replications push by themselves (RxDB retries them on the
+	 * browser's `online` event). Runs whether or not sync is started: a device opened offline has
+	 * not asked for its session yet, and a push with an ended session only ends sync (`send`).
+	 * With `leaving`, the requests ask the browser to finish them after the page is gone.
+	 */
+	pushWaiting({ leaving = false } = {}): Promise<void> {
+		this.leaving = leaving;
+		return this.pushPending();
+	}
+
+	private pushPending(): Promise<void> {
+		if (!this.status.signedIn || this.followsAnotherTab) return Promise.resolve();
+		const waiting = [...this.names, ...openLegacy(this.db)].filter(
+			(name) => pushable(name) && !this.live.has(name as CollectionName) && this.pending.has(name)
+		);
+		// What the gateway checks a push against goes first (`pushWaiting` may run before `start`).
+		const rounds = new Map<SyncedCollectionName, Promise<void>>();
+		for (const name of waiting) {
+			const first = isCollectionName(name) ? pushedAfter(name) : undefined;
+			const before = (first && rounds.get(first)) || Promise.resolve();
+			rounds.set(
+				name,
+				before.then(() => this.pushRound(name)).catch(() => undefined)
+			);
+		}
+		return Promise.all(rounds.values()).then(() => undefined);
+	}
+
+	/**
+	 * Sync runs, and in another tab: that tab pushes this one's writes (the storage is shared),
+	 * and a run started here would wait for leadership, holding up `stop()`.
+	 */
+	private get followsAnotherTab(): boolean {
+		const elected = this.options.multiInstance && (this.options.waitForLeadership ?? true);
+		return Boolean(elected) && this.running && !this.db.isLeader();
+	}
+
+	/**
+	 * A push-only round, after the round that runs now if it leaves something unsent. Never
+	 * beside it: two runs under one identifier push the same change twice, and the conflict the
+	 * second meets can put an earlier version back on the device. A round that failed waits out
+	 * RxDB's retry (at once on the browser's `online` event) and then pushes by itself.
+	 */
+	private async pushRound(name: SyncedCollectionName): Promise<void> {
+		await this.once.get(name)?.catch(() => undefined);
+		if (this.pending.has(name)) await this.round(name, { pull: false, push: true });
 	}
 
 	/** Pushes what is waiting and pulls what is new, everywhere; resolves when all is in sync. */

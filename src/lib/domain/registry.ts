@@ -2,6 +2,8 @@ import type { KindDefinition, KindSchema } from './schema/kind-definition';
 import { mergeKindSchemas } from './schema/merged-schema';
 import { activities } from './events/activities';
 import { attendance } from './events/attendance';
+import { lateSyncs, type LateSync } from './events/late-sync';
+import { walkIns, type WalkIn } from './events/walk-ins';
 import { badges } from './codes/badges';
 import { credentials } from './codes/credentials';
 import { revocations } from './codes/revocations';
@@ -40,6 +42,8 @@ export { reviewId } from './reporting/reviews';
 export { reminderId, signInLockedId } from './messages/notices';
 export type { Activity, ActivityType, Expected } from './events/activities';
 export type { Attendance, AttendanceKind, CheckMethod } from './events/attendance-record';
+export type { LateSync } from './events/late-sync';
+export type { WalkIn } from './events/walk-ins';
 export type { BadgeRecord } from './codes/badges';
 export type { Credential } from './codes/credentials';
 export type { Revocation } from './codes/revocations';
@@ -61,7 +65,7 @@ export interface DocTypes {
 	reviews: Review;
 	notices: Notice;
 	activities: Activity;
-	attendance: Attendance;
+	attendance: AttendanceDoc;
 	credentials: CredentialsDoc;
 	evaluations: EvaluationDoc;
 }
@@ -71,6 +75,9 @@ export type DirectoryDoc = Org | Community | BadgeRecord;
 
 /** What the server's worker sums up from the records, for wide roles and for closed years. */
 export type EvaluationDoc = MemberYearSummary | BranchYearSummary | BureauYearSummary;
+
+/** Records of people at activities, the server's notes about them, and walk-ins named only. */
+export type AttendanceDoc = Attendance | LateSync | WalkIn;
 
 /** Secrets to their holders, and the badge revocation list to whoever scans. */
 export type CredentialsDoc = Credential | Revocation;
@@ -103,7 +110,8 @@ const plan = {
 	// 1: the sign-in-locked notice kind.
 	notices: { live: true, version: 1, kinds: [notices] },
 	activities: { live: false, version: 0, kinds: [activities] },
-	attendance: { live: true, version: 0, kinds: [attendance] },
+	// 1: longer proofs (a badge's scan-specific proof), the server's late-sync notes, walk-ins.
+	attendance: { live: true, version: 1, kinds: [attendance, lateSyncs, walkIns] },
 	// 1: the revocation list joined the credentials. 2: badges' short codes grew to 12 characters.
 	// An activity key is accepted only once its activity is on the server (credentials.ts).
 	credentials: {

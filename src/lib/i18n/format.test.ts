@@ -1,15 +1,42 @@
-import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDayTime, formatRate } from './format';
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatDateTime, formatDayTime, formatRate, formatTime } from './format';
+import { i18n } from './i18n.svelte';
 
 describe('formatDateTime', () => {
 	it('writes a UTC instant in Beijing time, the Chinese way', () => {
 		expect(formatDateTime('2026-11-25T18:50:00.000Z')).toBe('2026年11月26日 02:50');
+	});
+
+	it('writes it the English way in English, still in Beijing time', () => {
+		expect(formatDateTime('2026-11-25T18:50:00.000Z', 'en')).toBe('November 26, 2026 at 02:50');
+	});
+
+	describe('without a language given', () => {
+		afterEach(() => {
+			i18n.locale = 'zh-CN';
+		});
+
+		it('follows the language the person chose', () => {
+			i18n.locale = 'en';
+			expect(formatDateTime('2026-11-25T18:50:00.000Z')).toBe('November 26, 2026 at 02:50');
+		});
 	});
 });
 
 describe('formatDayTime', () => {
 	it('writes month, day and time in Beijing time, without the year', () => {
 		expect(formatDayTime('2026-11-25T18:50:00.000Z')).toBe('11月26日 02:50');
+	});
+
+	it('writes it the English way in English', () => {
+		expect(formatDayTime('2026-11-25T18:50:00.000Z', 'en')).toBe('November 26 at 02:50');
+	});
+});
+
+describe('formatTime', () => {
+	it('writes the hour in Beijing time on a 24-hour clock in either language', () => {
+		expect(formatTime('2026-11-25T16:05:00.000Z', 'zh-CN')).toBe('00:05');
+		expect(formatTime('2026-11-25T16:05:00.000Z', 'en')).toBe('00:05');
 	});
 });
 

@@ -46,41 +46,28 @@ async function readCaller(context: ServerContext, token: string): Promise<Caller
 	const account = await findAccount(context.store.db('accounts'), session.username);
 	if (!account) return null;
 	const actor = actorOf(account);
-	const reach = await reachOf(context, actor);
+	const { reach, read } = await reachOf(context, actor);
 	return {
 		actor,
 		displayName: account.displayName,
 		reach,
 		expiresAt: session.expiresAt.getTime(),
-		sources: [
-			`sessions/${sessionIdOf(token)}`,
-			`accounts/${account._id}`,
-			...(actor.memberId ? [`members/${actor.memberId}`] : []),
-			...branchesRead(actor).map((id) => `directory/${id}`)
-		]
+		sources: [`sessions/${sessionIdOf(token)}`, `accounts/${account._id}`, ...read]
 	};
 }
 
-/** The branches whose linked community `reachOf` reads. */
-function branchesRead(actor: Actor): string[] {
-	const led = grantsOf(actor.roles, 'secretary').map((grant) => grant.branchId);
-	const own = hasRole(actor, 'member') && actor.memberId ? actor.branchId : undefined;
-	return [...new Set([...(own ? [own] : []), ...led])];
-}
-
-/** The communities the branches are linked to, each branch read once (a secretary leads their own). */
+/** The linked community of each branch (unknown: as stored, checked where it is used). */
 async function linkedCommunities(
 	context: ServerContext,
-	branchIds: readonly string[]
-): Promise<Map<string, string>> {
-	const ids = [...new Set(branchIds)];
-	if (ids.length === 0) return new Map();
-	const { rows } = await context.store.db('directory').allDocs({ keys: ids, include_docs: true });
+	branchIds: string[]
+): Promise<Map<string, unknown>> {
+	const { rows } = await context.store
+		.db('directory')
+		.allDocs({ keys: branchIds, include_docs: true });
 	return new Map(
-		rows.flatMap((row) => {
+		rows.map((row) => {
 			const doc = 'doc' in row ? row.doc : null;
-			const linked = doc?.['kind'] === 'branch' ? doc['linkedCommunityId'] : undefined;
-			return typeof linked === 'string' ? [[row.key, linked] as const] : [];
+			return [row.key, doc?.['kind'] === 'branch' ? doc['linkedCommunityId'] : undefined];
 		})
 	);
 }
@@ -88,31 +75,39 @@ async function linkedCommunities(
 /**
  * The communities a caller's activities come from, read afresh like the roles: a member reports to
  * their residence community and their branch's linked community; a secretary's branch is linked to
- * one. A moved residence or a new link takes effect on the next request.
+ * one. A moved residence or a new link takes effect on the next request. `read`: the documents
+ * this was read from, as `<database>/<id>`, so that a change to any of them drops the caller.
  */
-async function reachOf(context: ServerContext, actor: Actor): Promise<Reach> {
+async function reachOf(
+	context: ServerContext,
+	actor: Actor
+): Promise<{ reach: Reach; read: string[] }> {
 	const memberId = hasRole(actor, 'member') ? actor.memberId : undefined;
-	const led = grantsOf(actor.roles, 'secretary').map((grant) => grant.branchId);
 	const ownBranch = memberId ? actor.branchId : undefined;
+	const led = grantsOf(actor.roles, 'secretary').map((grant) => grant.branchId);
+	// A secretary leads their own branch: each branch is read once.
+	const branchIds = [...new Set(ownBranch ? [ownBranch, ...led] : led)];
 	const [member, linked] = await Promise.all([
 		memberId
 			? context.store
 					.db('members')
 					.get(memberId)
-					.catch(() => null)
-			: null,
-		linkedCommunities(context, branchesRead(actor))
+					.catch(() => undefined)
+			: undefined,
+		linkedCommunities(context, branchIds)
 	]);
-	const linkedOf = (branchId: string | undefined) => {
-		const id = branchId ? linked.get(branchId) : undefined;
-		return id ? [id] : [];
-	};
-	const residence = member?.['residenceCommunityId'];
+	const communityOf = (value: unknown) => (typeof value === 'string' ? [value] : []);
 	return {
-		memberCommunities: [
-			...(typeof residence === 'string' ? [residence] : []),
-			...linkedOf(ownBranch)
-		],
-		branchCommunities: led.flatMap(linkedOf)
+		reach: {
+			memberCommunities: [
+				...communityOf(member?.['residenceCommunityId']),
+				...communityOf(ownBranch && linked.get(ownBranch))
+			],
+			branchCommunities: led.flatMap((id) => communityOf(linked.get(id)))
+		},
+		read: [
+			...(memberId ? [`members/${memberId}`] : []),
+			...branchIds.map((id) => `directory/${id}`)
+		]
 	};
 }

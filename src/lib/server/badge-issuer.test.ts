@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { badgeTrustOf } from '../domain/codes/badge-registry';
-import { checkBadgeToken } from '../domain/codes/badge-token';
+import { codeWindowAt } from '../domain/codes/activity-code';
+import { checkBadgePresentation, presentBadge } from '../domain/codes/badge-presentation';
+import { checkBadgeToken, readBadgeToken } from '../domain/codes/badge-token';
+import { publicKeyOf } from '../domain/codes/ed25519-signing';
 import { isRevocation, revocationId } from '../domain/codes/revocations';
 import {
 	badgeCredentialId,
@@ -96,6 +99,26 @@ describe('issuing and withdrawing badges', { timeout: STORE_TIMEOUT_MS }, () => 
 		const trust = await kioskTrust(store());
 		expect(checkBadgeToken(first, trust)).toEqual({ ok: false, problem: 'revoked' });
 		expect(checkBadgeToken(second, trust)).toMatchObject({ ok: true });
+	});
+
+	it('gives each badge a key pair of its own, the secret half to the member’s devices only', async () => {
+		await member();
+		await issueBadge(store(), 'm001', NOW);
+		const first = await stored<Credential>(store(), 'credentials', badgeCredentialId('m001'));
+		const claims = readBadgeToken(first?.token ?? '')?.claims;
+		expect(claims?.badgeKey).toMatch(/^[0-9a-f]{64}$/);
+		expect(publicKeyOf(first?.secretKey ?? '')).toBe(claims?.badgeKey);
+		expect(first?.channels).toEqual(['member:m001']);
+		// What the member's phone shows, a kiosk admits.
+		const shown = presentBadge(first?.token ?? '', codeWindowAt(NOW), first?.secretKey ?? '');
+		expect(checkBadgePresentation(shown, await kioskTrust(store()), NOW)).toMatchObject({
+			ok: true
+		});
+
+		await issueBadge(store(), 'm001', NOW);
+		const second = await stored<Credential>(store(), 'credentials', badgeCredentialId('m001'));
+		expect(second?.secretKey).not.toBe(first?.secretKey);
+		expect(readBadgeToken(second?.token ?? '')?.claims.badgeKey).not.toBe(claims?.badgeKey);
 	});
 
 	it('starts again on fresh revisions when another gateway changed the badge meanwhile', async () => {

@@ -17,7 +17,7 @@ import type { StoredDoc } from './stored-doc';
 import type { Store } from './store';
 
 /** The issuer key in force; its secret half never leaves the server's `config` database. */
-interface IssuerKey {
+export interface IssuerKey {
 	keyId: string;
 	secretKey: string;
 	publicKey: string;
@@ -27,7 +27,7 @@ const CURRENT_ISSUER = 'badge-issuer';
 
 type Stored<T> = T & { _id: string; _rev?: string };
 
-async function getDoc<T>(
+export async function getDoc<T>(
 	store: Store,
 	db: 'config' | 'directory' | 'credentials' | 'members',
 	id: string
@@ -141,6 +141,7 @@ async function issueOnce(store: Store, memberId: string, now: Date): Promise<Bad
 	const registryId = badgeRecordId(memberId);
 	const previous = await getDoc<BadgeRecord>(store, 'directory', registryId);
 	const serial = (previous?.serial ?? 0) + 1;
+	const badgeKey = newKeyPair();
 	const token = issueBadgeToken(
 		{
 			keyId: issuer.keyId,
@@ -148,7 +149,8 @@ async function issueOnce(store: Store, memberId: string, now: Date): Promise<Bad
 			branchId: member.branchId,
 			orgId: member.orgId,
 			serial,
-			name: member.name
+			name: member.name,
+			badgeKey: badgeKey.publicKey
 		},
 		issuer.secretKey
 	);
@@ -165,6 +167,8 @@ async function issueOnce(store: Store, memberId: string, now: Date): Promise<Bad
 		token,
 		shortCode,
 		serial,
+		// The badge's own secret: only the member's devices present the badge with it.
+		secretKey: badgeKey.secretKey,
 		updatedAt: issuedAt,
 		channels: []
 	} satisfies Credential);
@@ -236,7 +240,7 @@ async function withdrawOnce(store: Store, memberId: string, now: Date): Promise<
 }
 
 /** A document's body as PouchDB stores it: the id goes into `_id`. */
-function withoutId(doc: { id: string }): Record<string, unknown> {
+export function withoutId(doc: { id: string }): Record<string, unknown> {
 	const body: Record<string, unknown> = { ...doc };
 	delete body['id'];
 	return body;

@@ -5,6 +5,7 @@ import type { BadgeRecord } from '../domain/registry';
 import { recordDepartures } from './departures';
 import type { StoredDoc } from './stored-doc';
 import type { Store } from './store';
+import { startMarker } from './start-marker';
 
 const MARKER = 'badge-registry';
 /** 2: badge entries reach their member and branch only, and revocations are listed apart. */
@@ -22,9 +23,8 @@ type StoredEntry = StoredDoc & Omit<BadgeRecord, 'id'> & { revoked?: boolean };
  * moved or a revocation already listed is left alone; a marker in `config` skips the scan later.
  */
 export async function migrateBadgeRegistry(store: Store, now: Date): Promise<void> {
-	const config = store.db('config');
-	const marker = await config.get(MARKER).catch(() => null);
-	if (Number(marker?.['version']) >= REGISTRY_VERSION) return;
+	const marker = await startMarker(store, MARKER, REGISTRY_VERSION);
+	if (marker.done) return;
 	let startkey = 'badge.';
 	for (;;) {
 		const page = await store.db('directory').allDocs({
@@ -43,16 +43,7 @@ export async function migrateBadgeRegistry(store: Store, now: Date): Promise<voi
 		if (!next) break;
 		startkey = next.id;
 	}
-	try {
-		await config.put({
-			_id: MARKER,
-			version: REGISTRY_VERSION,
-			...(marker ? { _rev: marker._rev } : {})
-		});
-	} catch (error) {
-		// Another process recorded it at the same moment.
-		if ((error as { status?: number }).status !== 409) throw error;
-	}
+	await marker.record();
 }
 
 async function scopeEntries(store: Store, entries: readonly StoredEntry[]): Promise<void> {

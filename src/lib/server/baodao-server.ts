@@ -12,9 +12,13 @@ import type { ServerContext } from './server-context';
 import { handleBadge, handleBadgeWithdrawal, handleIssuerRotation } from './badge-api';
 import { currentIssuer } from './badge-issuer';
 import { migrateBadgeRegistry } from './badge-registry-migration';
+import { upgradeBadgeKeys } from './badge-key-upgrade';
 import { migrateLayout } from './layout-migration';
 import { rechannelStore } from './rechannel';
 import { handleActivityLookup } from './activity-lookup';
+import { memberLookupEndpoint } from './member-lookup';
+import { MobileIndex } from './mobile-index';
+import { handleOrganiserNames } from './organiser-names';
 import { handleRecordDetail } from './record-detail';
 import { handleSession, signInGuard, type SignInGuardOptions } from './session-api';
 import { HttpError, errorResponse } from './http-json';
@@ -84,6 +88,7 @@ export async function createBaodaoServer(options: BaodaoServerOptions = {}): Pro
 	await migrateLayout(store);
 	// Before the channels are recomputed: a badge entry's new channels need its member's branch.
 	await migrateBadgeRegistry(store, (options.now ?? (() => new Date()))());
+	await upgradeBadgeKeys(store, (options.now ?? (() => new Date()))());
 	await rechannelStore(store);
 	const hubs = new ChangeHubs(store);
 	const watch: Watch = (name, onChange) => hubs.of(name).watch(onChange);
@@ -119,6 +124,8 @@ export async function createBaodaoServer(options: BaodaoServerOptions = {}): Pro
 				});
 	summaries?.start();
 	const guard = signInGuard(options.signIn);
+	const mobiles = new MobileIndex(store, watch);
+	const handleMemberLookup = memberLookupEndpoint(mobiles);
 	return {
 		context,
 		store,
@@ -129,6 +136,8 @@ export async function createBaodaoServer(options: BaodaoServerOptions = {}): Pro
 			if (pathname === '/api/session') return handleSession(context, guard, request, clientAddress);
 			if (pathname === '/api/badge') return handleBadge(context, request);
 			if (pathname === '/api/activity-lookup') return handleActivityLookup(context, request);
+			if (pathname === '/api/member-lookup') return handleMemberLookup(context, request);
+			if (pathname === '/api/organisers') return handleOrganiserNames(context, request);
 			if (pathname === '/api/badge/issuer') return handleIssuerRotation(context, request);
 			if (pathname === '/api/badge/withdraw') return handleBadgeWithdrawal(context, request);
 			const compressed = (answer: Promise<Response>) =>
@@ -141,6 +150,7 @@ export async function createBaodaoServer(options: BaodaoServerOptions = {}): Pro
 		},
 		async close() {
 			await summaries?.close();
+			mobiles.close();
 			await warming;
 			context.reads.close();
 			hubs.close();

@@ -120,7 +120,14 @@ export async function bulkDocs(
 			];
 		})
 	);
-	const written = await context.writes.bulkDocs(collection, accepted);
+	// Server facts about what was accepted go into the same write, beside it: the note of a late
+	// self-scan is in the store whenever the check-in is (a repeat of a note is refused, unharmed).
+	const notes = docs.flatMap((doc, index) =>
+		isAccepted(outcomes[index]) && doc['_deleted'] !== true
+			? serverNotes(collection, fieldsOf[index] ?? ownFields(doc), stored[index]?.doc ?? null, now)
+			: []
+	);
+	const written = await context.writes.bulkDocs(collection, [...accepted, ...notes]);
 	const writtenById = new Map(written.map((row, i) => [accepted[i]?._id, row]));
 	// A creation the store refused met a document under its id: it is answered as if that document
 	// had been looked up first — stale when the writer sees it, else forbidden and no more.
@@ -190,6 +197,18 @@ function isUpdate(doc: Pushed): boolean {
 
 function isAccepted(outcome: Outcome | undefined): boolean {
 	return outcome !== undefined && outcome !== 'stale' && outcome.ok;
+}
+
+/** The notes a kind keeps beside an accepted write, as stored documents (`_id`, no `id`). */
+function serverNotes(
+	collection: CollectionName,
+	next: AnyDoc,
+	prev: StoredDoc | null,
+	now: Date
+): Pushed[] {
+	const before = prev && !prev._deleted ? ownFields(prev) : null;
+	const notes = kindOf(collection, next)?.serverNotesOf?.(next, before, now) ?? [];
+	return notes.map(({ id, ...fields }) => ({ ...fields, _id: id }));
 }
 
 /** A collection's reference from a pushed document; null when the document is too broken to name one. */

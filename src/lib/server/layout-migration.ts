@@ -5,6 +5,7 @@ import {
 	type LegacyCollectionName
 } from '../domain/registry';
 import type { Store } from './store';
+import { startMarker } from './start-marker';
 
 const LAYOUT_DOC = 'layout';
 
@@ -17,23 +18,16 @@ const LAYOUT_DOC = 'layout';
  * replication copies nothing twice, so two processes starting together do no harm.
  */
 export async function migrateLayout(store: Store): Promise<void> {
-	const config = store.db('config');
-	const layout = await config.get(LAYOUT_DOC).catch(() => null);
-	if (Number(layout?.['version']) >= LAYOUT_VERSION) return;
-	const earlier = await config.get('seq-token-secret').catch(() => null);
+	const marker = await startMarker(store, LAYOUT_DOC, LAYOUT_VERSION);
+	if (marker.done) return;
+	const earlier = await store
+		.db('config')
+		.get('seq-token-secret')
+		.catch(() => null);
 	if (earlier) {
 		for (const name of legacyCollectionNames) await moveLegacy(store, name);
 	}
-	try {
-		await config.put({
-			_id: LAYOUT_DOC,
-			version: LAYOUT_VERSION,
-			...(layout ? { _rev: layout._rev } : {})
-		});
-	} catch (error) {
-		// Another process recorded it at the same moment.
-		if ((error as { status?: number }).status !== 409) throw error;
-	}
+	await marker.record();
 }
 
 async function moveLegacy(store: Store, name: LegacyCollectionName): Promise<void> {

@@ -4,6 +4,7 @@ import { kindOf, type AnyDoc, type CollectionName } from '../domain/registry';
 import { recordDepartures } from './departures';
 import { plainOf } from './stored-doc';
 import { replicatedDatabases, type Store } from './store';
+import { startMarker } from './start-marker';
 
 const RULES_DOC = 'channel-rules';
 const PAGE = 500;
@@ -17,22 +18,12 @@ const PAGE = 500;
  * so two processes starting together, or a run cut short, do no harm.
  */
 export async function rechannelStore(store: Store): Promise<number> {
-	const config = store.db('config');
-	const rules = await config.get(RULES_DOC).catch(() => null);
-	if (Number(rules?.['version']) >= CHANNEL_RULES_VERSION) return 0;
+	const marker = await startMarker(store, RULES_DOC, CHANNEL_RULES_VERSION);
+	if (marker.done) return 0;
 	let changed = 0;
 	for (const name of replicatedDatabases)
 		changed += await rechannelDatabase(store, name as CollectionName);
-	try {
-		await config.put({
-			_id: RULES_DOC,
-			version: CHANNEL_RULES_VERSION,
-			...(rules ? { _rev: rules._rev } : {})
-		});
-	} catch (error) {
-		// Another process recorded it at the same moment.
-		if ((error as { status?: number }).status !== 409) throw error;
-	}
+	await marker.record();
 	return changed;
 }
 

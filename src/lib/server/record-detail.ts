@@ -124,7 +124,7 @@ async function byId(
 }
 
 /** Reads the bureau of each branch once per request, from the directory. */
-function branchBureaus(context: ServerContext) {
+export function branchBureaus(context: ServerContext) {
 	const known = new Map<string, string | undefined>();
 	return {
 		async load(branchIds: Iterable<string>) {

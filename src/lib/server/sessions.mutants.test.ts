@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { STORE_TIMEOUT_MS, useTempStore } from '../../test-data/test-store';
-import { isSessionToken, readSession, startSession } from './sessions';
+import { endSessionsOf, isSessionToken, readSession, sessionIdOf, startSession } from './sessions';
 import type { Database } from './store';
 
 /**
  * Cases found by mutation testing (docs/testing.md): a token of the wrong shape is refused by its
- * shape alone, before any lookup, so a caller cannot make the store read arbitrary ids.
+ * shape alone, before any lookup, so a caller cannot make the store read arbitrary ids; a
+ * session whose end cannot be read is over, not endless; ending a user's sessions removes them.
  */
 
 const T0 = new Date('2024-05-20T08:00:00.000Z');
@@ -36,5 +37,20 @@ describe('session tokens, as mutation testing probed them', { timeout: STORE_TIM
 		expect(looked).toEqual([]);
 		expect((await readSession(counting, token, T0))?.username).toBe('member1');
 		expect(looked).toHaveLength(1);
+	});
+
+	it('are refused when their stored end is not a date', async () => {
+		const sessions = store().db('sessions');
+		const { token } = await startSession(sessions, 'member1', T0, 60_000);
+		const doc = await sessions.get(sessionIdOf(token));
+		await sessions.put({ ...doc, expiresAt: 'never' });
+		expect(await readSession(sessions, token, T0)).toBeNull();
+	});
+
+	it("are removed from the store when their user's sessions end", async () => {
+		const sessions = store().db('sessions');
+		const { token } = await startSession(sessions, 'member1', T0, 60_000);
+		expect(await endSessionsOf(sessions, 'member1')).toBe(1);
+		await expect(sessions.get(sessionIdOf(token))).rejects.toMatchObject({ status: 404 });
 	});
 });

@@ -47,14 +47,19 @@ export async function readSession(
 ): Promise<{ username: string; expiresAt: Date } | null> {
 	if (!isSessionToken(token)) return null;
 	const doc = (await db.get(sessionIdOf(token)).catch(() => null)) as SessionDoc | null;
-	const expiresAt = doc ? new Date(doc.expiresAt) : null;
-	if (!doc || !expiresAt || expiresAt <= now) return null;
+	if (!doc) return null;
+	const expiresAt = new Date(doc.expiresAt);
+	// Not `<= now`: an unreadable end (an invalid date) ends the session too.
+	if (!(expiresAt > now)) return null;
 	return { username: doc.username, expiresAt };
 }
 
 export async function endSession(db: Database, token: string): Promise<void> {
-	const doc = await db.get(sessionIdOf(token)).catch(() => null);
-	if (doc) await db.remove(doc).catch(() => undefined);
+	// Ending an unknown or already ended session is no error.
+	await db
+		.get(sessionIdOf(token))
+		.then((doc) => db.remove(doc))
+		.catch(() => undefined);
 }
 
 /** Ends every session of a user, e.g. when an administrator disables the account. */

@@ -1,3 +1,4 @@
+import { isAttendanceRecord } from '../domain/events/attendance-record';
 import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { channel, inYear, openYears } from '../domain/access/channels';
@@ -620,7 +621,8 @@ export class SummaryWorker {
 					this.channels('attendance'),
 					inYear(channel.member(member.id), year)
 				)) {
-					attendance.push(plainOf<Attendance>(doc));
+					// The server's late-sync notes share the channels; they are no attendance.
+					if (isAttendanceRecord(doc)) attendance.push(plainOf<Attendance>(doc));
 				}
 			}
 		}
@@ -713,7 +715,7 @@ export class SummaryWorker {
 						include_docs: true
 					});
 					for (const row of records.rows) {
-						if (row.doc) checkIns.push(plainOf<Attendance>(row.doc));
+						if (row.doc && isAttendanceRecord(row.doc)) checkIns.push(plainOf<Attendance>(row.doc));
 					}
 				}
 				const updatedAt = this.options.now().toISOString();

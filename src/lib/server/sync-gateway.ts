@@ -20,8 +20,8 @@ export async function handleSync(context: ServerContext, request: Request): Prom
 	try {
 		const caller = await authenticate(context, request);
 		if (!caller) throw new HttpError(401, 'unauthorized', 'Sign in to sync.');
-		const path = new URL(request.url).pathname.replace(/^\/sync\/?/, '');
-		const [name, endpoint, ...rest] = path.split('/').filter(Boolean);
+		// The first segment is `sync` itself (baodao-server.ts routes only `/sync` and `/sync/…` here).
+		const [, name, endpoint, ...rest] = new URL(request.url).pathname.split('/').filter(Boolean);
 		if (name === undefined) {
 			allow(request, ['GET']);
 			return json(collectionNames);
@@ -134,12 +134,13 @@ async function allDocs(
 	} else {
 		const raw = new URL(request.url).searchParams.get('keys');
 		if (raw === null) throw badRequest('keys is required.');
+		let parsed: unknown;
 		try {
-			keys = parseKeys(JSON.parse(raw));
-		} catch (error) {
-			if (error instanceof HttpError) throw error;
+			parsed = JSON.parse(raw);
+		} catch {
 			throw badRequest('keys must be a JSON array of strings.');
 		}
+		keys = parseKeys(parsed);
 	}
 	const found = await lookupDocs(context.store, target.collection, keys, new Set(caller.channels));
 	// After a refused push RxDB reads refused ids back with GET: give it the pushed content, deleted,

@@ -88,3 +88,32 @@ describe('parsePush', () => {
 		expect(refusal(() => parsePush({ docs: docs(MAX_LIMIT + 1) }))).toEqual(BAD);
 	});
 });
+
+describe('the reasons of the refusals', () => {
+	/** The reason the client reads in the answer's body. */
+	function reason(read: () => unknown): string {
+		try {
+			read();
+		} catch (error) {
+			return (error as HttpError).message;
+		}
+		throw new Error('expected a refusal');
+	}
+
+	it('name the parameter, the expected shape or the limit', () => {
+		expect(reason(() => intParam(new URLSearchParams('heartbeat=x'), 'heartbeat', 1, 1))).toBe(
+			'heartbeat must be a whole number.'
+		);
+		expect(reason(() => parseKeys('x'))).toBe('keys must be an array of strings.');
+		expect(reason(() => parseKeys(Array.from({ length: MAX_KEYS + 1 }, () => 'k')))).toBe(
+			'At most 1000 keys.'
+		);
+		expect(reason(() => parsePush({ docs: 'x' }))).toBe('docs must be an array of documents.');
+		expect(reason(() => parsePush({ docs: [], new_edits: false }))).toBe(
+			'new_edits=false is not supported.'
+		);
+		expect(
+			reason(() => parsePush({ docs: Array.from({ length: MAX_LIMIT + 1 }, () => ({})) }))
+		).toBe('At most 1000 documents per request.');
+	});
+});

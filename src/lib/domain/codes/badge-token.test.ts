@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeCrockford, toBase64Url } from './byte-encoding';
+import { fromHex, normalizeCrockford, toBase64Url } from './byte-encoding';
 import {
 	badgeShortCode,
 	checkBadgeToken,
@@ -8,6 +8,7 @@ import {
 	isShortCode,
 	issueBadgeToken,
 	readBadgeToken,
+	readLegacyBadgeToken,
 	shortCodeDigest,
 	SHORT_CODE_LENGTH,
 	type BadgeClaims,
@@ -18,13 +19,16 @@ import { newKeyPair, publicKeyOf } from './ed25519-signing';
 const ISSUER_SECRET = '4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb';
 const ISSUER_PUBLIC = publicKeyOf(ISSUER_SECRET) ?? '';
 
+const BADGE_KEY = newKeyPair().publicKey;
+
 const claims: BadgeClaims = {
 	keyId: 'k1',
 	memberId: 'm001',
 	branchId: 'br1',
 	orgId: 'org-a',
 	serial: 2,
-	name: '阿依古丽·买买提'
+	name: '阿依古丽·买买提',
+	badgeKey: BADGE_KEY
 };
 
 /** Trusts issuer k1, with m001's badges below number 2 revoked, unless told otherwise. */
@@ -54,9 +58,11 @@ describe('issueBadgeToken and checkBadgeToken', () => {
 	});
 
 	it('has the documented shape', () => {
-		expect(parts).toHaveLength(8);
-		expect(parts.slice(0, 6)).toEqual(['B1', 'k1', 'm001', 'br1', 'org-a', '2']);
-		expect(parts[7]).toMatch(/^[A-Za-z0-9_-]{86}$/);
+		expect(parts).toHaveLength(9);
+		expect(parts.slice(0, 6)).toEqual(['B2', 'k1', 'm001', 'br1', 'org-a', '2']);
+		expect(parts[7]).toBe(toBase64Url(fromHex(BADGE_KEY) ?? new Uint8Array()));
+		expect(parts[7]).toMatch(/^[A-Za-z0-9_-]{43}$/);
+		expect(parts[8]).toMatch(/^[A-Za-z0-9_-]{86}$/);
 	});
 
 	it('carries names in any script, including ASCII and one character', () => {
@@ -82,7 +88,12 @@ describe('issueBadgeToken and checkBadgeToken', () => {
 		['branchId', 3, 'br2'],
 		['orgId', 4, 'org-b'],
 		['name', 6, toBase64Url(new TextEncoder().encode('阿依古丽·买买'))],
-		['name (to another whole name)', 6, toBase64Url(new TextEncoder().encode('张三'))]
+		['name (to another whole name)', 6, toBase64Url(new TextEncoder().encode('张三'))],
+		[
+			'badge key (to one the thief holds)',
+			7,
+			toBase64Url(fromHex(newKeyPair().publicKey) ?? new Uint8Array())
+		]
 	])('refuses a token whose %s was changed', (_, index, value) => {
 		const tampered = withPart(index, value);
 		expect(checkBadgeToken(tampered, trust(undefined, {}))).toEqual({
@@ -99,7 +110,7 @@ describe('issueBadgeToken and checkBadgeToken', () => {
 
 	it('refuses a signature taken from another badge', () => {
 		const other = issueBadgeToken({ ...claims, memberId: 'm002' }, ISSUER_SECRET);
-		const swapped = withPart(7, other.split('~')[7] ?? '');
+		const swapped = withPart(8, other.split('~')[8] ?? '');
 		expect(checkBadgeToken(swapped, trust())).toEqual({ ok: false, problem: 'signature' });
 	});
 
@@ -158,10 +169,11 @@ describe('malformed badges', () => {
 		['empty', ''],
 		['truncated before its signature', token.slice(0, token.lastIndexOf('~'))],
 		['truncated inside its ids', token.slice(0, 17)],
-		['without its signature', parts.slice(0, 7).join('~')],
+		['without its signature', parts.slice(0, 8).join('~')],
 		['with an extra part', `${token}~x`],
-		['with a foreign prefix', withPart(0, 'B2')],
-		['an activity code', 'A1~act-1~58000000~' + (parts[7] ?? '')],
+		['with a foreign prefix', withPart(0, 'B3')],
+		['with the old prefix', withPart(0, 'B1')],
+		['an activity code', 'A1~act-1~58000000~' + (parts[8] ?? '')],
 		['a URL', 'https://example.com/?q=B1'],
 		['with another separator', parts.join('|')],
 		['with a serial of 0', withPart(5, '0')],
@@ -173,7 +185,10 @@ describe('malformed badges', () => {
 		['with a name not UTF-8', withPart(6, '_w')],
 		['with an empty member id', withPart(2, '')],
 		['with a member id starting with a dot', withPart(2, '.m001')],
-		['with a member id of 41 characters', withPart(2, 'm'.repeat(41))]
+		['with a member id of 41 characters', withPart(2, 'm'.repeat(41))],
+		['with a badge key too short', withPart(7, (parts[7] ?? '').slice(0, 42))],
+		['with a badge key not base64url', withPart(7, '!'.repeat(43))],
+		['without its badge key (as a B1 token)', [...parts.slice(0, 7), parts[8]].join('~')]
 	])('refuses a badge %s', (_, text) => {
 		expect(readBadgeToken(text)).toBeNull();
 		expect(checkBadgeToken(text, trust())).toEqual({ ok: false, problem: 'malformed' });
@@ -190,10 +205,26 @@ describe('malformed badges', () => {
 
 describe('readBadgeToken', () => {
 	it('reads the claims without verifying them', () => {
-		const read = readBadgeToken(withPart(7, 'forged'));
+		const read = readBadgeToken(withPart(8, 'forged'));
 		expect(read?.claims).toEqual(claims);
 		expect(read?.signature).toBe('forged');
-		expect(read?.signed).toBe(parts.slice(0, 7).join('~'));
+		expect(read?.signed).toBe(parts.slice(0, 8).join('~'));
+	});
+});
+
+describe('readLegacyBadgeToken', () => {
+	// As the issuer wrote them before badges had keys: the claims and the issuer's signature.
+	const legacy = ['B1', ...parts.slice(1, 7), parts[8]].join('~');
+
+	it('reads the claims of a badge issued before badges had keys', () => {
+		expect(readLegacyBadgeToken(legacy)).toEqual({ ...claims, badgeKey: undefined });
+		expect(readBadgeToken(legacy)).toBeNull();
+	});
+
+	it('reads no current badge, and nothing damaged', () => {
+		expect(readLegacyBadgeToken(token)).toBeNull();
+		expect(readLegacyBadgeToken(legacy.replace('~2~', '~0~'))).toBeNull();
+		expect(readLegacyBadgeToken(`${legacy}~x`)).toBeNull();
 	});
 });
 

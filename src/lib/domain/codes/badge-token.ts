@@ -1,6 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import {
 	fromBase64Url,
+	fromHex,
 	normalizeCrockford,
 	toBase64Url,
 	toCrockford,
@@ -9,12 +10,16 @@ import {
 import { signText, verifyText } from './ed25519-signing';
 
 /**
- * A member badge: `B1~<keyId>~<memberId>~<branchId>~<orgId>~<serial>~<name>~<signature>`, signed
- * by the server's issuer key. It carries what a kiosk shows and records (name, branch, bureau), so
- * an organiser's device checks people in offline without holding their profiles. `~` appears in
- * neither ids nor base64url.
+ * A member badge:
+ * `B2~<keyId>~<memberId>~<branchId>~<orgId>~<serial>~<name>~<badgeKey>~<signature>`, signed by
+ * the server's issuer key. It carries what a kiosk shows and records (name, branch, bureau), so
+ * an organiser's device checks people in offline without holding their profiles, and the public
+ * half of the badge's own key pair: only the member's phone, which holds the secret half, can
+ * present the badge (`badge-presentation.ts`). `~` appears in neither ids nor base64url.
  */
-export const BADGE_PREFIX = 'B1';
+export const BADGE_PREFIX = 'B2';
+/** Badges issued before they carried a key: upgraded by the server, refused at a kiosk. */
+export const LEGACY_BADGE_PREFIX = 'B1';
 const SEPARATOR = '~';
 
 export interface BadgeClaims {
@@ -25,7 +30,12 @@ export interface BadgeClaims {
 	/** Counts the member's badges: a newly issued one has a higher serial and revokes the rest. */
 	serial: number;
 	name: string;
+	/** The badge's own Ed25519 public key (hex); its secret half is on the member's devices. */
+	badgeKey: string;
 }
+
+/** What a badge issued before badges had keys says. */
+export type LegacyBadgeClaims = Omit<BadgeClaims, 'badgeKey'>;
 
 export type BadgeProblem = 'malformed' | 'unknown-key' | 'signature' | 'revoked';
 
@@ -44,9 +54,12 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
 /** As the registry's schema has it. */
 const KEY_ID = /^[A-Za-z0-9_-]{1,16}$/;
+/** The claims' fields as a token spells them, after the prefix: keyId to name. */
+const CLAIM_FIELDS = 6;
 
 function claimsText(claims: BadgeClaims): string {
-	const name = toBase64Url(encoder.encode(claims.name));
+	const badgeKey = fromHex(claims.badgeKey);
+	if (badgeKey?.length !== 32) throw new Error('Not an Ed25519 public key.');
 	return [
 		BADGE_PREFIX,
 		claims.keyId,
@@ -54,7 +67,8 @@ function claimsText(claims: BadgeClaims): string {
 		claims.branchId,
 		claims.orgId,
 		String(claims.serial),
-		name
+		toBase64Url(encoder.encode(claims.name)),
+		toBase64Url(badgeKey)
 	].join(SEPARATOR);
 }
 
@@ -69,13 +83,10 @@ interface ReadBadge {
 	signature: string;
 }
 
-/** Parses without verifying; null for anything that is not a whole badge of ours. */
-export function readBadgeToken(text: string): ReadBadge | null {
-	const parts = text.trim().split(SEPARATOR);
-	if (parts.length !== 8 || parts[0] !== BADGE_PREFIX) return null;
-	const [, keyId = '', memberId = '', branchId = '', orgId = '', serialText = '', nameText = ''] =
-		parts;
-	const signature = parts[7] ?? '';
+/** The claims both badge versions spell alike, from the fields after the prefix; null if damaged. */
+function readClaimFields(fields: readonly string[]): LegacyBadgeClaims | null {
+	const [keyId = '', memberId = '', branchId = '', orgId = '', serialText = '', nameText = ''] =
+		fields;
 	if (!KEY_ID.test(keyId) || ![memberId, branchId, orgId].every((id) => ID.test(id))) return null;
 	if (!/^[1-9]\d{0,8}$/.test(serialText)) return null;
 	const nameBytes = fromBase64Url(nameText);
@@ -87,16 +98,37 @@ export function readBadgeToken(text: string): ReadBadge | null {
 		return null;
 	}
 	if (!name) return null;
+	return { keyId, memberId, branchId, orgId, serial: Number(serialText), name };
+}
+
+/** Parses without verifying; null for anything that is not a whole badge of ours. */
+export function readBadgeToken(text: string): ReadBadge | null {
+	const parts = text.trim().split(SEPARATOR);
+	if (parts.length !== CLAIM_FIELDS + 3 || parts[0] !== BADGE_PREFIX) return null;
+	const claims = readClaimFields(parts.slice(1, CLAIM_FIELDS + 1));
+	const badgeKey = fromBase64Url(parts[CLAIM_FIELDS + 1] ?? '');
+	if (!claims || badgeKey?.length !== 32) return null;
 	return {
-		claims: { keyId, memberId, branchId, orgId, serial: Number(serialText), name },
-		signed: parts.slice(0, 7).join(SEPARATOR),
-		signature
+		claims: { ...claims, badgeKey: toHex(badgeKey) },
+		signed: parts.slice(0, CLAIM_FIELDS + 2).join(SEPARATOR),
+		signature: parts[CLAIM_FIELDS + 2] ?? ''
 	};
 }
 
 /**
- * Verifies a scanned badge against the issuer keys and the revocation list. A serial newer than
+ * The claims of a badge issued before badges had keys (`B1~…~<name>~<signature>`), unverified:
+ * for the server's upgrade of its own credentials, never to admit anyone.
+ */
+export function readLegacyBadgeToken(text: string): LegacyBadgeClaims | null {
+	const parts = text.trim().split(SEPARATOR);
+	if (parts.length !== CLAIM_FIELDS + 2 || parts[0] !== LEGACY_BADGE_PREFIX) return null;
+	return readClaimFields(parts.slice(1, CLAIM_FIELDS + 1));
+}
+
+/**
+ * Verifies a badge token against the issuer keys and the revocation list. A serial newer than
  * any this device has heard of is valid: only revocations are listed, never current serials.
+ * A token alone admits nobody: it is checked inside a presentation its badge key signed.
  */
 export function checkBadgeToken(text: string, trust: BadgeTrust): BadgeCheck {
 	const read = readBadgeToken(text);

@@ -8,8 +8,9 @@ import type { SubjectRef } from '../schema/subject-ref';
 
 /**
  * Secrets that let their holder prove something, each replicated to its holders only: a member's
- * badge token (`badge.<memberId>`, issued by the server, to the member) and an activity's code
- * signing key (`activity.<activityId>`, made by the organiser's device, to the organisers).
+ * badge (`badge.<memberId>`, issued by the server, to the member: the token, its typed code and
+ * the badge's own secret key, which signs what the phone shows) and an activity's code signing
+ * key (`activity.<activityId>`, made by the organiser's device, to the organisers).
  */
 export interface Credential {
 	id: string;
@@ -22,7 +23,10 @@ export interface Credential {
 	communityId?: string;
 	hostBranchId?: string;
 	organisers?: string[];
-	/** Ed25519 secret key (hex) of the activity; its public half is on the activity. */
+	/**
+	 * Ed25519 secret key (hex): the activity's (its public half is on the activity), or the
+	 * badge's (its public half is in the token).
+	 */
 	secretKey?: string;
 	publicKey?: string;
 	createdBy?: string;

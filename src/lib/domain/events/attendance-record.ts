@@ -1,3 +1,6 @@
+import { channel, inYear, normalizeChannels } from '../access/channels';
+import { recordYear } from '../calendar/shanghai-calendar';
+
 /** A member signing up (报名), or being checked in or out of an activity. */
 export type AttendanceKind = 'signup' | 'in' | 'out';
 
@@ -24,7 +27,7 @@ export interface Attendance {
 	orgId: string;
 	at: string;
 	method?: CheckMethod;
-	/** The badge token, activity code or typed short code that proves it; absent for manual. */
+	/** The badge presentation, activity code or typed proof (`T1~…`) that proves it; absent for manual. */
 	proof?: string;
 	/** Why an organiser checked someone in by hand. */
 	reason?: string;
@@ -37,4 +40,24 @@ export interface Attendance {
 
 export function attendanceId(activityId: string, memberId: string, kind: AttendanceKind): string {
 	return `${activityId}.${memberId}.${kind}`;
+}
+
+/** Who reads a record of someone at an activity, in the year of its own time: closed years leave devices. */
+export function attendanceChannels(
+	a: Pick<Attendance, 'memberId' | 'branchId' | 'communityId' | 'hostBranchId' | 'at'>
+): string[] {
+	return normalizeChannels(
+		[
+			channel.member(a.memberId),
+			channel.branch(a.branchId),
+			channel.community(a.communityId),
+			...(a.hostBranchId ? [channel.branch(a.hostBranchId)] : [])
+		].map((base) => inYear(base, recordYear(a.at)))
+	);
+}
+
+/** Whether a document of the attendance collection is a record of a person (not a server note). */
+export function isAttendanceRecord(doc: object): doc is Attendance {
+	const kind = (doc as { kind?: unknown }).kind;
+	return kind === 'signup' || kind === 'in' || kind === 'out';
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { activityCodeFor, codeWindowAt } from '../codes/activity-code';
+import { activityCodeFor, CODE_WINDOW_MS, codeWindowAt } from '../codes/activity-code';
+import { presentBadge } from '../codes/badge-presentation';
+import { badgeCredentialId } from '../codes/credentials';
+import { typedCodeProof } from '../codes/typed-proof';
 import {
 	badgeShortCode,
 	formatShortCode,
@@ -22,6 +25,8 @@ import type { Member } from '../people/members';
 
 const ACTIVITY_SECRET = '5a'.repeat(32);
 const ISSUER_SECRET = 'e7'.repeat(32);
+/** The badge's own key, whose secret half only the member's devices hold. */
+const BADGE_SECRET = '3c'.repeat(32);
 
 /** 09:00–12:00 in Shanghai; the fixtures' clock (`now`) reads 12:00, the end. */
 const activity: Activity = {
@@ -48,10 +53,16 @@ const claims = {
 	branchId: 'br1',
 	orgId: 'org-a',
 	serial: 2,
-	name: '张三'
+	name: '张三',
+	badgeKey: publicKeyOf(BADGE_SECRET) ?? ''
 };
 const token = issueBadgeToken(claims, ISSUER_SECRET);
 const shortCode = badgeShortCode(token);
+
+/** What the member's phone showed at `at`: the badge presented for that window. */
+function present(at: string, badge = token): string {
+	return presentBadge(badge, codeWindowAt(new Date(at)), BADGE_SECRET);
+}
 
 const issuerRecord: BadgeRecord = {
 	id: issuerRecordId('k1'),
@@ -88,8 +99,24 @@ const profile: Member = {
 	channels: ['member:m001']
 };
 const profileKey = relatedKey({ collection: 'members', id: 'm001' });
+/** m001's badge credential on the server, whose short code a typed check-in's proof is made with. */
+const credentialKey = relatedKey({ collection: 'credentials', id: badgeCredentialId('m001') });
+const credential = {
+	id: badgeCredentialId('m001'),
+	kind: 'badge',
+	memberId: 'm001',
+	token,
+	shortCode,
+	serial: 2,
+	secretKey: BADGE_SECRET,
+	updatedAt: '2026-05-01T00:00:00.000Z',
+	channels: ['member:m001']
+};
 
-/** What the gateway loads for a check-in: directory entries, revocations and m001's profile. */
+/**
+ * What the gateway loads for a check-in: directory entries, revocations, and m001's profile and
+ * badge credential.
+ */
 function registry(...docs: (BadgeRecord | Revocation)[]): Map<string, Record<string, unknown>> {
 	return new Map([
 		...docs.map((doc): [string, Record<string, unknown>] => [
@@ -99,14 +126,21 @@ function registry(...docs: (BadgeRecord | Revocation)[]): Map<string, Record<str
 			}),
 			{ ...doc, _rev: '1-a' }
 		]),
-		[profileKey, { ...profile, _rev: '3-c' }]
+		[profileKey, { ...profile, _rev: '3-c' }],
+		[credentialKey, { ...credential, _rev: '2-d' }]
 	]);
 }
 const REGISTRY = registry(issuerRecord, badgeRecord);
 
+/**
+ * An organiser's record of m001, with the proof its method makes at its time unless one is given:
+ * the badge presented then, or the typed code's proof for this record.
+ */
 function record(kind: AttendanceKind, overrides: Partial<Attendance> = {}): Attendance {
+	const id = attendanceId(overrides.activityId ?? 'act-1', overrides.memberId ?? 'm001', kind);
+	const at = overrides.at ?? NINE;
 	const doc: Attendance = {
-		id: attendanceId('act-1', overrides.memberId ?? 'm001', kind),
+		id,
 		kind,
 		activityId: 'act-1',
 		communityId: 'cm2',
@@ -116,7 +150,7 @@ function record(kind: AttendanceKind, overrides: Partial<Attendance> = {}): Atte
 		orgId: 'org-a',
 		at: NINE,
 		method: 'badge',
-		proof: token,
+		proof: overrides.method === 'typed' ? typedCodeProof(shortCode, id, at) : present(at),
 		recordedBy: 'community2',
 		channels: [],
 		...overrides
@@ -215,7 +249,7 @@ describe('attendance schema', () => {
 	it('rejects unknown kinds and methods, long proofs and fractional skews', () => {
 		expect(valid({ ...record('in'), kind: 'leave' })?.path).toBe('/kind');
 		expect(valid({ ...record('in'), method: 'nfc' })?.path).toBe('/method');
-		expect(valid(record('in', { proof: 'x'.repeat(601) }))?.path).toBe('/proof');
+		expect(valid(record('in', { proof: 'x'.repeat(1001) }))?.path).toBe('/proof');
 		expect(valid(record('in', { reason: 'x'.repeat(201) }))?.path).toBe('/reason');
 		expect(valid(record('in', { clockSkewMs: 1.5 }))?.path).toBe('/clockSkewMs');
 		expect(valid(record('in', { at: '2026-06-01' }))?.path).toBe('/at');
@@ -224,9 +258,9 @@ describe('attendance schema', () => {
 		);
 	});
 
-	it('fits a badge token with the longest member name within the proof limit', () => {
+	it('fits a badge presentation with the longest member name within the proof limit', () => {
 		const long = issueBadgeToken({ ...claims, name: '阿'.repeat(50) }, ISSUER_SECRET);
-		expect(valid(record('in', { proof: long }))).toBeNull();
+		expect(valid(record('in', { proof: present(NINE, long) }))).toBeNull();
 	});
 });
 
@@ -263,15 +297,17 @@ describe('attendance channels and related documents', () => {
 			{ collection: 'directory', id: 'issuer.k1' },
 			{ collection: 'credentials', id: 'revocation.m001' }
 		]);
-		expect(attendance.relatedOf?.(record('in', { method: 'typed', proof: shortCode }))).toEqual([
+		expect(attendance.relatedOf?.(record('in', { method: 'typed' }))).toEqual([
 			{ collection: 'directory', id: 'badge.m001' },
 			{ collection: 'credentials', id: 'revocation.m001' },
+			{ collection: 'credentials', id: 'badge.m001' },
 			{ collection: 'members', id: 'm001' }
 		]);
 		expect(attendance.relatedOf?.(record('in', { method: 'manual', reason: '手机没电' }))).toEqual([
 			{ collection: 'members', id: 'm001' }
 		]);
 		expect(attendance.relatedOf?.(record('in', { proof: 'garbage' }))).toEqual([]);
+		expect(attendance.relatedOf?.(record('in', { proof: token }))).toEqual([]);
 		expect(attendance.relatedOf?.(selfScan(NINE))).toEqual([]);
 		expect(attendance.relatedOf?.(record('signup'))).toEqual([]);
 	});
@@ -337,14 +373,72 @@ describe('attendance policy: badge check-in', () => {
 
 	it('refuses a forged badge signed by another key under the issuer’s key id', () => {
 		const forged = issueBadgeToken(claims, newKeyPair().secretKey);
-		expect(write(staff, record('in', { proof: forged }))).toEqual(
+		expect(write(staff, record('in', { proof: present(NINE, forged) }))).toEqual(
 			refused('invalid', 'badge signature')
+		);
+	});
+
+	it('refuses the badge itself as proof, and a badge from before badges had keys', () => {
+		expect(write(staff, record('in', { proof: token }))).toEqual(
+			refused('invalid', 'badge static')
+		);
+		const parts = token.split('~');
+		const legacy = ['B1', ...parts.slice(1, 7), parts[8]].join('~');
+		expect(write(staff, record('in', { proof: legacy }))).toEqual(
+			refused('invalid', 'badge legacy')
+		);
+	});
+
+	it('refuses a presentation not signed by the badge’s own key', () => {
+		const thief = newKeyPair().secretKey;
+		const proof = presentBadge(token, codeWindowAt(new Date(NINE)), thief);
+		expect(write(staff, record('in', { proof }))).toEqual(refused('invalid', 'badge signature'));
+	});
+
+	it('refuses a presentation copied from one check-in into another time or activity', () => {
+		const seen = present(NINE);
+		const later = '2026-06-01T01:01:30.000Z';
+		expect(write(staff, record('in', { at: later, proof: seen }))).toEqual(
+			refused('invalid', 'badge expired')
+		);
+		expect(write(staff, record('out', { at: '2026-06-01T03:40:00.000Z', proof: seen }))).toEqual(
+			refused('invalid', 'badge expired')
+		);
+		const other = {
+			...activity,
+			id: 'act-2',
+			startsAt: '2026-06-01T06:00:00.000Z',
+			endsAt: '2026-06-01T08:00:00.000Z'
+		};
+		const elsewhere = record('in', {
+			activityId: 'act-2',
+			at: '2026-06-01T06:00:00.000Z',
+			proof: seen
+		});
+		const otherNow = new Date('2026-06-01T07:00:00.000Z');
+		expect(write(staff, elsewhere, { subject: other, now: otherNow })).toEqual(
+			refused('invalid', 'badge expired')
+		);
+		// Its honest counterpart, presented there and then, passes.
+		const honest = { ...elsewhere, proof: present(elsewhere.at) };
+		expect(write(staff, honest, { subject: other, now: otherNow })).toEqual(ok);
+	});
+
+	it('accepts a presentation within one window of the check-in’s time, either side', () => {
+		for (const drift of [-1, 1]) {
+			const window = codeWindowAt(new Date(NINE)) + drift;
+			const proof = presentBadge(token, window, BADGE_SECRET);
+			expect(write(staff, record('in', { proof }))).toEqual(ok);
+		}
+		const ahead = present(new Date(Date.parse(NINE) + 2 * CODE_WINDOW_MS).toISOString());
+		expect(write(staff, record('in', { proof: ahead }))).toEqual(
+			refused('invalid', 'badge future')
 		);
 	});
 
 	it('refuses a badge whose name was changed, and a record that differs from its badge', () => {
 		const [head = '', tail = ''] = token.split('~5byg5LiJ~');
-		const renamed = `${head}~5byg5Zub~${tail}`;
+		const renamed = present(NINE, `${head}~5byg5Zub~${tail}`);
 		expect(write(staff, record('in', { proof: renamed, memberName: '张四' }))).toEqual(
 			refused('invalid', 'badge signature')
 		);
@@ -363,7 +457,7 @@ describe('attendance policy: badge check-in', () => {
 			id: badgeRecordId('m002'),
 			memberId: 'm002'
 		});
-		expect(write(staff, record('in', { proof: theirs }), { related })).toEqual(
+		expect(write(staff, record('in', { proof: present(NINE, theirs) }), { related })).toEqual(
 			refused('subject-mismatch', 'badge')
 		);
 	});
@@ -372,7 +466,7 @@ describe('attendance policy: badge check-in', () => {
 		expect(write(staff, record('in', { proof: token.slice(0, token.lastIndexOf('~')) }))).toEqual(
 			refused('invalid', 'badge malformed')
 		);
-		expect(write(staff, record('in', { proof: token.slice(0, -10) }))).toEqual(
+		expect(write(staff, record('in', { proof: present(NINE).slice(0, -10) }))).toEqual(
 			refused('invalid', 'badge signature')
 		);
 		expect(write(staff, record('in', { proof: 'https://example.com' }))).toEqual(
@@ -409,17 +503,58 @@ describe('attendance policy: badge check-in', () => {
 });
 
 describe('attendance policy: typed and manual check-in', () => {
-	const typed = (proof: string) => record('in', { method: 'typed', proof });
+	/** A check-in by the code an organiser typed, with the proof the kiosk makes of it. */
+	const typed = (code: string) =>
+		record('in', { method: 'typed', proof: typedCodeProof(code, 'act-1.m001.in', NINE) });
 
 	it('accepts the badge’s short code however it was typed', () => {
 		expect(write(staff, typed(shortCode))).toEqual(ok);
 		expect(write(staff, typed(formatShortCode(shortCode).toLowerCase()))).toEqual(ok);
 	});
 
+	it('refuses the code itself as proof, and a proof copied into another time or activity', () => {
+		expect(write(staff, record('in', { method: 'typed', proof: shortCode }))).toEqual(
+			refused('invalid', 'short code')
+		);
+		const seen = typed(shortCode).proof;
+		const later = record('in', { method: 'typed', at: '2026-06-01T01:20:00.000Z', proof: seen });
+		expect(write(staff, later)).toEqual(refused('invalid', 'short code'));
+		const elsewhere = record('in', { method: 'typed', activityId: 'act-2', proof: seen });
+		expect(write(staff, elsewhere, { subject: { ...activity, id: 'act-2' } })).toEqual(
+			refused('invalid', 'short code')
+		);
+		expect(
+			write(staff, record('in', { method: 'typed', activityId: 'act-2' }), {
+				subject: { ...activity, id: 'act-2' }
+			})
+		).toEqual(ok);
+	});
+
+	it('refuses a proof made with the registry’s digest of the code, which secretaries hold', () => {
+		const digest = badgeRecord.shortCodeDigest ?? '';
+		const proof = typedCodeProof(digest, 'act-1.m001.in', NINE);
+		expect(write(staff, record('in', { method: 'typed', proof }))).toEqual(
+			refused('invalid', 'short code')
+		);
+	});
+
+	it('leaves the proof to the gateway on a device that holds no code of the member', () => {
+		const onDevice = new Map(REGISTRY);
+		onDevice.delete(credentialKey);
+		expect(write(staff, typed(shortCode), { related: onDevice, relatedComplete: false })).toEqual(
+			ok
+		);
+		expect(write(staff, typed(shortCode), { related: onDevice })).toEqual(
+			refused('invalid', 'short code')
+		);
+	});
+
 	it('refuses a wrong code, or the code of a revoked badge', () => {
 		const wrong = shortCode.startsWith('0') ? `1${shortCode.slice(1)}` : `0${shortCode.slice(1)}`;
 		expect(write(staff, typed(wrong))).toEqual(refused('invalid', 'short code'));
-		expect(write(staff, typed(''))).toEqual(refused('invalid', 'short code'));
+		expect(write(staff, record('in', { method: 'typed', proof: '' }))).toEqual(
+			refused('invalid', 'short code')
+		);
 		const revoked = registry(badgeRecord, revokedBelow(3));
 		expect(write(staff, typed(shortCode), { related: revoked })).toEqual(
 			refused('invalid', 'short code revoked')
@@ -434,15 +569,16 @@ describe('attendance policy: typed and manual check-in', () => {
 	it('refuses the eight-character code of a badge issued before codes were lengthened', () => {
 		const legacy = shortCode.slice(0, 8);
 		const older = registry({ ...badgeRecord, shortCodeDigest: shortCodeDigest(legacy) });
+		older.set(credentialKey, { ...credential, shortCode: legacy });
 		expect(write(staff, typed(legacy), { related: older })).toEqual(
 			refused('invalid', 'short code')
 		);
 	});
 
 	it('refuses a typed code from the member’s own device', () => {
-		expect(
-			write(owner, record('in', { method: 'typed', proof: shortCode, recordedBy: 'member1' }))
-		).toEqual(refused('forbidden'));
+		expect(write(owner, record('in', { method: 'typed', recordedBy: 'member1' }))).toEqual(
+			refused('forbidden')
+		);
 	});
 
 	it('accepts a manual check-in by an organiser with a reason', () => {
@@ -472,9 +608,7 @@ describe('attendance policy: typed and manual check-in', () => {
 			['another bureau', { orgId: 'org-b' }]
 		])('refuses a manual or typed check-in under %s', (_, wrong) => {
 			expect(write(staff, manual(wrong))).toEqual(mismatch);
-			expect(write(staff, record('in', { method: 'typed', proof: shortCode, ...wrong }))).toEqual(
-				mismatch
-			);
+			expect(write(staff, record('in', { method: 'typed', ...wrong }))).toEqual(mismatch);
 		});
 
 		it('refuses a member who does not exist, as the gateway sees the registry', () => {
@@ -647,7 +781,9 @@ describe('attendance policy: the same check-in from two devices', () => {
 	});
 
 	it('still verifies the proof of the winning record', () => {
-		const forged = record('in', { proof: issueBadgeToken(claims, newKeyPair().secretKey) });
+		const forged = record('in', {
+			proof: present(NINE, issueBadgeToken(claims, newKeyPair().secretKey))
+		});
 		expect(write(staff, forged, { prev: stored })).toEqual(refused('invalid', 'badge signature'));
 	});
 

@@ -1,24 +1,21 @@
 import { checkActivityCode } from '../codes/activity-code';
 import { badgeTrustOf, type HeldBadges } from '../codes/badge-registry';
-import {
-	checkBadgeToken,
-	isShortCode,
-	readBadgeToken,
-	shortCodeDigest
-} from '../codes/badge-token';
-import { channel, inYear, normalizeChannels } from '../access/channels';
-import { recordYear } from '../calendar/shanghai-calendar';
+import { checkBadgePresentation, readBadgePresentation } from '../codes/badge-presentation';
+import { isShortCode, readBadgeToken } from '../codes/badge-token';
+import { typedCodeProof } from '../codes/typed-proof';
 import { baseProperties, type KindDefinition } from '../schema/kind-definition';
 import type { SubjectRef } from '../schema/subject-ref';
 import { compositeId, idRef, instant } from '../schema/ids';
 import { isMember } from '../access/roles';
 import { ACCEPT, reject, type Verdict } from '../access/write-verdict';
 import { isAttendanceWinner } from './attendance-merge';
-import { attendanceId, type Attendance } from './attendance-record';
-import { checkInWindowProblem, CLOCK_AHEAD_TOLERANCE_MS } from './check-in-window';
+import { attendanceChannels, attendanceId, type Attendance } from './attendance-record';
+import { checkRecordTime, citedActivity, isVerdict } from './activity-records';
+import { lateSyncNote } from './late-sync';
 import type { Activity } from './activities';
 import { badgeRecordId, isBadgeRecord, issuerRecordId } from '../codes/badges';
 import { isRevocation, revocationId } from '../codes/revocations';
+import { badgeCredentialId, type Credential } from '../codes/credentials';
 import type { Member } from '../people/members';
 
 /** Fields that say which check-in a document is; a merge may change only when and how. */
@@ -37,11 +34,39 @@ function badgesCited(
 	next: Attendance,
 	related: (ref: SubjectRef) => Record<string, unknown> | null
 ): HeldBadges {
-	const docs = (attendance.relatedOf?.(next) ?? []).flatMap((ref): { kind?: unknown }[] => {
-		const doc = related(ref);
-		return doc ? [doc] : [];
-	});
-	return { records: docs.filter(isBadgeRecord), revocations: docs.filter(isRevocation) };
+	const cited = (collection: string) =>
+		(attendance.relatedOf?.(next) ?? []).flatMap((ref): { kind?: unknown }[] => {
+			const doc = ref.collection === collection ? related(ref) : null;
+			return doc ? [doc] : [];
+		});
+	// By collection: the member's badge credential (typed codes) is of kind `badge` too.
+	return {
+		records: cited('directory').filter(isBadgeRecord),
+		revocations: cited('credentials').filter(isRevocation)
+	};
+}
+
+function credentialOf(memberId: string): SubjectRef {
+	return { collection: 'credentials', id: badgeCredentialId(memberId) };
+}
+
+/**
+ * A typed check-in's proof, made from the code typed in, recomputed from the member's badge
+ * credential. Only the gateway and the member's own devices hold that; elsewhere the device
+ * checks what it can and the gateway decides.
+ */
+function checkTypedProof(
+	next: Attendance,
+	related: (ref: SubjectRef) => Record<string, unknown> | null,
+	relatedComplete: boolean
+): Verdict {
+	const credential = related(credentialOf(next.memberId)) as Partial<Credential> | null;
+	if (!credential) return relatedComplete ? reject('invalid', 'short code') : ACCEPT;
+	// An eight-character code of an older badge could be found from its digest: not accepted.
+	const code = credential.shortCode ?? '';
+	return isShortCode(code) && next.proof === typedCodeProof(code, next.id, next.at)
+		? ACCEPT
+		: reject('invalid', 'short code');
 }
 
 function memberOf(memberId: string): SubjectRef {
@@ -86,7 +111,13 @@ function checkProof(
 			return problem ? reject('invalid', `code ${problem}`) : ACCEPT;
 		}
 		case 'badge': {
-			const check = checkBadgeToken(next.proof ?? '', badgeTrustOf(badgesCited(next, related)));
+			// Signed by the badge's own key for a window within one of the check-in's time: a
+			// presentation copied out of another check-in fits no other time.
+			const check = checkBadgePresentation(
+				next.proof ?? '',
+				badgeTrustOf(badgesCited(next, related)),
+				new Date(next.at)
+			);
 			if (!check.ok) return reject('invalid', `badge ${check.problem}`);
 			const { claims } = check;
 			const matches =
@@ -99,15 +130,9 @@ function checkProof(
 		case 'typed': {
 			const cited = badgesCited(next, related);
 			const badge = cited.records.find((r) => r.kind === 'badge' && r.memberId === next.memberId);
-			// An eight-character code of an older badge could be found from its digest: not accepted.
-			const proof = next.proof ?? '';
-			if (
-				!isShortCode(proof) ||
-				!badge?.serial ||
-				badge.shortCodeDigest !== shortCodeDigest(proof)
-			) {
-				return reject('invalid', 'short code');
-			}
+			const proof = checkTypedProof(next, related, relatedComplete);
+			if (!proof.ok) return proof;
+			if (!badge?.serial) return reject('invalid', 'short code');
 			return badgeTrustOf(cited).isRevoked(next.memberId, badge.serial)
 				? reject('invalid', 'short code revoked')
 				: checkIdentity(next, related, relatedComplete);
@@ -141,7 +166,7 @@ export const attendance: KindDefinition<Attendance> = {
 			orgId: idRef,
 			at: instant,
 			method: { type: 'string', enum: ['badge', 'code', 'typed', 'manual'] },
-			proof: { type: 'string', maxLength: 600 },
+			proof: { type: 'string', maxLength: 1000 },
 			reason: { type: 'string', maxLength: 200 },
 			recordedBy: { type: 'string', minLength: 1, maxLength: 64 },
 			clockSkewMs: { type: 'integer' },
@@ -164,15 +189,7 @@ export const attendance: KindDefinition<Attendance> = {
 		indexes: ['activityId']
 	},
 	// The year of the record's own time: closed years leave devices. The office reads summaries.
-	channelsOf: (a) =>
-		normalizeChannels(
-			[
-				channel.member(a.memberId),
-				channel.branch(a.branchId),
-				channel.community(a.communityId),
-				...(a.hostBranchId ? [channel.branch(a.hostBranchId)] : [])
-			].map((base) => inYear(base, recordYear(a.at)))
-		),
+	channelsOf: attendanceChannels,
 	subjectOf: (a) => ({ collection: 'activities', id: a.activityId }),
 	// The activity's current code, signed with its key, proves the member was there.
 	provesSubject: (a) => a.method === 'code',
@@ -182,13 +199,15 @@ export const attendance: KindDefinition<Attendance> = {
 			return [
 				{ collection: 'directory', id: badgeRecordId(a.memberId) },
 				{ collection: 'credentials', id: revocationId(a.memberId) },
+				credentialOf(a.memberId),
 				memberOf(a.memberId)
 			];
 		}
 		if (a.method === 'manual') return [memberOf(a.memberId)];
 		if (a.method !== 'badge') return [];
-		// What the token names: its issuer key, and its member's revocation entry (usually none).
-		const claims = readBadgeToken(a.proof ?? '')?.claims;
+		// What the presented token names: its issuer key, its member's revocation entry (if any).
+		const presented = readBadgePresentation(a.proof ?? '');
+		const claims = presented && readBadgeToken(presented.token)?.claims;
 		return claims
 			? [
 					{ collection: 'directory', id: issuerRecordId(claims.keyId) },
@@ -196,17 +215,16 @@ export const attendance: KindDefinition<Attendance> = {
 				]
 			: [];
 	},
+	serverNotesOf: (next, prev, receivedAt) => {
+		const note = lateSyncNote(next, prev, receivedAt);
+		return note ? [note] : [];
+	},
 	policy: ({ actor, prev, next, deleting, subject, related, relatedComplete, now }) => {
 		if (next.id !== attendanceId(next.activityId, next.memberId, next.kind)) {
 			return reject('invalid', 'id');
 		}
-		const activity = subject as Activity | null;
-		if (!activity || (subject?.['_deleted'] as boolean | undefined) === true) {
-			return reject('subject-mismatch', 'activityId');
-		}
-		if (activity.communityId !== next.communityId || activity.hostBranchId !== next.hostBranchId) {
-			return reject('subject-mismatch', 'communityId');
-		}
+		const activity = citedActivity(subject, next);
+		if (isVerdict(activity)) return activity;
 		if (next.recordedBy !== actor.username) return reject('not-owner');
 		if (Number.isNaN(Date.parse(next.at))) return reject('invalid', 'at');
 		if (next.kind === 'signup') {
@@ -235,11 +253,8 @@ export const attendance: KindDefinition<Attendance> = {
 		if (selfScan && (actor.branchId !== next.branchId || actor.orgId !== next.orgId)) {
 			return reject('subject-mismatch', 'branchId');
 		}
-		if (Date.parse(next.at) > now.getTime() + CLOCK_AHEAD_TOLERANCE_MS) {
-			return reject('invalid', 'clock ahead');
-		}
-		const windowProblem = checkInWindowProblem(activity, next.at);
-		if (windowProblem) return reject('invalid', windowProblem);
+		const time = checkRecordTime(activity, next.at, now);
+		if (!time.ok) return time;
 		return checkProof(next, activity, related, relatedComplete);
 	}
 };

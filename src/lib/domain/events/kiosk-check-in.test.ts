@@ -6,6 +6,9 @@ import {
 	shortCodeDigest
 } from '../codes/badge-token';
 import { normalizeCrockford } from '../codes/byte-encoding';
+import { CODE_WINDOW_MS, codeWindowAt } from '../codes/activity-code';
+import { presentBadge } from '../codes/badge-presentation';
+import { badgeCredentialId } from '../codes/credentials';
 import type { Activity, BadgeRecord } from '../registry';
 import { revocationEntry, type Revocation } from '../codes/revocations';
 import { newKeyPair } from '../codes/ed25519-signing';
@@ -16,6 +19,7 @@ import { admitBadge, memberOfShortCode, organiserRecord, type Person } from './k
 
 const issuer = newKeyPair();
 const activityKey = newKeyPair();
+const badgeKey = newKeyPair();
 const person: Person = {
 	memberId: 'm001',
 	memberName: '阿依古丽',
@@ -23,7 +27,15 @@ const person: Person = {
 	orgId: 'org-a'
 };
 const token = issueBadgeToken(
-	{ keyId: 'k1', serial: 2, memberId: 'm001', name: '阿依古丽', branchId: 'br1', orgId: 'org-a' },
+	{
+		keyId: 'k1',
+		serial: 2,
+		memberId: 'm001',
+		name: '阿依古丽',
+		branchId: 'br1',
+		orgId: 'org-a',
+		badgeKey: badgeKey.publicKey
+	},
 	issuer.secretKey
 );
 const shortCode = badgeShortCode(token);
@@ -72,6 +84,8 @@ const activity: Activity = {
 };
 const during = new Date('2026-06-01T01:05:00.000Z');
 const nobody = () => false;
+/** What the member's phone shows at `during`. */
+const shown = presentBadge(token, codeWindowAt(during), badgeKey.secretKey);
 
 describe('badgeTrustOf', () => {
 	it('trusts current issuers, and every badge the revocation list does not name', () => {
@@ -92,15 +106,41 @@ describe('badgeTrustOf', () => {
 
 	it('needs no badge entry: a kiosk of community staff holds none', () => {
 		const trust = badgeTrustOf({ records: [issuerRecord], revocations: [] });
-		expect(admitBadge(token, trust, activity, nobody, during)).toEqual({ ok: true, person });
+		expect(admitBadge(shown, trust, activity, nobody, during)).toEqual({ ok: true, person });
 	});
 });
 
 describe('admitBadge', () => {
 	const trust = badgeTrustOf(held);
 
-	it('admits a current badge during the check-in hours', () => {
-		expect(admitBadge(token, trust, activity, nobody, during)).toEqual({ ok: true, person });
+	it('admits a current badge presented by the member’s phone during the check-in hours', () => {
+		expect(admitBadge(shown, trust, activity, nobody, during)).toEqual({ ok: true, person });
+	});
+
+	it('refuses the badge itself, shown without a presentation, and a badge from before keys', () => {
+		expect(admitBadge(token, trust, activity, nobody, during)).toEqual({
+			ok: false,
+			problem: 'static'
+		});
+		const parts = token.split('~');
+		const legacy = ['B1', ...parts.slice(1, 7), parts[8]].join('~');
+		expect(admitBadge(legacy, trust, activity, nobody, during)).toEqual({
+			ok: false,
+			problem: 'legacy'
+		});
+	});
+
+	it('refuses a screenshot of a presentation once a window has passed, and one from the future', () => {
+		const later = new Date(during.getTime() + 2 * CODE_WINDOW_MS);
+		expect(admitBadge(shown, trust, activity, nobody, later)).toEqual({
+			ok: false,
+			problem: 'expired'
+		});
+		const ahead = presentBadge(token, codeWindowAt(during) + 2, badgeKey.secretKey);
+		expect(admitBadge(ahead, trust, activity, nobody, during)).toEqual({
+			ok: false,
+			problem: 'future'
+		});
 	});
 
 	it('names what is wrong with a badge before looking at the time', () => {
@@ -109,24 +149,25 @@ describe('admitBadge', () => {
 			ok: false,
 			problem: 'malformed'
 		});
-		expect(admitBadge(token, badgeTrustOf(revokedAt(3)), activity, nobody, during)).toMatchObject({
+		expect(admitBadge(shown, badgeTrustOf(revokedAt(3)), activity, nobody, during)).toMatchObject({
 			problem: 'revoked'
 		});
 		const noKeys = badgeTrustOf({ ...held, records: [badgeRecord] });
-		expect(admitBadge(token, noKeys, activity, nobody, during)).toMatchObject({
+		expect(admitBadge(shown, noKeys, activity, nobody, during)).toMatchObject({
 			problem: 'unknown-key'
 		});
 	});
 
 	it('refuses scans outside the check-in hours', () => {
 		const early = new Date('2026-05-31T23:59:00.000Z');
-		expect(admitBadge(token, trust, activity, nobody, early)).toMatchObject({
+		const earlyShown = presentBadge(token, codeWindowAt(early), badgeKey.secretKey);
+		expect(admitBadge(earlyShown, trust, activity, nobody, early)).toMatchObject({
 			problem: 'before-opening'
 		});
 	});
 
 	it('names a member already recorded, so nothing is written twice', () => {
-		expect(admitBadge(token, trust, activity, (id) => id === 'm001', during)).toEqual({
+		expect(admitBadge(shown, trust, activity, (id) => id === 'm001', during)).toEqual({
 			ok: false,
 			problem: 'already',
 			person
@@ -160,6 +201,11 @@ describe('organiserRecord', () => {
 			{ ...r }
 		]),
 		[relatedKey({ collection: 'credentials', id: firstRevoked.id }), { ...firstRevoked }],
+		// The member's badge credential, as the gateway reads it for a typed code.
+		[
+			relatedKey({ collection: 'credentials', id: badgeCredentialId('m001') }),
+			{ id: badgeCredentialId('m001'), kind: 'badge', memberId: 'm001', shortCode, serial: 2 }
+		],
 		// The registry's profile, which typed and manual check-ins are checked against.
 		[
 			relatedKey({ collection: 'members', id: person.memberId }),
@@ -171,7 +217,7 @@ describe('organiserRecord', () => {
 			}
 		]
 	]);
-	const check = (doc: ReturnType<typeof organiserRecord>) =>
+	const check = (doc: ReturnType<typeof organiserRecord>, on = related) =>
 		checkTypedWrite({
 			collection: 'attendance',
 			actor: secretary,
@@ -179,13 +225,13 @@ describe('organiserRecord', () => {
 			next: doc,
 			deleting: false,
 			subject: activity,
-			related,
+			related: on,
 			now: during
 		});
 	const base = { activity, person, kind: 'in', recordedBy: 'secretary1', at: during } as const;
 
 	it('records a scanned badge the gateway accepts', () => {
-		const doc = organiserRecord({ ...base, method: 'badge', proof: token, clockSkewMs: 1200.4 });
+		const doc = organiserRecord({ ...base, method: 'badge', proof: shown, clockSkewMs: 1200.4 });
 		expect(doc).toMatchObject({
 			id: 'act-1.m001.in',
 			hostBranchId: 'br1',
@@ -199,7 +245,12 @@ describe('organiserRecord', () => {
 
 	it('records a typed code and a manual check-in the gateway accepts', () => {
 		const typed = normalizeCrockford(formatShortCode(shortCode));
-		const typedDoc = organiserRecord({ ...base, method: 'typed', proof: typed, clockSkewMs: 0 });
+		const typedDoc = organiserRecord({
+			...base,
+			method: 'typed',
+			typedCode: typed,
+			clockSkewMs: 0
+		});
 		expect(check(typedDoc)).toEqual({ ok: true });
 		const manual = organiserRecord({
 			...base,
@@ -209,5 +260,45 @@ describe('organiserRecord', () => {
 		});
 		expect(manual).not.toHaveProperty('proof');
 		expect(check(manual)).toEqual({ ok: true });
+	});
+
+	it('records a typed code as a proof for this record only, which does not give the code away', () => {
+		const doc = organiserRecord({ ...base, method: 'typed', typedCode: shortCode, clockSkewMs: 0 });
+		expect(doc.proof).toMatch(/^T1~[A-Za-z0-9_-]{43}$/);
+		expect(doc.proof).not.toContain(shortCode);
+		const out = organiserRecord({
+			...base,
+			kind: 'out',
+			method: 'typed',
+			typedCode: shortCode,
+			clockSkewMs: 0
+		});
+		expect(out.proof).not.toBe(doc.proof);
+		// Copied into another record, it proves nothing.
+		expect(check({ ...out, proof: doc.proof })).toEqual({
+			ok: false,
+			reason: 'invalid',
+			detail: 'short code'
+		});
+	});
+
+	it('lets the secretary’s device, which holds no member’s code, pass a typed code to the gateway', () => {
+		const doc = organiserRecord({ ...base, method: 'typed', typedCode: shortCode, clockSkewMs: 0 });
+		const onDevice = new Map(related);
+		onDevice.delete(relatedKey({ collection: 'credentials', id: badgeCredentialId('m001') }));
+		expect(
+			checkTypedWrite({
+				collection: 'attendance',
+				actor: secretary,
+				prev: null,
+				next: doc,
+				deleting: false,
+				subject: activity,
+				related: onDevice,
+				relatedComplete: false,
+				now: during
+			})
+		).toEqual({ ok: true });
+		expect(check(doc, onDevice)).toEqual({ ok: false, reason: 'invalid', detail: 'short code' });
 	});
 });

@@ -1,9 +1,6 @@
-import {
-	checkBadgeToken,
-	shortCodeDigest,
-	type BadgeProblem,
-	type BadgeTrust
-} from '../codes/badge-token';
+import { shortCodeDigest, type BadgeTrust } from '../codes/badge-token';
+import { checkBadgePresentation, type PresentationProblem } from '../codes/badge-presentation';
+import { typedCodeProof } from '../codes/typed-proof';
 import { badgeTrustOf, type HeldBadges } from '../codes/badge-registry';
 import { checkInWindowProblem, type CheckInWindowProblem } from './check-in-window';
 import type { Activity, Attendance, CheckMethod } from '../registry';
@@ -20,7 +17,7 @@ export interface Person {
 	orgId: string;
 }
 
-export type ScanProblem = BadgeProblem | CheckInWindowProblem;
+export type ScanProblem = PresentationProblem | CheckInWindowProblem;
 
 export type BadgeAdmission =
 	| { ok: true; person: Person }
@@ -28,8 +25,9 @@ export type BadgeAdmission =
 	| { ok: false; problem: 'already'; person: Person };
 
 /**
- * What a kiosk makes of a scanned badge, before anything is written: a valid, current badge,
- * within the activity's check-in hours, of someone not yet recorded for this kind.
+ * What a kiosk makes of a scanned badge, before anything is written: a presentation of a valid,
+ * current badge made by the member's phone within a window of `at`, within the activity's
+ * check-in hours, of someone not yet recorded for this kind. The presentation is the proof.
  */
 export function admitBadge(
 	text: string,
@@ -38,7 +36,7 @@ export function admitBadge(
 	recorded: (memberId: string) => boolean,
 	at: Date
 ): BadgeAdmission {
-	const check = checkBadgeToken(text, trust);
+	const check = checkBadgePresentation(text, trust, at);
 	if (!check.ok) return { ok: false, problem: check.problem };
 	const { memberId, name, branchId, orgId } = check.claims;
 	const person = { memberId, memberName: name, branchId, orgId };
@@ -68,20 +66,24 @@ export function memberOfShortCode(typed: string, held: HeldBadges): ShortCodeMat
 		: { ok: true, memberId: entry.memberId };
 }
 
-/** A check-in or check-out recorded by an organiser, with the proof the gateway will verify. */
+/**
+ * A check-in or check-out recorded by an organiser, with the proof the gateway will verify: the
+ * scanned presentation, or for a typed short code a proof made from it for this record only.
+ */
 export function organiserRecord(input: {
 	activity: Activity;
 	person: Person;
 	kind: CheckKind;
 	method: Exclude<CheckMethod, 'code'>;
 	proof?: string;
+	typedCode?: string;
 	reason?: string;
 	recordedBy: string;
 	at: Date;
 	clockSkewMs: number;
 }): Attendance {
-	const { person, ...rest } = input;
-	return attendanceRecord({
+	const { person, typedCode, ...rest } = input;
+	const record = attendanceRecord({
 		...rest,
 		attendee: {
 			memberId: person.memberId,
@@ -90,4 +92,5 @@ export function organiserRecord(input: {
 			orgId: person.orgId
 		}
 	});
+	return typedCode ? { ...record, proof: typedCodeProof(typedCode, record.id, record.at) } : record;
 }

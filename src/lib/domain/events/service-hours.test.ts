@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { attendanceId, type Attendance, type AttendanceKind } from './attendance-record';
 import type { Org } from '../directory/orgs';
+import type { LateSync } from './late-sync';
 import {
 	attendanceList,
 	DEFAULT_ROUNDING,
 	roundingRules,
 	roundMinutes,
 	serviceRecord,
+	rowsOf,
 	summarizeAttendance,
 	type RoundingRule
 } from './service-hours';
@@ -51,7 +53,7 @@ const serve = (inAt: number | null, outAt: number | null, rule?: RoundingRule) =
 		zhang,
 		inAt === null ? null : record('in', inAt),
 		outAt === null ? null : record('out', outAt),
-		rule
+		{ rule }
 	);
 
 describe('roundMinutes', () => {
@@ -292,32 +294,38 @@ describe('attendanceList', () => {
 
 	it('uses the given rounding', () => {
 		const half = attendanceList(activity, [record('in', 0), record('out', 52.5)], [zhang], {
-			stepMinutes: 15,
-			mode: 'nearest'
+			rule: { stepMinutes: 15, mode: 'nearest' }
 		});
 		expect(half[0]?.minutes).toBe(60);
 	});
 });
 
 describe('summarizeAttendance', () => {
-	it('counts each kind of row', () => {
-		const rows = [
-			serve(0, 180),
-			serve(30, 180),
-			serve(0, 100),
-			serve(30, 100),
-			serve(0, null),
-			serve(null, null),
-			serve(null, null)
-		];
-		expect(summarizeAttendance(rows)).toEqual({
-			present: 5,
+	const rows = [
+		serve(0, 180),
+		serve(30, 180),
+		serve(0, 100),
+		serve(30, 100),
+		serve(0, null),
+		serve(null, null),
+		serve(null, null)
+	];
+
+	it('counts each row under one status only, so the figures add up to the list', () => {
+		const summary = summarizeAttendance(rows);
+		expect(summary).toEqual({
+			present: 1,
+			// Late and then early counts as late; no check-out after the end is to be checked.
 			late: 2,
-			leftEarly: 2,
-			noShow: 2,
+			leftEarly: 1,
 			flagged: 1,
+			notYet: 0,
+			noShow: 2,
+			checkedIn: 5,
 			minutes: 180 + 150 + 90 + 60 + 180
 		});
+		const { present, late, leftEarly, flagged, notYet, noShow } = summary;
+		expect(present + late + leftEarly + flagged + notYet + noShow).toBe(rows.length);
 	});
 
 	it('is all zeros for an empty list', () => {
@@ -325,10 +333,47 @@ describe('summarizeAttendance', () => {
 			present: 0,
 			late: 0,
 			leftEarly: 0,
-			noShow: 0,
 			flagged: 0,
+			notYet: 0,
+			noShow: 0,
+			checkedIn: 0,
 			minutes: 0
 		});
+	});
+
+	it('filters the rows of one status, or gives them all', () => {
+		expect(rowsOf(rows, 'late')).toEqual([rows[1], rows[3]]);
+		expect(rowsOf(rows, 'no-show')).toHaveLength(2);
+		expect(rowsOf(rows, 'all')).toEqual(rows);
+	});
+});
+
+describe('a list shown while the activity runs', () => {
+	const during = new Date(START + 90 * 60_000);
+
+	it('does not ask for a check-out before the end, and counts time up to now', () => {
+		const row = serviceRecord(activity, zhang, record('in', 0), null, { now: during });
+		expect(row).toMatchObject({ status: 'present', flags: [], minutes: 90 });
+	});
+
+	it('has those not checked in as not in yet, absent only once it is over', () => {
+		const before = serviceRecord(activity, zhang, null, null, { now: during });
+		const after = serviceRecord(activity, zhang, null, null, {
+			now: new Date(START + 181 * 60_000)
+		});
+		expect([before.status, after.status]).toEqual(['not-yet', 'no-show']);
+	});
+
+	it('asks for it once the activity is over', () => {
+		const after = new Date(START + 181 * 60_000);
+		const row = serviceRecord(activity, zhang, record('in', 0), null, { now: after });
+		expect(row).toMatchObject({ status: 'flagged', flags: ['no-check-out'], minutes: 180 });
+	});
+
+	it('shows a late arrival as late only, in the list and in the figures', () => {
+		const list = attendanceList(activity, [record('in', 10.5)], [zhang], { now: during });
+		expect(list.map((row) => row.status)).toEqual(['late']);
+		expect(summarizeAttendance(list)).toMatchObject({ present: 0, late: 1, flagged: 0 });
 	});
 });
 
@@ -381,7 +426,44 @@ describe('roundingRules', () => {
 			record('b', 'org-b', 'out', '2026-06-01T02:50:00.000Z')
 		];
 		const ruleOf = roundingRules([bureau('org-a', { stepMinutes: 30, mode: 'up' })]);
-		const minutes = attendanceList(twoHours, records, [], ruleOf).map((row) => row.minutes);
+		const minutes = attendanceList(twoHours, records, [], { rule: ruleOf }).map(
+			(row) => row.minutes
+		);
 		expect(minutes).toEqual([60, 45]);
+	});
+});
+
+describe('a self-scan the server received late', () => {
+	const late = (of: 'in' | 'out', minutes: number): LateSync => ({
+		id: `act-1.m001.${of}.late`,
+		kind: 'late-sync',
+		of,
+		activityId: activity.id,
+		communityId: 'cm2',
+		memberId: zhang.memberId,
+		branchId: 'br1',
+		orgId: 'org-a',
+		at: minutesFromStart(minutes),
+		receivedAt: minutesFromStart(minutes + 120),
+		channels: []
+	});
+	const checkIn = record('in', -5, { method: 'code' });
+	const checkOut = record('out', 180, { method: 'code' });
+
+	it('flags the row for a look, whichever of its records the note is of', () => {
+		for (const note of [late('in', -5), late('out', 180)]) {
+			const [row] = attendanceList(activity, [checkIn, checkOut, note], [zhang]);
+			expect(row).toMatchObject({ status: 'flagged', flags: ['late-sync'], minutes: 180 });
+		}
+	});
+
+	it('ignores a note of another version of the record', () => {
+		const [row] = attendanceList(activity, [checkIn, checkOut, late('in', -20)], [zhang]);
+		expect(row).toMatchObject({ status: 'present', flags: [] });
+	});
+
+	it('never counts a note as a record of its own', () => {
+		const list = attendanceList(activity, [late('in', -5)], []);
+		expect(list).toEqual([]);
 	});
 });

@@ -1,6 +1,8 @@
 import { CLOCK_SKEW_FLAG_MS } from './check-in-window';
 import type { Activity } from './activities';
-import type { Attendance } from './attendance-record';
+import { isAttendanceRecord, type Attendance } from './attendance-record';
+import { isLateSync, isLateSyncOf, type LateSync } from './late-sync';
+import type { WalkIn } from './walk-ins';
 import type { Org } from '../directory/orgs';
 
 /** How a bureau rounds service time; by default down to whole quarter hours. */
@@ -39,9 +41,11 @@ export function roundMinutes(minutes: number, rule: RoundingRule): number {
 export const LATE_AFTER_MS = 10 * 60_000;
 export const EARLY_BEFORE_MS = 10 * 60_000;
 
-export type AttendanceFlag = 'no-check-out' | 'manual' | 'clock-skew';
+export type AttendanceFlag = 'no-check-out' | 'manual' | 'clock-skew' | 'late-sync';
 
-export type AttendanceStatus = 'present' | 'late' | 'left-early' | 'no-show' | 'flagged';
+/** `not-yet`: no check-in while the activity has not ended; `no-show` once it has. */
+export type AttendanceStatus =
+	'present' | 'late' | 'left-early' | 'not-yet' | 'no-show' | 'flagged';
 
 export interface ServiceRecord {
 	memberId: string;
@@ -57,55 +61,84 @@ export interface ServiceRecord {
 	minutes: number;
 }
 
+/** What a row of the list is judged by besides the records themselves. */
+export interface ServiceOptions {
+	rule?: RoundingRule;
+	/** The server's notes of self-scans that reached it late. */
+	lateSyncs?: readonly LateSync[];
+	/** The time the list is shown: before the end, nobody is missing a check-out yet. */
+	now?: Date;
+}
+
 /**
  * Actual service time only, travel excluded: from max(check-in, start) to min(check-out, end). A
- * person who never checked out is closed at the end and flagged for the organiser to confirm.
+ * person who never checked out is closed at the end and, once it is over, flagged for the
+ * organiser to confirm; while it runs, their time counts up to now.
  */
 export function serviceRecord(
 	activity: Pick<Activity, 'startsAt' | 'endsAt'>,
 	person: { memberId: string; memberName: string; branchId: string },
 	checkIn: Attendance | null,
 	checkOut: Attendance | null,
-	rule: RoundingRule = DEFAULT_ROUNDING
+	{ rule = DEFAULT_ROUNDING, lateSyncs = [], now }: ServiceOptions = {}
 ): ServiceRecord {
 	const base = { ...person, checkIn, checkOut };
-	if (!checkIn) {
-		return { ...base, status: 'no-show', late: false, leftEarly: false, flags: [], minutes: 0 };
-	}
 	const start = Date.parse(activity.startsAt);
 	const end = Date.parse(activity.endsAt);
+	const running = now !== undefined && now.getTime() < end;
+	if (!checkIn) {
+		const status = running ? 'not-yet' : 'no-show';
+		return { ...base, status, late: false, leftEarly: false, flags: [], minutes: 0 };
+	}
 	const arrived = Date.parse(checkIn.at);
-	const left = checkOut ? Math.max(Date.parse(checkOut.at), arrived) : end;
+	const openUntil = running ? now.getTime() : end;
+	const left = Math.max(checkOut ? Date.parse(checkOut.at) : openUntil, arrived);
 	const served = Math.max(0, Math.min(left, end) - Math.max(arrived, start));
 	const flags: AttendanceFlag[] = [];
-	if (!checkOut) flags.push('no-check-out');
+	if (!checkOut && !running) flags.push('no-check-out');
 	if (checkIn.method === 'manual' || checkOut?.method === 'manual') flags.push('manual');
 	const skewed = [checkIn, checkOut].some(
 		(r) => Math.abs(r?.clockSkewMs ?? 0) > CLOCK_SKEW_FLAG_MS
 	);
 	if (skewed) flags.push('clock-skew');
-	const late = arrived > start + LATE_AFTER_MS;
+	// Self-scans the server received long after their time: the time is only the phone's word.
+	const syncedLate = lateSyncs.some(
+		(note) => isLateSyncOf(note, checkIn) || isLateSyncOf(note, checkOut)
+	);
+	if (syncedLate) flags.push('late-sync');
+	const arrivedLate = arrived > start + LATE_AFTER_MS;
 	const leftEarly = checkOut !== null && left < end - EARLY_BEFORE_MS;
+	// One status a row: what needs the organiser first, then what the times say.
 	const status: AttendanceStatus = flags.length
 		? 'flagged'
-		: late
+		: arrivedLate
 			? 'late'
 			: leftEarly
 				? 'left-early'
 				: 'present';
-	return { ...base, status, late, leftEarly, flags, minutes: roundMinutes(served / 60_000, rule) };
+	return {
+		...base,
+		status,
+		late: arrivedLate,
+		leftEarly,
+		flags,
+		minutes: roundMinutes(served / 60_000, rule)
+	};
 }
 
 /**
  * The attendance list of one activity: everyone expected (the host branch's members, for a
- * branch-wide activity), signed up or checked in, one row each, in name order.
+ * branch-wide activity), signed up or checked in, one row each, in name order. `docs` are what the
+ * attendance collection holds of it: records and the server's notes about them.
  */
 export function attendanceList(
 	activity: Pick<Activity, 'id' | 'startsAt' | 'endsAt'>,
-	records: readonly Attendance[],
+	docs: readonly (Attendance | LateSync | WalkIn)[],
 	expected: readonly { memberId: string; memberName: string; branchId: string }[],
-	rule: RoundingRule | RuleOf = DEFAULT_ROUNDING
+	{ rule = DEFAULT_ROUNDING, now }: { rule?: RoundingRule | RuleOf; now?: Date } = {}
 ): ServiceRecord[] {
+	const records = docs.filter(isAttendanceRecord);
+	const lateSyncs = docs.filter(isLateSync);
 	const ruleOf = typeof rule === 'function' ? rule : () => rule;
 	const people = new Map(expected.map((p) => [p.memberId, p]));
 	const byKind = { in: new Map<string, Attendance>(), out: new Map<string, Attendance>() };
@@ -121,30 +154,58 @@ export function attendanceList(
 				{ memberId: p.memberId, memberName: p.memberName, branchId: p.branchId },
 				byKind.in.get(p.memberId) ?? null,
 				byKind.out.get(p.memberId) ?? null,
-				ruleOf(byKind.in.get(p.memberId)?.orgId ?? '')
+				{ rule: ruleOf(byKind.in.get(p.memberId)?.orgId ?? ''), lateSyncs, now }
 			)
 		)
 		.sort((a, b) => a.memberName.localeCompare(b.memberName, 'zh-CN'));
 }
 
+/**
+ * How many rows of each status — each row in exactly one, so the figures add up to the list — and
+ * how many people checked in at all, with the minutes counted.
+ */
 export interface AttendanceSummary {
 	present: number;
 	late: number;
 	leftEarly: number;
-	noShow: number;
 	flagged: number;
+	notYet: number;
+	noShow: number;
+	checkedIn: number;
 	minutes: number;
 }
 
 export function summarizeAttendance(list: readonly ServiceRecord[]): AttendanceSummary {
-	const summary = { present: 0, late: 0, leftEarly: 0, noShow: 0, flagged: 0, minutes: 0 };
+	const summary: AttendanceSummary = {
+		present: 0,
+		late: 0,
+		leftEarly: 0,
+		flagged: 0,
+		notYet: 0,
+		noShow: 0,
+		checkedIn: 0,
+		minutes: 0
+	};
+	const field = {
+		present: 'present',
+		late: 'late',
+		'left-early': 'leftEarly',
+		flagged: 'flagged',
+		'not-yet': 'notYet',
+		'no-show': 'noShow'
+	} as const satisfies Record<AttendanceStatus, keyof AttendanceSummary>;
 	for (const row of list) {
-		if (row.status === 'no-show') summary.noShow++;
-		else summary.present++;
-		if (row.late) summary.late++;
-		if (row.leftEarly) summary.leftEarly++;
-		if (row.flags.length) summary.flagged++;
+		summary[field[row.status]]++;
+		if (row.checkIn) summary.checkedIn++;
 		summary.minutes += row.minutes;
 	}
 	return summary;
+}
+
+/** The rows of one status, or all: the list's filter. */
+export function rowsOf(
+	list: readonly ServiceRecord[],
+	status: AttendanceStatus | 'all'
+): ServiceRecord[] {
+	return status === 'all' ? [...list] : list.filter((row) => row.status === status);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { anActivity, ENDS } from '../../../test-data/activity-fixtures';
-import { signUpChoice, signUpState, type SignUpState } from './sign-ups';
+import { aBranchActivity, anActivity, ENDS } from '../../../test-data/activity-fixtures';
+import { otherStaff, owner, secretary, staff } from '../../../test-data/test-actors';
+import { holdsAllSignUps, signUpChoice, signUpState, type SignUpState } from './sign-ups';
 
 const before = new Date(ENDS.getTime() - 60_000);
 const none = { signups: 0, signedUp: false };
@@ -52,5 +53,19 @@ describe('signUpChoice', () => {
 		['full', own(false, true), null]
 	] as const)('%s, %o → %s', (state: SignUpState, mine, choice) => {
 		expect(signUpChoice(state, mine)).toBe(choice);
+	});
+});
+
+describe('holdsAllSignUps', () => {
+	it('is true for the community staff and the host branch secretary, who receive every record', () => {
+		expect(holdsAllSignUps(staff, anActivity())).toBe(true);
+		expect(holdsAllSignUps(staff, aBranchActivity())).toBe(true);
+		expect(holdsAllSignUps(secretary, aBranchActivity())).toBe(true);
+	});
+
+	it('is false for a member, whose device holds only their own, and for other staff', () => {
+		expect(holdsAllSignUps(owner, anActivity())).toBe(false);
+		expect(holdsAllSignUps(secretary, anActivity())).toBe(false);
+		expect(holdsAllSignUps(otherStaff, anActivity())).toBe(false);
 	});
 });

@@ -1,4 +1,5 @@
-import { hasEnded, type Activity } from './activities';
+import type { Actor } from '../access/roles';
+import { hasEnded, mayOrganiseIn, type Activity } from './activities';
 
 /** Whether members can sign up for an activity now, as far as this device knows. */
 export type SignUpState = 'closed' | 'open' | 'full';
@@ -33,4 +34,16 @@ export function signUpChoice(
 	if (state === 'closed' || own.checkedIn) return null;
 	if (own.signedUp) return 'withdraw';
 	return state === 'full' ? 'full' : 'sign-up';
+}
+
+/**
+ * Whether this person's device holds every sign-up for the activity, so a count of them means
+ * something: the records reach the activity's community staff and its host branch's secretary —
+ * the people who may organise it. A member's device holds only their own.
+ */
+export function holdsAllSignUps(
+	actor: Actor,
+	activity: Pick<Activity, 'communityId' | 'hostBranchId'>
+): boolean {
+	return mayOrganiseIn(actor, activity);
 }

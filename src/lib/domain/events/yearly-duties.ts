@@ -166,7 +166,9 @@ export function serviceOfYear(
 			const checkIn = own.find((r) => r.activityId === activity.id && r.kind === 'in');
 			if (!checkIn) return [];
 			const checkOut = own.find((r) => r.activityId === activity.id && r.kind === 'out') ?? null;
-			const record = serviceRecord(activity, person, checkIn, checkOut, ruleOf(checkIn.orgId));
+			const record = serviceRecord(activity, person, checkIn, checkOut, {
+				rule: ruleOf(checkIn.orgId)
+			});
 			return [{ activity, record }];
 		})
 		.reverse();

@@ -4,7 +4,7 @@ import type { Actor } from '../access/roles';
 import { validateAgainst } from '../schema/schema-validation';
 import { owner, secretary } from '../../../test-data/test-actors';
 import { shanghaiDay } from '../calendar/shanghai-calendar';
-import { notices, reminderId, signInLockedId, type Notice } from './notices';
+import { isAddressedTo, notices, reminderId, signInLockedId, type Notice } from './notices';
 
 function notice(overrides: Partial<Notice> = {}): Notice {
 	const doc: Notice = {
@@ -151,6 +151,14 @@ describe('reminders', () => {
 		expect(decide(secretary, reminder({ topic: undefined }))).toMatchObject({ reason: 'invalid' });
 	});
 
+	it('are never sent by a secretary to herself', () => {
+		const toSelf = reminder({
+			id: reminderId('m121', 'report-residence', new Date(createdAt)),
+			memberId: 'm121'
+		});
+		expect(decide(secretary, toSelf)).toEqual({ ok: false, reason: 'forbidden', detail: 'self' });
+	});
+
 	it('never let a device write a server notice', () => {
 		expect(decide(secretary, notice({ recipient: 'secretary1' }))).toEqual({
 			ok: false,
@@ -179,5 +187,20 @@ describe('sign-in warnings', () => {
 
 	it('are written by the server alone', () => {
 		expect(decide(secretary, warning())).toMatchObject({ ok: false, reason: 'server-owned' });
+	});
+});
+
+describe('isAddressedTo', () => {
+	it('gives a member the reminders to them, not those a secretary sent to others', () => {
+		expect(isAddressedTo(reminder(), owner)).toBe(true);
+		// The secretary holds her branch's reminders (its channel): they are not messages to her.
+		expect(isAddressedTo(reminder(), secretary)).toBe(false);
+		expect(isAddressedTo(reminder({ memberId: 'm121' }), secretary)).toBe(true);
+	});
+
+	it('gives an account its server notices, and a person without a member id no reminder', () => {
+		expect(isAddressedTo(notice({ recipient: 'member1' }), owner)).toBe(true);
+		expect(isAddressedTo(notice({ recipient: 'member1' }), secretary)).toBe(false);
+		expect(isAddressedTo(reminder(), { username: 'community1' })).toBe(false);
 	});
 });

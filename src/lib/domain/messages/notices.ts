@@ -1,7 +1,7 @@
 import { channel, normalizeChannels } from '../access/channels';
 import { baseProperties, type KindDefinition } from '../schema/kind-definition';
 import { compositeId, idRef, instant } from '../schema/ids';
-import { isSecretaryOf } from '../access/roles';
+import { isSecretaryOf, type Actor } from '../access/roles';
 import { shanghaiDay } from '../calendar/shanghai-calendar';
 import { ACCEPT, reject } from '../access/write-verdict';
 
@@ -34,6 +34,19 @@ export interface Notice {
 	topic?: ReminderTopic;
 	createdAt: string;
 	channels: string[];
+}
+
+/**
+ * Whether a notice is addressed to this person: a server notice to their account, a reminder to
+ * them as a member. A secretary also holds the reminders she sent (the branch's channel), which
+ * are hers to see on the roster, not messages to her.
+ */
+export function isAddressedTo(
+	notice: Notice,
+	actor: Pick<Actor, 'username' | 'memberId'>
+): boolean {
+	if (notice.kind === 'reminder') return !!actor.memberId && notice.memberId === actor.memberId;
+	return notice.recipient === actor.username;
 }
 
 /** One sign-in warning per account and day, however many addresses get locked out. */
@@ -88,6 +101,7 @@ export const notices: KindDefinition<Notice> = {
 		if (!next.memberId || !next.branchId || !next.topic) return reject('invalid', 'reminder');
 		if (next.sender !== actor.username) return reject('not-owner');
 		if (!isSecretaryOf(actor, next.branchId)) return reject('forbidden');
+		if (next.memberId === actor.memberId) return reject('forbidden', 'self');
 		if (next.id !== reminderId(next.memberId, next.topic, new Date(next.createdAt))) {
 			return reject('invalid', 'id');
 		}

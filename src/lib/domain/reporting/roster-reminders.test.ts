@@ -70,4 +70,12 @@ describe('roster reminders', () => {
 			['m5', 'resubmit-residence']
 		]);
 	});
+
+	it('never offers to remind the secretary herself', () => {
+		const own = { ...entry(fresh), self: true };
+		expect(reminderStatus(own, T0)).toBeNull();
+		expect(dueReminders([own, entry(homeless)], T0).map((due) => due.entry.member.id)).toEqual([
+			'm2'
+		]);
+	});
 });

@@ -7,6 +7,8 @@ export interface Remindable {
 	member: { id: string };
 	reporting: MemberReporting;
 	reminders: readonly { id: string }[];
+	/** The entry is the person reminding: a secretary's own home tells her what to do. */
+	self?: boolean;
 }
 
 export interface ReminderStatus {
@@ -17,6 +19,7 @@ export interface ReminderStatus {
 
 /** Whether the branch can remind the member of something now; null when they have nothing to do. */
 export function reminderStatus(entry: Remindable, now: Date): ReminderStatus | null {
+	if (entry.self) return null;
 	const topic = reminderTopicFor(entry.reporting.residence);
 	if (!topic) return null;
 	const today = reminderId(entry.member.id, topic, now);

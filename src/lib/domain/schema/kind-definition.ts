@@ -39,6 +39,11 @@ export interface KindDefinition<T extends { id: string; channels: string[] }> {
 	provesSubject?(doc: T): boolean;
 	/** Further documents the policy reads, e.g. the badge registry entries a check-in cites. */
 	relatedOf?(doc: T): SubjectRef[];
+	/**
+	 * Server facts to record beside an accepted write, as documents of the same collection that only
+	 * the server writes (principle 4: the pushed document itself is stored exactly as sent).
+	 */
+	serverNotesOf?(next: T, prev: T | null, receivedAt: Date): { id: string; channels: string[] }[];
 }
 
 /** Properties every replicated document has. */

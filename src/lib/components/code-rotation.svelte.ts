@@ -1,7 +1,7 @@
 import { codeWindowAt, windowEndsAt } from '$lib/domain/codes/activity-code';
 
 /**
- * The code window an organiser's screen shows, and the seconds left in it. The window moves on by
+ * The code window a screen shows (an activity's code, a member's badge), and the seconds left in it. The window moves on by
  * a timer set to the very instant it ends, so the new code appears when members' devices start
  * expecting it; a second timer only moves the countdown.
  */

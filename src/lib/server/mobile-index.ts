@@ -15,6 +15,8 @@ export class MobileIndex {
 	/** Changes seen while a scan runs: read again once it ends. */
 	private readonly changedDuringBuild = new Set<string>();
 	private stopWatching: (() => void) | null = null;
+	/** Moves on when the feed is lost: a scan begun before then is not kept. */
+	private generation = 0;
 
 	constructor(
 		private readonly store: Store,
@@ -39,6 +41,7 @@ export class MobileIndex {
 	}
 
 	private async build(): Promise<Map<string, string>> {
+		const generation = this.generation;
 		const byPhone = new Map<string, string>();
 		this.phoneOf.clear();
 		let startkey: string | undefined;
@@ -53,6 +56,7 @@ export class MobileIndex {
 			if (!next) break;
 			startkey = next.id;
 		}
+		if (generation !== this.generation) return byPhone;
 		this.byPhone = byPhone;
 		const again = [...this.changedDuringBuild];
 		this.changedDuringBuild.clear();
@@ -64,10 +68,12 @@ export class MobileIndex {
 		if (id === null) {
 			// The feed was lost: anything may have changed; the next question scans again.
 			this.byPhone = null;
+			this.generation += 1;
+			this.changedDuringBuild.clear();
 			return;
 		}
-		if (this.building) this.changedDuringBuild.add(id);
-		else if (this.byPhone) void this.refresh(id);
+		if (this.byPhone) void this.refresh(id);
+		else if (this.building) this.changedDuringBuild.add(id);
 	}
 
 	private async refresh(id: string): Promise<void> {

@@ -136,7 +136,7 @@ export const walkIns: KindDefinition<WalkIn> = {
 		// The first organiser's note stands; a second one of the same name changes nothing.
 		if (prev || deleting) return reject('append-only');
 		if (activity.cancelled) return reject('forbidden', 'cancelled');
-		if (!next.name || !next.reason.trim()) return reject('invalid', 'reason');
+		if (!next.reason.trim()) return reject('invalid', 'reason');
 		return checkRecordTime(activity, next.at, now);
 	}
 };

@@ -264,7 +264,8 @@ export class Replica {
 			this.update({ online: true, lastError: `http-${response.status}` });
 			throw new Error(`The server answered ${response.status}.`);
 		}
-		this.update({ online: true, lastError: null });
+		// An answer to a request sent before the browser's `offline` event says nothing of now.
+		if (globalThis.navigator?.onLine !== false) this.update({ online: true, lastError: null });
 		const serverDate = Date.parse(response.headers.get('date') ?? '');
 		// The header has whole seconds: within a second the clocks agree as far as it can tell.
 		if (Number.isFinite(serverDate)) {

@@ -1,11 +1,11 @@
 import {
-	chromium,
 	request,
 	type APIRequestContext,
 	type Browser,
 	type JSHandle,
 	type Page
 } from '@playwright/test';
+import { launchChromium } from './chromium';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -304,16 +304,7 @@ export async function benchReconnect(options: ReconnectOptions): Promise<Reconne
 			demoData: true,
 			...(options.buildDir ? { buildDir: options.buildDir } : {})
 		});
-		browser = await chromium.launch({
-			executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-			args: [
-				'--no-sandbox',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--disable-gpu'
-			]
-		});
+		browser = await launchChromium();
 		const member = await measure(browser, app.url, memberAccount(options.writes), options);
 		log(`(l) member, online → held: ${fmtList(member.reconnectRuns)} ms`);
 		log(`    baseline, written online → held: ${fmtList(member.onlineRuns)} ms`);

@@ -1,4 +1,5 @@
-import { chromium, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
+import { launchChromium } from './chromium';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -215,16 +216,7 @@ async function scaleRun(
 
 /** (h) Scale: a bureau after a year of use; each kind of device's first sync in Chromium. */
 export async function benchScale(options: ScaleOptions): Promise<ScaleResult> {
-	const browser = await chromium.launch({
-		executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--disable-gpu'
-		]
-	});
+	const browser = await launchChromium();
 	try {
 		const runs: ScaleRun[] = [];
 		for (const members of options.sizes) runs.push(await scaleRun(browser, members, options));

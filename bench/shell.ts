@@ -1,10 +1,5 @@
-import {
-	chromium,
-	request,
-	type Browser,
-	type BrowserContextOptions,
-	type Page
-} from '@playwright/test';
+import { request, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import { launchChromium } from './chromium';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -202,16 +197,7 @@ export async function benchShell(options: ShellOptions): Promise<ShellResult> {
 	const app = await startDemoApp();
 	let browser: Browser | undefined;
 	try {
-		browser = await chromium.launch({
-			executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-			args: [
-				'--no-sandbox',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--disable-gpu'
-			]
-		});
+		browser = await launchChromium();
 		const storageState = await signedInState(app.url);
 		const cold = await coldHomeScripts(browser, app.url, storageState);
 		const sum = (key: 'rawBytes' | 'gzipBytes') =>

@@ -1,4 +1,4 @@
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 
 /**
  * Headless Debian Chromium as the benchmarks drive it (CHROMIUM_PATH, else /usr/bin/chromium),
@@ -15,4 +15,14 @@ export function launchChromium(): Promise<Browser> {
 			'--disable-gpu'
 		]
 	});
+}
+
+/** Until the app's header says every change is on the server. */
+export async function waitUntilSynced(page: Page, timeoutMs: number): Promise<void> {
+	await page.waitForFunction(
+		() =>
+			document.querySelector('[data-testid="sync-pending"]')?.textContent?.trim() === '已全部同步',
+		undefined,
+		{ timeout: timeoutMs }
+	);
 }

@@ -5,7 +5,7 @@ import {
 	type JSHandle,
 	type Page
 } from '@playwright/test';
-import { launchChromium } from './chromium';
+import { launchChromium, waitUntilSynced } from './chromium';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -107,16 +107,7 @@ async function signIn(page: Page, username: string): Promise<void> {
 	await page.getByLabel('用户名').fill(username);
 	await page.getByLabel('密码').fill(DEMO_PASSWORD);
 	await page.getByRole('button', { name: '登录', exact: true }).click();
-	await waitUntilSynced(page);
-}
-
-async function waitUntilSynced(page: Page) {
-	await page.waitForFunction(
-		() =>
-			document.querySelector('[data-testid="sync-pending"]')?.textContent?.trim() === '已全部同步',
-		undefined,
-		{ timeout: WAIT_MS }
-	);
+	await waitUntilSynced(page, WAIT_MS);
 }
 
 /** One kind of device: how it writes, and how the bench sees the writes on the server. */
@@ -247,7 +238,7 @@ async function measure(
 			// Baseline: written online, pushed at once.
 			let expected = await account.write(page, device, 2 * run);
 			const online = await timeUntilHeld(page, api, account, expected);
-			await waitUntilSynced(page);
+			await waitUntilSynced(page, WAIT_MS);
 
 			await context.setOffline(true);
 			expected = await account.write(page, device, 2 * run + 1);
@@ -255,7 +246,7 @@ async function measure(
 			await new Promise((resolve) => setTimeout(resolve, 500));
 			await context.setOffline(false);
 			const reconnect = await timeFromOnline(page, api, account, expected);
-			await waitUntilSynced(page);
+			await waitUntilSynced(page, WAIT_MS);
 			if (run > 0) {
 				times.online.push(online);
 				times.reconnect.push(reconnect);

@@ -1,5 +1,5 @@
 import { request, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
-import { launchChromium } from './chromium';
+import { launchChromium, waitUntilSynced } from './chromium';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -100,15 +100,6 @@ async function usableAfter(page: Page, navigate: () => Promise<unknown>): Promis
 	return (await handle.jsonValue()) ?? Number.NaN;
 }
 
-async function waitUntilSynced(page: Page) {
-	await page.waitForFunction(
-		() =>
-			document.querySelector('[data-testid="sync-pending"]')?.textContent?.trim() === '已全部同步',
-		undefined,
-		{ timeout: WAIT_MS }
-	);
-}
-
 /** Chunk names by file, from the client build's Vite manifest. */
 async function chunkNames(): Promise<Map<string, string>> {
 	const path = join(ROOT, '.svelte-kit/output/client/.vite/manifest.json');
@@ -169,7 +160,7 @@ async function reloads(
 		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
 			timeout: WAIT_MS
 		});
-		await waitUntilSynced(page);
+		await waitUntilSynced(page, WAIT_MS);
 		for (let round = 0; round <= runs; round++) {
 			const order =
 				round % 2 === 0 ? (['offline', 'online'] as const) : (['online', 'offline'] as const);
@@ -182,7 +173,7 @@ async function reloads(
 					}
 				});
 				await context.setOffline(false);
-				await waitUntilSynced(page);
+				await waitUntilSynced(page, WAIT_MS);
 				if (round > 0) times[mode].push(ms);
 			}
 		}

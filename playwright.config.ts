@@ -30,7 +30,8 @@ export default defineConfig({
 	},
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
 	webServer: {
-		command: 'node build',
+		// `BAODAO_BUILD_DIR` names another build folder (as for tests/support/built-app.ts).
+		command: `node ${JSON.stringify(process.env.BAODAO_BUILD_DIR ?? 'build')}`,
 		url: `http://127.0.0.1:${port}/api/session`,
 		// /api/session answers 401 until someone signs in; any answer means the server is up.
 		ignoreHTTPSErrors: true,

@@ -8,6 +8,8 @@ const ROOT = new URL('../', import.meta.url).pathname;
 
 export interface BuiltApp {
 	url: string;
+	/** The app's own process (`node build`), e.g. to read its memory and sockets in /proc. */
+	pid: number;
 	/** Ends the app's process; the store's folder stays. */
 	stop(): Promise<void>;
 }
@@ -29,7 +31,11 @@ async function freePort(): Promise<number> {
 export async function startBuiltApp(
 	dataDir: string,
 	startMs: number,
-	{ demoData = false, buildDir = join(ROOT, 'build') } = {}
+	{
+		demoData = false,
+		buildDir = join(ROOT, 'build'),
+		env = {}
+	}: { demoData?: boolean; buildDir?: string; env?: Record<string, string> } = {}
 ): Promise<BuiltApp> {
 	if (!existsSync(join(buildDir, 'index.js'))) {
 		throw new Error(
@@ -47,7 +53,8 @@ export async function startBuiltApp(
 			DATA_DIR: dataDir,
 			...(demoData ? {} : { DEMO_DATA: '0' }),
 			ORIGIN: url,
-			BODY_SIZE_LIMIT: '8M'
+			BODY_SIZE_LIMIT: '8M',
+			...env
 		},
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
@@ -64,6 +71,7 @@ export async function startBuiltApp(
 	);
 	return {
 		url,
+		pid: child.pid ?? 0,
 		stop: async () => {
 			child.kill('SIGTERM');
 			const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);

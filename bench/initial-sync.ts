@@ -2,21 +2,13 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createAccount } from '../src/lib/server/accounts';
-import { applyCouchSetup, warmChannelIndex } from '../src/lib/server/couch-setup';
+import { warmChannelIndex } from '../src/lib/server/couch-setup';
 import { DEMO_PASSWORD } from '../src/lib/server/demo/demo-data';
-import { openStore, type Database } from '../src/lib/server/store';
+import { type Database, type Store } from '../src/lib/server/store';
 import { HttpClient } from '../tests/support/http-client';
 import { startTestServer, type RunningServer } from '../tests/support/test-server';
-import {
-	BENCH_ORG,
-	BENCH_SIGN_IN,
-	SECRETARY_BRANCH,
-	putAll,
-	seedReportStore,
-	visibleReports
-} from './fixtures';
-import { startPlainCouch } from './plain-couch';
-import { startRealCouch } from './real-couch';
+import { BENCH_ORG, BENCH_SIGN_IN, SECRETARY_BRANCH, seedReportStore } from './fixtures';
+import { NO_COUCH_MESSAGE, startPlainCouch } from './plain-couch';
 import { ServerTiming } from './server-timing';
 import { fmtList, fmtMB, fmtMs, log, median, since } from './support';
 import { gatewaySync, plainSync, type DeviceSyncOptions, type SyncTiming } from './sync-device';
@@ -38,17 +30,6 @@ export interface DiskSize {
 	index: number;
 }
 
-/** The channel index on a real CouchDB 3 (the view `channels/by_channel`), for one store size. */
-export interface CouchIndexBuild {
-	docs: number;
-	seedMs: number;
-	indexMs: number;
-	/** File sizes CouchDB reports (`sizes.file`) right after the build. */
-	disk: DiskSize;
-	/** The secretary's channel read through the index in pages of the batch size. */
-	walkMs: number;
-}
-
 export interface InitialSyncResult extends InitialSyncOptions {
 	seedMs: { large: number; small: number; plain: number };
 	indexMs: { large: number; small: number };
@@ -59,7 +40,7 @@ export interface InitialSyncResult extends InitialSyncOptions {
 	runs: Series;
 	/** Per measured round, from the very start (device: sign-in and opening its database). */
 	totalRuns: Series;
-	/** Per measured round, the server's busy time (gateway: all its non-longpoll requests; baseline: `_changes`). */
+	/** Per measured round, the gateway's busy time (all its non-longpoll requests); NaN for the baseline. */
 	serverRuns: Series;
 	/** Medians of `runs`. */
 	plainMs: number;
@@ -71,12 +52,11 @@ export interface InitialSyncResult extends InitialSyncOptions {
 	gatewayVsPlainTotal: number;
 	/** (b) gateway on the large store ÷ gateway on the small store. */
 	largeVsSmall: number;
-	/** Small store first; empty when ../shared/couchdb is not there (`couchSkipped` says why). */
-	couchIndex: CouchIndexBuild[];
-	couchSkipped?: string;
+	/** Set when no CouchDB was found for the baseline: (a) has no ratio. */
+	plainSkipped?: string;
 }
 
-const SECRETARY = 'secretary.s';
+export const SECRETARY = 'secretary.s';
 const SYNC_TIMEOUT_MS = 180_000;
 
 async function folderBytes(dir: string): Promise<number> {
@@ -102,75 +82,11 @@ async function diskSize(db: Database): Promise<DiskSize> {
 	};
 }
 
-/** Reads a channel through the index to its end, as the initial sync's walk does. */
-async function walkChannel(db: ReturnType<typeof openStore>, channel: string, page: number) {
-	const read = db.channelIndex.reader('reports');
-	const start = performance.now();
-	let after = '';
-	let docs = 0;
-	for (let more = true; more;) {
-		const result = await read(channel, after, page);
-		docs += result.docs.length;
-		after = result.last;
-		more = result.more;
-	}
-	return { docs, ms: since(start) };
-}
-
-/** Fresh URL port for the bench's CouchDB (it also takes the three ports after it, and +10000). */
-const COUCH_PORT = Number(process.env['BENCH_COUCH_PORT'] ?? 15984);
-
 /**
- * The index build on a real Apache CouchDB 3.4.3 (single node, q=2), started for the bench in a
- * temporary folder: each size into databases of its own prefix, through the store's HTTP path.
+ * A gateway on a fresh embedded store of `total` reports, `visible` of them the secretary's, with
+ * its channel index built (timed) and the secretary's account.
  */
-async function couchIndexBuilds(
-	sizes: number[],
-	visible: number,
-	page: number
-): Promise<{ builds: CouchIndexBuild[]; skipped?: string }> {
-	const couch = await startRealCouch(COUCH_PORT);
-	if (!couch) return { builds: [], skipped: '../shared/couchdb not found' };
-	const builds: CouchIndexBuild[] = [];
-	try {
-		for (const docs of sizes) {
-			const prefix = `bench${docs}_`;
-			const store = openStore({ couchUrl: couch.url, prefix });
-			try {
-				await applyCouchSetup(store);
-				// CouchDB indexes in the background as documents arrive: without the design
-				// document while seeding, the build is what putting it costs (as on a deploy).
-				const reports = store.db('reports');
-				await reports.remove(await reports.get('_design/channels'));
-				let start = performance.now();
-				await seedReportStore(reports, docs, visible);
-				const seedMs = since(start);
-				await applyCouchSetup(store);
-				start = performance.now();
-				await warmChannelIndex(store);
-				const indexMs = since(start);
-				const db = await couch.get(`/${prefix}reports`);
-				const view = await couch.get(`/${prefix}reports/_design/channels/_info`);
-				const dbSizes = db['sizes'] as { file: number; active: number };
-				const viewSizes = (view['view_index'] as { sizes: { file: number; active: number } }).sizes;
-				const disk = { reports: dbSizes.file, index: viewSizes.file };
-				const walk = await walkChannel(store, `branch:${SECRETARY_BRANCH}`, page);
-				if (walk.docs !== visible) throw new Error(`CouchDB walk read ${walk.docs} of ${visible}`);
-				log(
-					`  CouchDB: ${docs} reports stored in ${fmtMs(seedMs)}; channel index built in ${fmtMs(indexMs)}; on disk ${fmtMB(disk.index)} (reports ${fmtMB(disk.reports)}; live data ${fmtMB(viewSizes.active)} and ${fmtMB(dbSizes.active)}); ${visible} read through it in ${fmtMs(walk.ms)}`
-				);
-				builds.push({ docs, seedMs, indexMs, disk, walkMs: walk.ms });
-			} finally {
-				await store.close();
-			}
-		}
-	} finally {
-		await couch.close();
-	}
-	return { builds };
-}
-
-async function gatewayStore(total: number, visible: number) {
+export async function gatewayStore(total: number, visible: number) {
 	const server = await startTestServer({ maxLongpollMs: 5_000, signIn: BENCH_SIGN_IN });
 	const store = server.app.store;
 	// The server warms the (empty) index in the background at start: let that finish first, so
@@ -190,6 +106,12 @@ async function gatewayStore(total: number, visible: number) {
 	log(
 		`  channel index of ${total} documents built in ${fmtMs(indexMs)}; on disk ${fmtMB(disk.index)} (reports ${fmtMB(disk.reports)})`
 	);
+	await createSecretary(store);
+	return { server, seedMs, indexMs, disk, timing: new ServerTiming(server) };
+}
+
+/** The account whose initial sync is timed: the secretary of the branch `brS`. */
+export async function createSecretary(store: Store): Promise<void> {
 	await createAccount(store.db('accounts'), {
 		username: SECRETARY,
 		password: DEMO_PASSWORD,
@@ -199,7 +121,6 @@ async function gatewayStore(total: number, visible: number) {
 		orgId: BENCH_ORG,
 		roles: [{ role: 'member' }, { role: 'secretary', branchId: SECRETARY_BRANCH }]
 	});
-	return { server, seedMs, indexMs, disk, timing: new ServerTiming(server) };
 }
 
 async function signInCost(server: RunningServer): Promise<number> {
@@ -214,7 +135,7 @@ async function signInCost(server: RunningServer): Promise<number> {
 	return median(times);
 }
 
-interface Job {
+export interface Job {
 	name: string;
 	run(): Promise<SyncTiming>;
 	/** Server time answering `_changes` during the last run. */
@@ -222,7 +143,7 @@ interface Job {
 }
 
 /** Runs the jobs `rounds + 1` times, taking turns at going first; the first round is a warm-up. */
-async function rotate(jobs: Job[], rounds: number, label: string) {
+export async function rotate(jobs: Job[], rounds: number, label: string) {
 	const sync = jobs.map(() => [] as number[]);
 	const total = jobs.map(() => [] as number[]);
 	const server = jobs.map(() => [] as number[]);
@@ -256,18 +177,18 @@ async function rotate(jobs: Job[], rounds: number, label: string) {
 
 /**
  * (a) and (b): a secretary's initial sync of the reports of their branch — through the gateway
- * from a large store and from a small one, and with plain RxDB from a plain endpoint holding
- * only those reports.
+ * from a large store and from a small one, and with plain RxDB from a plain CouchDB holding only
+ * those reports (when a CouchDB is found, tests/support/real-couch.ts).
  */
 export async function benchInitialSync(options: InitialSyncOptions): Promise<InitialSyncResult> {
 	const servers: { close(): Promise<void> }[] = [];
 	try {
-		log(`initial sync: plain endpoint with the ${options.visible} visible reports only`);
-		const couch = await startPlainCouch();
-		servers.push(couch);
+		log(`initial sync: plain CouchDB with the ${options.visible} visible reports only`);
 		const start = performance.now();
-		await putAll(couch.db('reports'), visibleReports(options.visible));
+		const plain = await startPlainCouch(options.visible);
 		const plainSeedMs = since(start);
+		if (plain) servers.push(plain);
+		else log(`${NO_COUCH_MESSAGE} (a) is measured without its baseline.`);
 
 		log(`initial sync: gateway store of ${options.smallStore}`);
 		const small = await gatewayStore(options.smallStore, options.visible);
@@ -283,18 +204,23 @@ export async function benchInitialSync(options: InitialSyncOptions): Promise<Ini
 			expected: options.visible,
 			timeoutMs: SYNC_TIMEOUT_MS
 		};
-		const plainJob: Job = {
-			name: 'plain',
-			run: () => (couch.resetTiming(), plainSync(couch, device)),
-			serverMs: () => couch.changesMs()
-		};
+		// CouchDB's own busy time is not observable from this process.
+		const plainJobs: Job[] = plain
+			? [
+					{
+						name: 'plain',
+						run: () => plainSync(plain.endpoint, device),
+						serverMs: () => Number.NaN
+					}
+				]
+			: [];
 		const gatewayJob = (name: string, store: typeof small): Job => ({
 			name,
 			run: () => (store.timing.reset(), gatewaySync(store.server, device)),
 			serverMs: () => store.timing.busy
 		});
 		const jobs = [
-			plainJob,
+			...plainJobs,
 			gatewayJob(`gateway/${options.smallStore}`, small),
 			gatewayJob(`gateway/${options.largeStore}`, large)
 		];
@@ -302,17 +228,10 @@ export async function benchInitialSync(options: InitialSyncOptions): Promise<Ini
 		for (const server of servers.reverse()) await server.close();
 		servers.length = 0;
 
-		log('initial sync: channel index on CouchDB 3');
-		const couchIndex = await couchIndexBuilds(
-			[options.smallStore, options.largeStore],
-			options.visible,
-			options.batchSize
-		);
-		const series = (values: number[][]): Series => ({
-			plain: values[0] ?? [],
-			small: values[1] ?? [],
-			large: values[2] ?? []
-		});
+		const series = (values: number[][]): Series => {
+			const [small, large] = values.slice(plainJobs.length);
+			return { plain: plain ? (values[0] ?? []) : [], small: small ?? [], large: large ?? [] };
+		};
 		const runs = series(measured.sync);
 		const totalRuns = series(measured.total);
 		log(
@@ -334,8 +253,7 @@ export async function benchInitialSync(options: InitialSyncOptions): Promise<Ini
 			gatewayVsPlain: median(runs.large) / median(runs.plain),
 			gatewayVsPlainTotal: median(totalRuns.large) / median(totalRuns.plain),
 			largeVsSmall: median(runs.large) / median(runs.small),
-			couchIndex: couchIndex.builds,
-			...(couchIndex.skipped ? { couchSkipped: couchIndex.skipped } : {})
+			...(plain ? {} : { plainSkipped: 'no CouchDB found, no baseline' })
 		};
 	} finally {
 		for (const server of servers.reverse()) await server.close().catch(() => undefined);

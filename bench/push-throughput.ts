@@ -21,6 +21,12 @@ export interface PushOptions {
 	batchSize: number;
 	/** Measured runs, each with its own new documents (after one warm-up run). */
 	runs: number;
+	/**
+	 * A real CouchDB (base URL with the admin's credentials) and a database prefix: the gateway
+	 * runs on it, and the direct baseline writes into a fresh database of it. Default: the
+	 * embedded store, and a fresh LevelDB PouchDB for the baseline.
+	 */
+	couch?: { url: string; prefix: string };
 }
 
 export interface PushResult extends PushOptions {
@@ -73,17 +79,29 @@ function runDocs(run: number, count: number): Member[] {
 	);
 }
 
-async function directWrite(docs: readonly StoredDoc[], batchSize: number): Promise<number> {
-	const dir = await mkdtemp(join(tmpdir(), 'baodao-bench-direct-'));
-	const db = new PouchDB<Record<string, unknown>>(join(dir, 'members'));
+let directDatabases = 0;
+
+/** A fresh database of the same kind of store as the gateway's, removed after the write. */
+async function directWrite(
+	docs: readonly StoredDoc[],
+	batchSize: number,
+	couch: PushOptions['couch']
+): Promise<number> {
+	const dir = couch ? null : await mkdtemp(join(tmpdir(), 'baodao-bench-direct-'));
+	const name = `${couch?.prefix ?? ''}direct${++directDatabases}`;
+	const db = new PouchDB<Record<string, unknown>>(
+		dir ? join(dir, 'members') : `${couch?.url.replace(/\/+$/, '')}/${name}`
+	);
 	try {
 		await db.info();
 		const start = performance.now();
 		await putAll(db, docs, batchSize);
 		return since(start);
 	} finally {
-		await db.close();
-		await rm(dir, { recursive: true, force: true });
+		if (dir) {
+			await db.close();
+			await rm(dir, { recursive: true, force: true });
+		} else await db.destroy();
 	}
 }
 
@@ -93,7 +111,9 @@ async function directWrite(docs: readonly StoredDoc[], batchSize: number): Promi
  * one residence report, to where their profile says they live.)
  */
 export async function benchPushThroughput(options: PushOptions): Promise<PushResult> {
-	const server = await startTestServer();
+	const server = await startTestServer(
+		options.couch ? { couchUrl: options.couch.url, prefix: options.couch.prefix } : {}
+	);
 	let device: InProcessDevice | undefined;
 	try {
 		const store = server.app.store;
@@ -163,8 +183,8 @@ export async function benchPushThroughput(options: PushOptions): Promise<PushRes
 			if (refused) throw new Error('The gateway refused pushed profiles.');
 
 			const storedDocs = docs.map((doc) => toStored({ ...doc }));
-			const directMs = await directWrite(storedDocs, options.batchSize);
-			const directSingleMs = await directWrite(storedDocs, storedDocs.length);
+			const directMs = await directWrite(storedDocs, options.batchSize, options.couch);
+			const directSingleMs = await directWrite(storedDocs, storedDocs.length, options.couch);
 			log(
 				`  ${run === 0 ? 'warm-up' : `run ${run}`}: device→gateway ${gatewayMs.toFixed(0)} ms (local write ${localMs.toFixed(0)} ms; server busy ${busy.toFixed(0)} ms for ${bulk.count}× _bulk_docs + ${lookups.count}× _all_docs), direct bulkDocs ${directMs.toFixed(0)} ms (one call: ${directSingleMs.toFixed(0)} ms)`
 			);

@@ -1,5 +1,6 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { BurstResult } from './check-in-burst';
+import { couchRows, type CouchStoreResult } from './couch-store';
 import { memoryRows, type DeviceMemoryResult } from './device-memory';
 import type { FanoutResult } from './longpoll-fanout';
 import type { InitialSyncResult } from './initial-sync';
@@ -7,6 +8,7 @@ import type { PushResult } from './push-throughput';
 import { reconnectRows, type ReconnectResult } from './reconnect';
 import { scaleRows } from './scale-report';
 import type { ScaleResult } from './scale';
+import { scanRows, type ScanResult } from './scan-report';
 import type { ShellResult } from './shell';
 import { signInRows, type SignInFloodResult } from './sign-in-flood';
 import { wireRows, type WireResult } from './wire-bytes';
@@ -27,6 +29,8 @@ export interface BenchResults {
 	wire?: WireResult;
 	signIn?: SignInFloodResult;
 	reconnect?: ReconnectResult;
+	couch?: CouchStoreResult;
+	scan?: ScanResult;
 }
 
 export function machineDescription(): string {
@@ -90,7 +94,7 @@ function versus(
 }
 
 /** The channel index's build time per document (≤ 0.3 ms) and its size against the data (≤ 2×). */
-function indexRows(
+export function indexRows(
 	where: string,
 	builds: { docs: number; indexMs: number; disk: { reports: number; index: number } }[]
 ): Row[] {
@@ -123,20 +127,34 @@ function rows(results: BenchResults): Row[] {
 	const sync = results.initialSync;
 	if (sync) {
 		const { largeStore, smallStore } = sync;
+		const aRows: Row[] = sync.plainSkipped
+			? [
+					[
+						`(a) initial sync ${n(sync.visible)} of ${n(largeStore)}: ${sync.plainSkipped}`,
+						fmtMs(sync.largeMs),
+						'',
+						'',
+						'',
+						''
+					]
+				]
+			: [
+					versus(
+						`(a) initial sync ${n(sync.visible)} of ${n(largeStore)}, batch ${sync.batchSize}`,
+						sync.largeMs,
+						sync.plainMs,
+						'plain CouchDB',
+						1.5
+					),
+					versus(
+						'    same, incl. sign-in + db open',
+						median(sync.totalRuns.large),
+						median(sync.totalRuns.plain),
+						'plain CouchDB'
+					)
+				];
 		table.push(
-			versus(
-				`(a) initial sync ${n(sync.visible)} of ${n(largeStore)}, batch ${sync.batchSize}`,
-				sync.largeMs,
-				sync.plainMs,
-				'plain',
-				1.5
-			),
-			versus(
-				'    same, incl. sign-in + db open',
-				median(sync.totalRuns.large),
-				median(sync.totalRuns.plain),
-				'plain'
-			),
+			...aRows,
 			versus(
 				`(b) initial sync ${n(sync.visible)}: store ${n(largeStore)} vs ${n(smallStore)}`,
 				sync.largeMs,
@@ -144,20 +162,12 @@ function rows(results: BenchResults): Row[] {
 				`(${n(smallStore)})`,
 				1.2
 			),
-			versus(
-				'    server busy during (a)',
-				median(sync.serverRuns.large),
-				median(sync.serverRuns.plain),
-				'plain'
-			),
+			['    gateway busy during (a)', fmtMs(median(sync.serverRuns.large)), '', '', '(info)', ''],
 			...indexRows('embedded', [
 				{ docs: smallStore, indexMs: sync.indexMs.small, disk: sync.diskBytes.small },
 				{ docs: largeStore, indexMs: sync.indexMs.large, disk: sync.diskBytes.large }
-			]),
-			...indexRows('CouchDB', sync.couchIndex)
+			])
 		);
-		if (sync.couchSkipped)
-			table.push([`    channel index on CouchDB: ${sync.couchSkipped}`, '', '', '', '', '']);
 	}
 	const fanout = results.fanout;
 	if (fanout) {
@@ -291,6 +301,8 @@ function rows(results: BenchResults): Row[] {
 	if (results.wire) table.push(...wireRows(results.wire));
 	if (results.signIn) table.push(...signInRows(results.signIn));
 	if (results.reconnect) table.push(...reconnectRows(results.reconnect));
+	if (results.couch) table.push(...couchRows(results.couch));
+	if (results.scan) table.push(...scanRows(results.scan));
 	return table;
 }
 

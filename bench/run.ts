@@ -4,12 +4,26 @@
  * except `shell` and `scale`, which run the built app (`npm run build` first) in headless Chromium.
  *
  * Sizes can be lowered for a quick try, e.g. `BENCH_LARGE=20000 BENCH_SMALL=10000 npm run bench`;
- * `BENCH_ONLY=sync,fanout,memory,push,burst,shell,wire,signin,reconnect` picks parts. The figures in
+ * `BENCH_ONLY=sync,fanout,memory,push,burst,shell,wire,signin,reconnect,couch,scan` picks parts. The figures in
  * docs/performance.md use the defaults. The wire bytes (i) sync a bureau of `BENCH_WIRE_MEMBERS`
  * (1,000) members; the server memory (j) is for `BENCH_MEMORY_DEVICES` (500) connected devices.
  * The reconnect (l) runs the built app too: `BENCH_RECONNECT_RUNS` (20) runs of
  * `BENCH_RECONNECT_WRITES` (3) offline writes per account; `BENCH_RECONNECT_BUILD=<dir>` measures
  * another build, e.g. an earlier version's, for comparison.
+ *
+ * The scanner part (o)+(p), `BENCH_ONLY=scan`, needs `npm run build` (`BAODAO_BUILD_DIR` names
+ * another build): decode time per frame in headless Chromium, the shipped decoder against the old
+ * one, on `BENCH_SCAN_FRAMES` (40) corpus frames per 640×480 set and `BENCH_SCAN_LARGE_FRAMES` (10)
+ * per 1920×1080 set; and the JS and `.wasm` bytes of the scanning routes and of the home route
+ * (from Vite's manifest in `.svelte-kit`, or in `BENCH_SVELTE_KIT_DIR` for a copied build).
+ *
+ * The CouchDB part (m)+(n), `BENCH_ONLY=couch`, runs on a real Apache CouchDB found as the tests
+ * find it (tests/support/real-couch.ts: `COUCHDB_TEST_URL`, `../shared/couchdb`, `/opt/couchdb`)
+ * and says so in one line and skips when there is none. It starts a single node and a three-node
+ * cluster: the channel index of `BENCH_SMALL` and `BENCH_LARGE` reports (build, size, compaction,
+ * update on write), the initial sync and the push through the gateway on the embedded store, the
+ * node and the cluster, and (n) the built app's process on the node with `BENCH_PROCESS_DEVICES`
+ * (500) live streams (needs `npm run build`; `BAODAO_BUILD_DIR` names another build).
  *
  * The scale run (issue 10) is not in the default list, since it takes about half an hour (most of
  * it building the channel index of 620,000 documents): a bureau of 5,000 and one of 20,000
@@ -19,7 +33,9 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { benchCheckInBurst } from './check-in-burst';
+import { benchCouchStore } from './couch-store';
 import { benchDeviceMemory } from './device-memory';
 import { benchInitialSync } from './initial-sync';
 import { benchLongpollFanout } from './longpoll-fanout';
@@ -29,6 +45,8 @@ import { benchScale } from './scale';
 import { benchShell } from './shell';
 import { benchSignInFlood } from './sign-in-flood';
 import { benchWireBytes } from './wire-bytes';
+import { scanRouteBytes } from './scan-bytes';
+import { benchScanDecode } from './scan-decode';
 import { currentLoad, formatTable, machineDescription, type BenchResults } from './report';
 import { log, since, withTimeout } from './support';
 
@@ -67,14 +85,20 @@ const config = {
 	scaleSyncMinutes: intFromEnv('BENCH_SCALE_SYNC_MINUTES', 20),
 	wireMembers: intFromEnv('BENCH_WIRE_MEMBERS', 1_000),
 	memoryDevices: intFromEnv('BENCH_MEMORY_DEVICES', 500),
+	processDevices: intFromEnv('BENCH_PROCESS_DEVICES', 500),
 	signInFlood: intFromEnv('BENCH_SIGNIN_FLOOD', 256),
 	signInSamples: intFromEnv('BENCH_SIGNIN_SAMPLES', 30),
 	signInReads: intFromEnv('BENCH_SIGNIN_READS', 300),
 	reconnectRuns: intFromEnv('BENCH_RECONNECT_RUNS', 20),
-	reconnectWrites: intFromEnv('BENCH_RECONNECT_WRITES', 3)
+	reconnectWrites: intFromEnv('BENCH_RECONNECT_WRITES', 3),
+	scanFrames: intFromEnv('BENCH_SCAN_FRAMES', 40),
+	scanLargeFrames: intFromEnv('BENCH_SCAN_LARGE_FRAMES', 10)
 };
 const only = new Set(
-	(process.env['BENCH_ONLY'] ?? 'sync,fanout,memory,push,burst,shell,wire,signin,reconnect')
+	(
+		process.env['BENCH_ONLY'] ??
+		'sync,fanout,memory,push,burst,shell,wire,signin,reconnect,couch,scan'
+	)
 		.split(',')
 		.map((s) => s.trim())
 );
@@ -85,6 +109,7 @@ const only = new Set(
  */
 const RUN_LIMIT_MS =
 	25 * 60_000 +
+	(only.has('couch') ? 15 * 60_000 : 0) +
 	(only.has('scale') ? config.scaleSizes.reduce((sum, members) => sum + members * 180, 0) : 0);
 
 async function main(): Promise<BenchResults> {
@@ -180,6 +205,40 @@ async function main(): Promise<BenchResults> {
 			...(process.env['BENCH_RECONNECT_BUILD']
 				? { buildDir: process.env['BENCH_RECONNECT_BUILD'] }
 				: {})
+		});
+	}
+	if (only.has('scan')) {
+		log(
+			`(o)+(p) scanner: decode time per frame in Chromium, shipped against old; scanning routes' bytes`
+		);
+		results.scan = {
+			decode: await benchScanDecode({
+				frames: config.scanFrames,
+				largeFrames: config.scanLargeFrames,
+				repeats: 3
+			}),
+			routes: await scanRouteBytes(
+				process.env['BAODAO_BUILD_DIR'] ?? fileURLToPath(new URL('../build', import.meta.url)),
+				['/', '/activities/scan', '/activities/[id]'],
+				process.env['BENCH_SVELTE_KIT_DIR']
+			)
+		};
+	}
+	if (only.has('couch')) {
+		log(
+			`(m) CouchDB: index of ${config.smallStore} and ${config.largeStore}, initial sync and push on a node and a cluster`
+		);
+		results.couch = await benchCouchStore({
+			largeStore: config.largeStore,
+			smallStore: config.smallStore,
+			visible: config.visible,
+			batchSize: config.batchSize,
+			rounds: config.syncRounds,
+			pushDocs: config.pushDocs,
+			pushRuns: config.pushRuns,
+			processDevices: config.processDevices,
+			buildDir:
+				process.env['BAODAO_BUILD_DIR'] ?? fileURLToPath(new URL('../build', import.meta.url))
 		});
 	}
 	results.loadAfter = currentLoad();

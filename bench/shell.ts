@@ -52,6 +52,7 @@ async function startDemoApp(): Promise<BuiltApp> {
 	const app = await startBuiltApp(dataDir, WAIT_MS, { demoData: true });
 	return {
 		url: app.url,
+		pid: app.pid,
 		stop: async () => {
 			await app.stop();
 			await rm(dataDir, { recursive: true, force: true });

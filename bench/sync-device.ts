@@ -5,7 +5,6 @@ import { openDatabase } from '../src/lib/db/database';
 import { HttpClient } from '../tests/support/http-client';
 import { InProcessDevice } from '../tests/support/in-process-device';
 import type { RunningServer } from '../tests/support/test-server';
-import type { PlainCouch } from './plain-couch';
 import { withTimeout } from './support';
 
 /** Device-side timings of one initial sync. */
@@ -24,14 +23,27 @@ export interface DeviceSyncOptions {
 	timeoutMs: number;
 }
 
-/** A fetch that sends `cookie` and notes when the first request went out. */
-function markingFetch(cookie: string | null, mark: { first?: number }): typeof fetch {
+/** A fetch that sends `cookie` (or `authorization`) and notes when the first request went out. */
+function markingFetch(
+	cookie: string | null,
+	mark: { first?: number },
+	authorization?: string
+): typeof fetch {
 	return (input, init = {}) => {
 		mark.first ??= performance.now();
 		const headers = new Headers(init.headers);
 		if (cookie) headers.set('cookie', cookie);
+		if (authorization) headers.set('authorization', authorization);
 		return fetch(input, { ...init, headers });
 	};
+}
+
+/** Where the baseline device pulls from: a reports database of a plain CouchDB-protocol server. */
+export interface PlainEndpoint {
+	/** The reports database's URL, without credentials (node's fetch takes none in a URL). */
+	reportsUrl: string;
+	/** `Basic …` for a server that wants its admin (a real CouchDB), else none. */
+	authorization?: string;
 }
 
 /**
@@ -74,7 +86,7 @@ let plainDevices = 0;
  * pulling the reports with RxDB's own `replicateCouchDB` straight from the plain endpoint.
  */
 export async function plainSync(
-	couch: PlainCouch,
+	endpoint: PlainEndpoint,
 	options: DeviceSyncOptions
 ): Promise<SyncTiming> {
 	const mark: { first?: number } = {};
@@ -89,12 +101,12 @@ export async function plainSync(
 		const state = replicateCouchDB({
 			replicationIdentifier: 'plain-reports',
 			collection: db.collections.reports,
-			url: `${couch.url}/reports/`,
+			url: endpoint.reportsUrl,
 			live: true,
 			retryTime: 100,
 			waitForLeadership: false,
 			autoStart: true,
-			fetch: markingFetch(null, mark),
+			fetch: markingFetch(null, mark, endpoint.authorization),
 			pull: { batchSize: options.batchSize, heartbeat: 5_000 }
 		});
 		const errors: unknown[] = [];

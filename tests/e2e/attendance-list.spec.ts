@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { buildDemoData } from '../../src/lib/server/demo/demo-data';
-import { signIn, waitForSync } from './support/app';
+import { publishBranchActivity, signIn, waitForSync } from './support/app';
 
 /** The demo's people, drawn from a fixed seed: the same numbers the app's store holds. */
 const demo = buildDemoData(new Date());
@@ -9,11 +9,6 @@ const VIEWPORTS = [
 	{ name: 'phone', width: 390, height: 844 },
 	{ name: 'tablet', width: 1024, height: 768 }
 ];
-
-/** `datetime-local` text of an instant in Asia/Shanghai, as the form reads it. */
-function shanghaiLocal(at: number): string {
-	return new Date(at + 8 * 3_600_000).toISOString().slice(0, 16);
-}
 
 /**
  * The organiser's attendance list while an activity runs (issue 13, item 4): a walk-in recorded
@@ -27,16 +22,13 @@ for (const viewport of VIEWPORTS) {
 		await page.setViewportSize({ width: viewport.width, height: viewport.height });
 		await signIn(page, 'secretary1');
 		const title = `主题党日 ${viewport.name} ${Date.now().toString(36)}`;
-		await page.goto('/activities/new');
-		await page.getByLabel('活动类型').selectOption({ label: '“党旗映天山”主题党日' });
-		await page.getByLabel('活动名称').fill(title);
-		await page.getByLabel('地点').fill('社区党群服务中心');
-		await page.getByLabel('开始时间（北京时间）').fill(shanghaiLocal(Date.now() - 30 * 60_000));
-		await page.getByLabel('结束时间（北京时间）').fill(shanghaiLocal(Date.now() + 90 * 60_000));
-		await page.getByLabel(/主办支部全体党员/).check();
-		await page.getByRole('button', { name: '发布', exact: true }).click();
-		await expect(page).toHaveURL(/\/activities\/act-[a-z0-9]+$/);
-		await waitForSync(page);
+		await publishBranchActivity(page, {
+			type: '“党旗映天山”主题党日',
+			title,
+			place: '社区党群服务中心',
+			startsIn: -30,
+			endsIn: 90
+		});
 
 		// Online, a member of another branch on no list here is found by their full mobile number.
 		const visitor = demo.docs.members.find((m) => m.id === 'm041');

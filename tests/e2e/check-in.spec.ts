@@ -1,16 +1,16 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { readBadgePresentation } from '../../src/lib/domain/codes/badge-presentation';
 import { readBadgeToken } from '../../src/lib/domain/codes/badge-token';
-import { signIn, waitForServiceWorkerControl, waitForSync } from './support/app';
+import {
+	publishBranchActivity,
+	signIn,
+	waitForServiceWorkerControl,
+	waitForSync
+} from './support/app';
 import { launchWithCamera, writeQrVideo } from './support/fake-camera';
 
 const TABLET = { width: 1024, height: 768 };
 const PHONE = { width: 390, height: 844 };
-
-/** `datetime-local` text of an instant in Asia/Shanghai, as the form reads it. */
-function shanghaiLocal(at: number): string {
-	return new Date(at + 8 * 3_600_000).toISOString().slice(0, 16);
-}
 
 async function deviceWithCamera(
 	browser: Browser,
@@ -46,17 +46,13 @@ test('check-in at an event with no signal, by badge and by activity code', async
 	// The branch secretary plans the activity for the whole branch, starting half an hour ago.
 	const secretary = await browser.newPage({ viewport: TABLET });
 	await signIn(secretary, 'secretary1');
-	await secretary.goto('/activities/new');
-	await secretary.getByLabel('活动类型').selectOption({ label: '民族团结联谊活动' });
-	await secretary.getByLabel('活动名称').fill(title);
-	await secretary.getByLabel('地点').fill('社区文化广场');
-	await secretary.getByLabel('开始时间（北京时间）').fill(shanghaiLocal(Date.now() - 30 * 60_000));
-	await secretary.getByLabel('结束时间（北京时间）').fill(shanghaiLocal(Date.now() + 120 * 60_000));
-	await secretary.getByLabel(/主办支部全体党员/).check();
-	await secretary.getByRole('button', { name: '发布', exact: true }).click();
-	await expect(secretary).toHaveURL(/\/activities\/act-[a-z0-9]+$/);
-	const activityId = secretary.url().split('/').pop() ?? '';
-	await waitForSync(secretary);
+	const activityId = await publishBranchActivity(secretary, {
+		type: '民族团结联谊活动',
+		title,
+		place: '社区文化广场',
+		startsIn: -30,
+		endsIn: 120
+	});
 
 	await secretary.goto('/branch');
 	await expect(missingFromUnityDay(secretary, 'm001')).toBeVisible();

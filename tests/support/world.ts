@@ -1,5 +1,6 @@
 import { seedDemoData } from '../../src/lib/server/demo/demo-seed';
 import { startTestServer, type RunningServer } from './test-server';
+import { testStore, type TestStore } from './test-store';
 import { TestDevice, type DeviceOptions } from './test-device';
 
 export const NOW = new Date('2026-11-20T04:00:00.000Z');
@@ -16,23 +17,29 @@ export type GatewayRow = {
 };
 
 /**
- * A running gateway on a fresh embedded store with the demo bureau; accounts are created only
+ * A running gateway with the demo bureau, on a fresh embedded store (on the `couchdb` project: on
+ * real CouchDB under a prefix of its own, see test-store.ts); accounts are created only
  * for the usernames a test names (hashing all 130 would dominate the suite's time).
  */
 export class World {
 	private readonly devices: TestDevice[] = [];
 
-	private constructor(readonly server: RunningServer) {}
+	private constructor(
+		readonly server: RunningServer,
+		private readonly store: TestStore
+	) {}
 
 	static async start(
 		usernames: readonly string[],
 		options: Parameters<typeof startTestServer>[0] = {}
 	) {
-		const server = await startTestServer(options);
+		// The project's store (test-store.ts), unless the test names one.
+		const store = testStore();
+		const server = await startTestServer({ ...store.options, ...options });
 		await seedDemoData(server.app.store, NOW, usernames);
 		// Devices then find the summaries of the demo already made, not some of them.
 		await server.app.summaries?.idle();
-		return new World(server);
+		return new World(server, store);
 	}
 
 	get url(): string {
@@ -58,6 +65,7 @@ export class World {
 	async close(): Promise<void> {
 		const closed = await Promise.allSettled(this.devices.map((device) => device.close()));
 		await this.server.close();
+		await this.store.drop();
 		const failures = closed.flatMap((result) =>
 			result.status === 'rejected' ? [result.reason as unknown] : []
 		);

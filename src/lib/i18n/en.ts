@@ -633,6 +633,8 @@ export const en: Messages = {
 	'scan.aim': 'Hold the QR code in the middle of the picture for a moment',
 	'scan.switchCamera': 'Switch camera',
 	'scan.torch': 'Torch',
+	'scan.fallbackDecoder':
+		'The scanning component could not load; a simpler reader is used instead and reads fewer codes',
 	'scan.retry': 'Try again',
 	'scan.problem.insecure': 'This page cannot use the camera',
 	'scan.hint.insecure':

@@ -584,6 +584,7 @@ export const zhCN = {
 	'scan.aim': '将二维码放在画面中间，稍停片刻',
 	'scan.switchCamera': '切换摄像头',
 	'scan.torch': '手电筒',
+	'scan.fallbackDecoder': '扫码组件未能加载，已改用备用识别方式，识别率较低',
 	'scan.retry': '重试',
 	'scan.problem.insecure': '此页面不能使用摄像头',
 	'scan.hint.insecure':

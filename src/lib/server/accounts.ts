@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Actor, RoleGrant } from '../domain/access/roles';
 import { dummyHash, hashPassword, verifyPassword } from './passwords';
 import { PerKeyQueue } from './per-key-queue';
+import { getIfExists } from './read-by-id';
 import type { Database } from './store';
 
 /** Accounts live in a server-only database and never replicate. Their id is the username. */
@@ -75,11 +76,7 @@ export function normalizeUsername(typed: string): string {
 export async function findAccount(db: Database, username: string): Promise<Account | null> {
 	// An id no account can have (usernames start with a letter or digit): the same lookup, no hit.
 	const id = USERNAME_PATTERN.test(username) ? username : '-';
-	try {
-		return (await db.get(id)) as unknown as Account;
-	} catch {
-		return null;
-	}
+	return (await getIfExists(db, id)) as unknown as Account | null;
 }
 
 /** A client address as stored in an account: hashed, so the account never holds addresses. */

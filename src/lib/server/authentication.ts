@@ -4,6 +4,7 @@ import { grantsOf, hasRole } from '../domain/access/roles';
 import type { Actor } from '../domain/access/roles';
 import { actorOf, findAccount } from './accounts';
 import type { CallerRecord } from './caller-cache';
+import { getIfExists } from './read-by-id';
 import type { ServerContext } from './server-context';
 import { isSessionToken, readSession, SESSION_COOKIE, sessionIdOf } from './sessions';
 
@@ -88,12 +89,7 @@ async function reachOf(
 	// A secretary leads their own branch: each branch is read once.
 	const branchIds = [...new Set(ownBranch ? [ownBranch, ...led] : led)];
 	const [member, linked] = await Promise.all([
-		memberId
-			? context.store
-					.db('members')
-					.get(memberId)
-					.catch(() => undefined)
-			: undefined,
+		memberId ? getIfExists(context.store.db('members'), memberId) : undefined,
 		linkedCommunities(context, branchIds)
 	]);
 	const communityOf = (value: unknown) => (typeof value === 'string' ? [value] : []);

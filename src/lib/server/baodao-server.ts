@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { useEd25519Verifier } from '../domain/codes/ed25519-signing';
 import { CallerCache } from './caller-cache';
 import { ChangeHubs, type Watch } from './change-hub';
@@ -58,6 +59,12 @@ export interface BaodaoServer {
 	 * leave it out share one limit.
 	 */
 	handle(request: Request, clientAddress?: string): Promise<Response> | null;
+	/**
+	 * The process is shutting down (shutdown.ts): answers held longpolls now and holds no new
+	 * ones, ends the live streams and stops the summary worker, giving up its lease. Requests in
+	 * flight still finish; `close` then closes the rest.
+	 */
+	drain(): void;
 	close(): Promise<void>;
 }
 
@@ -94,6 +101,9 @@ export async function createBaodaoServer(options: BaodaoServerOptions = {}): Pro
 	const watch: Watch = (name, onChange) => hubs.of(name).watch(onChange);
 	const callers = new CallerCache(watch);
 	callers.start();
+	const closing = new AbortController();
+	// Every held longpoll and open stream listens to it: many listeners, not a leak.
+	setMaxListeners(0, closing.signal);
 	const context: ServerContext = {
 		store,
 		now: options.now ?? (() => new Date()),
@@ -103,7 +113,8 @@ export async function createBaodaoServer(options: BaodaoServerOptions = {}): Pro
 		callers,
 		reads: new SharedReads(store, watch),
 		writes: new GroupCommit(store),
-		hub: (name) => hubs.of(name)
+		hub: (name) => hubs.of(name),
+		closing: closing.signal
 	};
 	// Devices verify badges offline with the issuer's public key: publish it before anyone syncs.
 	await currentIssuer(store, context.now());
@@ -126,6 +137,15 @@ export async function createBaodaoServer(options: BaodaoServerOptions = {}): Pro
 	const guard = signInGuard(options.signIn);
 	const mobiles = new MobileIndex(store, watch);
 	const handleMemberLookup = memberLookupEndpoint(mobiles);
+	let summariesClosed: Promise<void> | undefined;
+	const drain = () => {
+		if (closing.signal.aborted) return;
+		closing.abort();
+		// Awaited only by `close`, later: a failure must not go unhandled meanwhile.
+		summariesClosed = summaries
+			?.close()
+			.catch((error: unknown) => console.error('Stopping the summary worker failed:', error));
+	};
 	return {
 		context,
 		store,
@@ -148,8 +168,10 @@ export async function createBaodaoServer(options: BaodaoServerOptions = {}): Pro
 				return compressed(handleSync(context, request));
 			return null;
 		},
+		drain,
 		async close() {
-			await summaries?.close();
+			drain();
+			await summariesClosed;
 			mobiles.close();
 			await warming;
 			context.reads.close();

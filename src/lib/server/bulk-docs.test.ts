@@ -23,6 +23,13 @@ describe('shapeProblem', () => {
 		expect(shapeProblem(doc({ id: 'm001.residence.cm1' }))).toBe('field id');
 	});
 
+	it('refuses text that is not Unicode (a lone surrogate), in any value or key', () => {
+		expect(shapeProblem(doc({ note: 'x\ud800' }))).toBe('text');
+		expect(shapeProblem(doc({ a: [{ ['k\udc00']: 1 }] }))).toBe('text');
+		expect(shapeProblem({ _id: 'm001\ud800' })).toBe('text');
+		expect(shapeProblem(doc({ note: '表情 😀' }))).toBeNull();
+	});
+
 	it('refuses a _rev that is not a string', () => {
 		for (const _rev of [1, null, true, ['1-a'], { rev: '1-a' }]) {
 			expect(shapeProblem(doc({ _rev })), JSON.stringify(_rev)).toBe('_rev');

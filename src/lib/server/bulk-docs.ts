@@ -11,6 +11,7 @@ import { lookupDocs, readStored, type Lookup } from './doc-lookup';
 import { recordRejections, type Refusal } from './rejections';
 import type { ServerContext } from './server-context';
 import { servesDoc, type SyncTarget } from './sync-target';
+import { isWellFormedValue } from './well-formed-text';
 
 type Pushed = Record<string, unknown> & { _id: string };
 type Outcome = Verdict | 'stale';
@@ -29,6 +30,8 @@ function ownFields(doc: Record<string, unknown>): AnyDoc {
 
 /** What makes a pushed document not one of ours (named in the refusal's detail), or null. */
 export function shapeProblem(doc: Pushed): string | null {
+	// Checked before anything is read or stored: CouchDB would refuse the whole batch for it.
+	if (!isWellFormedValue(doc)) return 'text';
 	for (const key of Object.keys(doc)) {
 		if (key.startsWith('_') && !ALLOWED_SPECIAL.has(key)) return `field ${key}`;
 	}

@@ -30,19 +30,34 @@ export class ChangeHub {
 	private readonly watchers = new Set<ChangeWatcher>();
 	private feed: PouchDB.Core.Changes<Record<string, unknown>> | undefined;
 	private retry: ReturnType<typeof setTimeout> | undefined;
+	/**
+	 * Where the feed has been read up to: a lost feed (a CouchDB node died under it) resumes
+	 * there, so a change made while it was lost still wakes the longpolls and streams.
+	 */
+	private since: string | number = 'now';
 
 	constructor(private readonly db: Database) {}
 
 	private resume(): void {
 		this.retry = undefined;
-		if (this.watchers.size > 0) this.follow();
+		if (this.watchers.size > 0 || this.listeners.size > 0) this.follow();
 	}
 
 	/** Starts following the feed (once); `wait` and `subscribe` do it too. */
 	follow(): void {
 		if (this.feed) return;
-		this.feed = this.db.changes({ since: 'now', live: true, include_docs: true });
+		this.feed = this.db.changes({ since: this.since, live: true, include_docs: true });
+		if (this.since === 'now') {
+			// Before any change has come, the store's position when following began.
+			void this.db
+				.info()
+				.then((info) => {
+					if (this.since === 'now') this.since = info.update_seq;
+				})
+				.catch(() => undefined);
+		}
 		void this.feed.on('change', (change) => {
+			this.since = change.seq;
 			for (const watcher of this.watchers) watcher(change.id);
 			const touched = change.doc?.['channels'];
 			if (!Array.isArray(touched)) return;
@@ -52,30 +67,38 @@ export class ChangeHub {
 			}
 		});
 		void this.feed.on('error', () => {
-			// The store went away (restart, network): follow again on the next wait or update, and
-			// by itself for standing watchers, which wait on nobody's request.
+			// The store went away (restart, network, a node of the cluster): follow again on the
+			// next wait or update, and by itself for standing watchers and live streams.
 			this.feed = undefined;
 			for (const watcher of this.watchers) watcher(null);
+			// Anything may have changed meanwhile: longpolls and streams read their feeds again.
+			for (const listener of [...this.listeners]) listener.notify();
 			// A second later, so a store that is down is not asked in a tight loop.
-			if (this.watchers.size > 0) this.retry ??= setTimeout(() => this.resume(), RETRY_MS);
+			if (this.watchers.size > 0 || this.listeners.size > 0) {
+				this.retry ??= setTimeout(() => this.resume(), RETRY_MS);
+			}
 		});
 	}
 
 	/**
-	 * Resolves true when a change in one of `channels` happens, false at the timeout or when the
-	 * request is aborted. Register before reading the feed, so no change falls between the two.
+	 * Resolves true when a change in one of `channels` happens, false at the timeout or once one of
+	 * `signals` is aborted (the request, the process shutting down) — at once if one already is.
+	 * Register before reading the feed, so no change falls between the two.
 	 */
-	wait(channels: ReadonlySet<string>, timeoutMs: number, signal?: AbortSignal) {
+	wait(channels: ReadonlySet<string>, timeoutMs: number, signals: readonly AbortSignal[] = []) {
+		if (signals.some((signal) => signal.aborted)) {
+			return { woken: Promise.resolve(false), cancel: () => undefined };
+		}
 		this.follow();
 		let settle: (woken: boolean) => void = () => undefined;
 		const woken = new Promise<boolean>((resolve) => (settle = resolve));
 		const listener: Listener = { channels, notify: () => finish(true) };
 		const timer = setTimeout(() => finish(false), timeoutMs);
 		const onAbort = () => finish(false);
-		signal?.addEventListener('abort', onAbort);
+		for (const signal of signals) signal.addEventListener('abort', onAbort);
 		const finish = (result: boolean) => {
 			clearTimeout(timer);
-			signal?.removeEventListener('abort', onAbort);
+			for (const signal of signals) signal.removeEventListener('abort', onAbort);
 			this.listeners.delete(listener);
 			settle(result);
 		};

@@ -18,7 +18,7 @@ afterEach(() => {
 	for (const close of closing.splice(0)) close();
 });
 
-function contextOf(store: Store): ServerContext & { hubs: ChangeHubs } {
+function contextOf(store: Store): ServerContext & { hubs: ChangeHubs; shutDown: () => void } {
 	const hubs = new ChangeHubs(store);
 	const watch: Watch = (name, onChange) => hubs.of(name).watch(onChange);
 	const callers = new CallerCache(watch);
@@ -27,8 +27,10 @@ function contextOf(store: Store): ServerContext & { hubs: ChangeHubs } {
 		callers.close();
 		hubs.close();
 	});
+	const shuttingDown = new AbortController();
 	return {
 		hubs,
+		shutDown: () => shuttingDown.abort(),
 		store,
 		callers,
 		reads: new SharedReads(store, watch),
@@ -38,7 +40,8 @@ function contextOf(store: Store): ServerContext & { hubs: ChangeHubs } {
 		tokens: new SeqTokens(new Uint8Array(32)),
 		// Short, so the tests see the heartbeat's re-reading of the caller soon.
 		maxLongpollMs: 50,
-		hub: (name) => hubs.of(name)
+		hub: (name) => hubs.of(name),
+		closing: shuttingDown.signal
 	};
 }
 
@@ -217,6 +220,17 @@ describe('the live stream', { timeout: STORE_TIMEOUT_MS }, () => {
 		await cancelled.cancel();
 		aborted.abort.abort();
 		await vi.waitFor(() => expect(listening(context)).toBe(0));
+	});
+
+	it('ends when the process shuts down, and refuses new ones then', async () => {
+		const context = contextOf(store());
+		const token = await signIn(store());
+		const stream = await open(context, token);
+		await vi.waitFor(() => expect(listening(context)).toBeGreaterThan(0));
+		context.shutDown();
+		await stream.ended;
+		expect(listening(context)).toBe(0);
+		expect((await open(context, token)).response.status).toBe(503);
 	});
 
 	it('refuses the signed out, other methods and unknown collections', async () => {

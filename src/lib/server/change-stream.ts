@@ -15,12 +15,17 @@ export const CHANGE_STREAM_PATH = '/sync/_stream';
  * time, under common proxy timeouts); with it the caller is read again: an ended session closes
  * the stream, changed channels follow the new set and send `event: resync` (read everything).
  * The first event, `ready`, gives the heartbeat, so the device can tell a dead connection.
+ * The process shutting down ends every stream and answers new ones 503.
  */
 export function openChangeStream(
 	context: ServerContext,
 	caller: Caller,
 	request: Request
 ): Response {
+	// The device tries again later, by then on a process that is not shutting down.
+	if (context.closing.aborted) {
+		throw new HttpError(503, 'unavailable', 'The server is shutting down.');
+	}
 	const params = new URL(request.url).searchParams;
 	const collections = streamedCollections(params.get('collections'));
 	const heartbeatMs = heartbeatOf(params.get('heartbeat'), context.maxLongpollMs);
@@ -53,6 +58,7 @@ export function openChangeStream(
 		clearInterval(heartbeat);
 		clearTimeout(flushing);
 		request.signal.removeEventListener('abort', end);
+		context.closing.removeEventListener('abort', end);
 		for (const subscription of subscriptions) subscription.unsubscribe();
 		subscriptions = [];
 	};
@@ -79,6 +85,8 @@ export function openChangeStream(
 			const set = new Set(caller.channels);
 			subscriptions = collections.map((name) => context.hub(name).subscribe(set, onChange(name)));
 			request.signal.addEventListener('abort', end);
+			// Ended, not held, when the process shuts down: the server waits for every open response.
+			context.closing.addEventListener('abort', end);
 			send(`event: ready\ndata: ${JSON.stringify({ heartbeatMs })}\n\n`);
 			heartbeat = setInterval(() => {
 				send(': heartbeat\n\n');

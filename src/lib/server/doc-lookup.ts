@@ -52,14 +52,21 @@ async function readByGets(db: Database, ids: readonly string[]): Promise<(Stored
 }
 
 /** The documents stored under `ids` now, in order: a deleted one with its last body, a missing one null. */
-export function readStored(
+export async function readStored(
 	store: Store,
 	name: DatabaseName,
 	ids: readonly string[]
 ): Promise<(StoredDoc | null)[]> {
-	if (ids.length === 0) return Promise.resolve([]);
+	// No document has an id that is not Unicode, and CouchDB would refuse the whole read for one.
+	const readable = ids.filter((id) => id.isWellFormed());
+	if (readable.length === 0) return ids.map(() => null);
 	const db = store.db(name);
-	return store.kind === 'embedded' ? readByGets(db, ids) : readByKeys(db, ids);
+	const found = await (store.kind === 'embedded'
+		? readByGets(db, readable)
+		: readByKeys(db, readable));
+	if (readable.length === ids.length) return found;
+	const byId = new Map(readable.map((id, index) => [id, found[index] ?? null]));
+	return ids.map((id) => byId.get(id) ?? null);
 }
 
 /** How long a document read for a write's checks is kept, at most, and how many are. */

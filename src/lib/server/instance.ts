@@ -6,8 +6,21 @@ import { seedDemoData } from './demo/demo-seed';
 let server: Promise<BaodaoServer> | undefined;
 
 /**
+ * SUMMARY_LEASE_MS: how long the summary worker's lease lasts unrenewed (default 30 s), i.e. how
+ * soon another process takes the work over from one that died. It must stay far above the
+ * difference between the servers' clocks.
+ */
+function leaseMs(value: string): number {
+	const ms = Number(value);
+	if (!Number.isSafeInteger(ms) || ms < 1_000) {
+		throw new Error(`SUMMARY_LEASE_MS must be a whole number of milliseconds ≥ 1000: ${value}`);
+	}
+	return ms;
+}
+
+/**
  * The one server of this process: its store, its changes followers and its token key. Created at
- * start by `hooks.server.ts`; configured by DATA_DIR, COUCHDB_URL, COUCHDB_PREFIX and DEMO_DATA
+ * start by `hooks.server.ts`; configured by DATA_DIR, COUCHDB_URL, COUCHDB_PREFIX, SUMMARY_LEASE_MS and DEMO_DATA
  * (demo data is on for the embedded store and off for CouchDB unless set to "1").
  */
 export function baodaoServer(): Promise<BaodaoServer> {
@@ -15,7 +28,8 @@ export function baodaoServer(): Promise<BaodaoServer> {
 		const app = await createBaodaoServer({
 			...(env.DATA_DIR ? { dataDir: env.DATA_DIR } : {}),
 			...(env.COUCHDB_URL ? { couchUrl: env.COUCHDB_URL } : {}),
-			...(env.COUCHDB_PREFIX ? { prefix: env.COUCHDB_PREFIX } : {})
+			...(env.COUCHDB_PREFIX ? { prefix: env.COUCHDB_PREFIX } : {}),
+			...(env.SUMMARY_LEASE_MS ? { summaryLeaseMs: leaseMs(env.SUMMARY_LEASE_MS) } : {})
 		});
 		const demo = env.DEMO_DATA ? env.DEMO_DATA === '1' : !env.COUCHDB_URL;
 		if (demo) {

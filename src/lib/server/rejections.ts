@@ -7,6 +7,7 @@ import { readStored } from './doc-lookup';
 import type { StoredDoc } from './stored-doc';
 import type { Store } from './store';
 import { PerKeyQueue } from './per-key-queue';
+import { wellFormedCopy } from './well-formed-text';
 
 type Rejected = Extract<Verdict, { ok: false }>;
 type Pushed = Record<string, unknown> & { _id: string };
@@ -108,7 +109,8 @@ async function recordNow(
 		...stashing.map(({ pushed }, index) => ({
 			_id: stashIds[index] ?? '',
 			...revOf(stashes[index]),
-			doc: pushed,
+			// What was refused for a lone surrogate is kept with U+FFFD: the store takes only Unicode.
+			doc: wellFormedCopy(pushed),
 			at
 		})),
 		{

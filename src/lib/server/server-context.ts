@@ -20,4 +20,6 @@ export interface ServerContext {
 	hub(name: DatabaseName): ChangeHub;
 	/** The longest a longpoll is held, below common proxy timeouts. */
 	maxLongpollMs: number;
+	/** Aborted when the process shuts down: nothing is held open any more (shutdown.ts). */
+	closing: AbortSignal;
 }

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { getIfExists } from './read-by-id';
 import type { Database } from './store';
 
 export const SESSION_COOKIE = 'baodao_session';
@@ -39,14 +40,17 @@ export function isSessionToken(token: string): boolean {
 	return /^[A-Za-z0-9_-]{43}$/.test(token);
 }
 
-/** A live session's user and end, or null for an unknown, ended or expired one. */
+/**
+ * A live session's user and end, or null for an unknown, ended or expired one; rejects when the
+ * store cannot tell (the request fails and the device tries again, still signed in).
+ */
 export async function readSession(
 	db: Database,
 	token: string,
 	now: Date
 ): Promise<{ username: string; expiresAt: Date } | null> {
 	if (!isSessionToken(token)) return null;
-	const doc = (await db.get(sessionIdOf(token)).catch(() => null)) as SessionDoc | null;
+	const doc = (await getIfExists(db, sessionIdOf(token))) as unknown as SessionDoc | null;
 	if (!doc) return null;
 	const expiresAt = new Date(doc.expiresAt);
 	// Not `<= now`: an unreadable end (an invalid date) ends the session too.

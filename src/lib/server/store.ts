@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import PouchDB from 'pouchdb';
 import databases from '../../../couch/databases.json' with { type: 'json' };
 import type { CollectionName, LegacyCollectionName } from '../domain/registry';
@@ -25,7 +26,10 @@ export interface Store {
 	db(name: DatabaseName): Database;
 	/** The replicated documents by channel (channel-index.ts), kept the store's own way. */
 	readonly channelIndex: ChannelIndex<DatabaseName>;
-	/** Sets a database's `_security` object; the embedded store has none and ignores it. */
+	/**
+	 * Sets a database's `_security` object when it differs; the embedded store has none and
+	 * ignores it.
+	 */
 	setSecurity(name: DatabaseName, security: object): Promise<void>;
 	close(): Promise<void>;
 }
@@ -78,6 +82,11 @@ export function openStore(options: StoreOptions = {}): Store {
 				url.username = '';
 				url.password = '';
 			}
+			// CouchDB advances the database's update_seq (by one per shard) on every PUT, even of
+			// the same object: every start of every process would move every database on.
+			const current = await fetch(url, { headers });
+			if (!current.ok) throw new Error(`Reading _security of ${name} failed: ${current.status}`);
+			if (isDeepStrictEqual(await current.json(), security)) return;
 			const response = await fetch(url, { method: 'PUT', headers, body: JSON.stringify(security) });
 			if (!response.ok) throw new Error(`Setting _security on ${name} failed: ${response.status}`);
 		},

@@ -92,11 +92,12 @@ async function changes(
 	}
 
 	// Register before reading, so a change between the read and the wait still wakes this request.
+	// A shutting-down process holds no longpoll: it would keep the server from closing.
 	const waiting =
 		feed === 'longpoll'
 			? context
 					.hub(collection)
-					.wait(new Set(caller.channels), Math.max(heartbeat, 1), request.signal)
+					.wait(new Set(caller.channels), Math.max(heartbeat, 1), [request.signal, context.closing])
 			: undefined;
 	const departures = (ids: string[]) => loadDepartures(context.store, collection, ids);
 	const keep = (doc: Record<string, unknown>) => servesDoc(target, doc);
@@ -110,7 +111,13 @@ async function changes(
 			departures,
 			keep
 		);
-	let page = await read(position);
+	let page = await read(position).catch(async (error: unknown) => {
+		// A position this gateway signed but the store refuses: one of another store (the embedded
+		// store's integer sequences on CouchDB after a move). Read again from the start; what the
+		// device has comes twice, which replication absorbs.
+		if ((error as { status?: number }).status !== 400) throw error;
+		return read(initialPosition(caller.channels, (await db.info()).update_seq));
+	});
 	if (waiting && page.rows.length === 0 && (await waiting.woken)) page = await read(page.position);
 	waiting?.cancel();
 	const lastSeq = context.tokens.encode(scope, page.position);

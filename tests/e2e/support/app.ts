@@ -41,3 +41,37 @@ export async function expectDirectoryHeld(page: Page): Promise<void> {
 export async function waitForServiceWorkerControl(page: Page): Promise<void> {
 	await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
+
+/** `datetime-local` text of an instant in Asia/Shanghai, as the form reads it. */
+function shanghaiLocal(at: number): string {
+	return new Date(at + 8 * 3_600_000).toISOString().slice(0, 16);
+}
+
+export interface BranchActivity {
+	/** The activity type's label in the form. */
+	type: string;
+	title: string;
+	place: string;
+	/** Minutes from now: the start (negative: already begun) and the end. */
+	startsIn: number;
+	endsIn: number;
+}
+
+/**
+ * Publishes an activity for the whole branch as its secretary (signed in on `page`), waits until
+ * it is on the server, and answers its id.
+ */
+export async function publishBranchActivity(page: Page, activity: BranchActivity): Promise<string> {
+	await page.goto('/activities/new');
+	await page.getByLabel('活动类型').selectOption({ label: activity.type });
+	await page.getByLabel('活动名称').fill(activity.title);
+	await page.getByLabel('地点').fill(activity.place);
+	const at = (minutes: number) => shanghaiLocal(Date.now() + minutes * 60_000);
+	await page.getByLabel('开始时间（北京时间）').fill(at(activity.startsIn));
+	await page.getByLabel('结束时间（北京时间）').fill(at(activity.endsIn));
+	await page.getByLabel(/主办支部全体党员/).check();
+	await page.getByRole('button', { name: '发布', exact: true }).click();
+	await expect(page).toHaveURL(/\/activities\/act-[a-z0-9]+$/);
+	await waitForSync(page);
+	return page.url().split('/').pop() ?? '';
+}

@@ -8,10 +8,7 @@ import { reportToSubmit } from '../../src/lib/domain/reporting/report-drafts';
 import type { Member } from '../../src/lib/domain/registry';
 import { seedDemoData, toStored } from '../../src/lib/server/demo/demo-seed';
 import { openStore, type Store } from '../../src/lib/server/store';
-import {
-	startCouchCompatibleServer,
-	type CouchCompatibleServer
-} from '../support/couch-compatible-server';
+import { testStore, type TestStore } from '../support/test-store';
 import { NOW } from '../support/world';
 
 const LEASE_MS = 1_500;
@@ -24,10 +21,10 @@ interface AppProcess {
 }
 
 /** An app process of its own on the shared CouchDB (tests/support/summary-process.ts). */
-async function startApp(couchUrl: string): Promise<AppProcess> {
+async function startApp(couchUrl: string, prefix: string): Promise<AppProcess> {
 	const child = spawn(
 		process.execPath,
-		['--import', 'tsx', 'tests/support/summary-process.ts', couchUrl, String(LEASE_MS)],
+		['--import', 'tsx', 'tests/support/summary-process.ts', couchUrl, prefix, String(LEASE_MS)],
 		{ stdio: ['ignore', 'pipe', 'inherit'] }
 	);
 	const exited = once(child, 'exit');
@@ -45,18 +42,20 @@ async function startApp(couchUrl: string): Promise<AppProcess> {
  * on from the checkpoint.
  */
 describe('the summary lease across processes', () => {
-	let couch: CouchCompatibleServer;
+	let shared: TestStore;
 	let store: Store;
 	const apps: AppProcess[] = [];
 	const year = shanghaiYear(new Date());
 
 	beforeAll(async () => {
-		couch = await startCouchCompatibleServer();
-		store = openStore({ couchUrl: couch.url });
+		shared = testStore();
+		const { couchUrl, prefix } = shared.options;
+		if (!couchUrl || !prefix) throw new Error('The lease test runs on the couchdb project only.');
+		store = openStore({ couchUrl, prefix });
 		// The first process creates the databases; the demo bureau then goes into them.
-		apps.push(await startApp(couch.url));
+		apps.push(await startApp(couchUrl, prefix));
 		await seedDemoData(store, NOW, []);
-		apps.push(await startApp(couch.url));
+		apps.push(await startApp(couchUrl, prefix));
 	});
 
 	afterAll(async () => {
@@ -67,7 +66,7 @@ describe('the summary lease across processes', () => {
 			}
 		}
 		await store?.close();
-		await couch?.close();
+		await shared?.drop();
 	});
 
 	const holder = async () => {

@@ -1,35 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import databases from '../../couch/databases.json' with { type: 'json' };
 import channelsDesign from '../../couch/design/channels.json' with { type: 'json' };
 import security from '../../couch/security.json' with { type: 'json' };
 import { reportId, reports, type Report } from '../../src/lib/domain/reporting/reports';
 import { createAccount } from '../../src/lib/server/accounts';
 import { applyCouchSetup } from '../../src/lib/server/couch-setup';
-import {
-	startCouchCompatibleServer,
-	type CouchCompatibleServer
-} from '../support/couch-compatible-server';
+import { couchRequest, withoutCredentials } from '../support/real-couch';
+import { testStore, type TestStore } from '../support/test-store';
 import { startTestServer, type RunningServer } from '../support/test-server';
 
 /**
- * The `COUCHDB_URL` path: the whole gateway on a CouchDB-compatible HTTP server (express-pouchdb,
- * see tests/support/couch-compatible-server.ts), through PouchDB's HTTP adapter.
+ * The `COUCHDB_URL` path: the whole gateway on the run's real Apache CouchDB (the `couchdb`
+ * project, tests/support/real-couch-setup.ts), through PouchDB's HTTP adapter.
  */
 
-const PREFIX = 'baodao_';
 const member = { memberId: 'm-mei', branchId: 'br-1', orgId: 'org-1' };
 
-let couch: CouchCompatibleServer;
+let shared: TestStore;
+let couchUrl: string;
+let PREFIX: string;
 let server: RunningServer;
 let cookie: string;
 
-/** A request to the couch-compatible server as its admin (fetch refuses credentials in URLs). */
+/** A request to CouchDB as its server admin. */
 function couchFetch(path: string, init: RequestInit = {}): Promise<Response> {
-	const url = new URL(couch.url);
-	const credentials = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
-	const headers = new Headers(init.headers);
-	headers.set('authorization', 'Basic ' + Buffer.from(credentials).toString('base64'));
-	return fetch(couch.anonymousUrl + path, { ...init, headers });
+	return couchRequest(couchUrl, path, init);
 }
 
 async function couchJson<T>(path: string): Promise<T> {
@@ -67,9 +62,16 @@ interface ChangesResponse {
 }
 
 beforeAll(async () => {
-	couch = await startCouchCompatibleServer();
-	// A longpoll held longer than any test may run: its answer can only come from a change.
-	server = await startTestServer({ couchUrl: couch.url, maxLongpollMs: 10 * 60_000 });
+	shared = testStore();
+	couchUrl = inject('realCouchUrl') ?? '';
+	PREFIX = shared.options.prefix ?? '';
+	// A longpoll held longer than any test may run: its answer can only come from a change. No
+	// summary worker: its lease renewals would move `config` on while setup is checked.
+	server = await startTestServer({
+		...shared.options,
+		maxLongpollMs: 10 * 60_000,
+		summaries: false
+	});
 	await createAccount(server.app.store.db('accounts'), {
 		username: 'mei',
 		password: 'a long enough password',
@@ -111,10 +113,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await server?.close();
-	await couch?.close();
+	await shared?.drop();
 });
 
-describe('the store on a CouchDB-compatible server', () => {
+describe('the store on Apache CouchDB', () => {
 	it('uses the CouchDB store', () => {
 		expect(server.app.store.kind).toBe('couchdb');
 	});
@@ -142,7 +144,7 @@ describe('the store on a CouchDB-compatible server', () => {
 		for (const name of [...databases.replicated, ...databases.serverOnly]) {
 			expect(await couchJson(`/${PREFIX}${name}/_security`)).toEqual(security);
 		}
-		const anonymous = await fetch(`${couch.anonymousUrl}/${PREFIX}reports/_all_docs`);
+		const anonymous = await fetch(`${withoutCredentials(couchUrl)}/${PREFIX}reports/_all_docs`);
 		expect(anonymous.status).toBe(401);
 	});
 
@@ -156,17 +158,22 @@ describe('the store on a CouchDB-compatible server', () => {
 		expect(await response.json()).toMatchObject({ error: 'forbidden' });
 	});
 
-	it('applies the setup again without error and without touching the design documents', async () => {
-		const path = `/${PREFIX}reports/_design/channels`;
-		const before = await couchJson<{ _rev: string }>(path);
-		const infoBefore = await couchJson<{ update_seq: unknown }>(`/${PREFIX}reports`);
+	it('applies the setup again without writing anything: every database stays where it was', async () => {
+		const names = [...databases.replicated, ...databases.serverOnly].map((n) => PREFIX + n);
+		const designPath = `/${PREFIX}reports/_design/channels`;
+		const design = await couchJson<{ _rev: string }>(designPath);
+		const seqs = async (): Promise<Record<string, unknown>> => {
+			const infos = await Promise.all(
+				names.map((name) => couchJson<{ db_name: string; update_seq: unknown }>(`/${name}`))
+			);
+			return Object.fromEntries(infos.map((info) => [info.db_name, info.update_seq]));
+		};
+		const before = await seqs();
 		await applyCouchSetup(server.app.store);
 		await applyCouchSetup(server.app.store);
-		const after = await couchJson<{ _rev: string }>(path);
-		expect(after._rev).toBe(before._rev);
-		expect((await couchJson<{ update_seq: unknown }>(`/${PREFIX}reports`)).update_seq).toEqual(
-			infoBefore.update_seq
-		);
+		// CouchDB moves a database's update_seq on any PUT of `_security`, even an unchanged one.
+		expect(await seqs()).toEqual(before);
+		expect((await couchJson<{ _rev: string }>(designPath))._rev).toBe(design._rev);
 		expect(await couchJson(`/${PREFIX}reports/_security`)).toEqual(security);
 	});
 
@@ -202,6 +209,21 @@ describe('the store on a CouchDB-compatible server', () => {
 		expect(((await next.json()) as ChangesResponse).results).toEqual([]);
 	});
 
+	it('reads from the start when a position it signed is one CouchDB cannot read', async () => {
+		// A token of the embedded store's integer sequences, still valid after a move to CouchDB
+		// (the signing key travels in `config`): CouchDB refuses `since=5` with 400.
+		const legacy = server.app.context.tokens.encode('reports', { seq: 5 });
+		const fresh = await gateway('/sync/reports/_changes?since=0&limit=10');
+		const response = await gateway(
+			`/sync/reports/_changes?since=${encodeURIComponent(legacy)}&limit=10`
+		);
+		expect(response.status).toBe(200);
+		const ids = (body: ChangesResponse) => body.results.map((r) => r.id);
+		const expected = ids((await fresh.json()) as ChangesResponse);
+		expect(expected.length).toBeGreaterThan(0);
+		expect(ids((await response.json()) as ChangesResponse)).toEqual(expected);
+	});
+
 	it('answers a forged push as a conflict and then hands back the pushed content, deleted', async () => {
 		const forged = report('c-home', 'residence', { ...member, memberId: 'm-someone-else' });
 		const push = await gateway('/sync/reports/_bulk_docs', {
@@ -231,17 +253,17 @@ describe('the store on a CouchDB-compatible server', () => {
 
 	it('wakes a longpoll from now on a write made by another request', async () => {
 		const hub = server.app.context.hub('reports');
+		// The hub's follower of the store's feed is in place upstream once it has seen a write.
+		const seen = new Set<string | null>();
+		const unwatch = hub.watch((id) => seen.add(id));
+		await server.app.store.db('reports').put({ _id: 'probe', channels: [] });
+		await vi.waitFor(() => expect(seen.has('probe')).toBe(true), { timeout: 10_000, interval: 5 });
+		unwatch();
 		const longpoll = gateway(
 			'/sync/reports/_changes?feed=longpoll&style=all_docs&include_docs=true&since=now&limit=10'
 		);
-		// The gateway holds the request, and its follower of the store's feed is in place upstream.
-		await vi.waitFor(
-			() => {
-				expect(hub.listening).toBe(1);
-				expect(couch.heldFeeds(`${PREFIX}reports`)).toBeGreaterThan(0);
-			},
-			{ timeout: 10_000, interval: 5 }
-		);
+		// The gateway holds the request.
+		await vi.waitFor(() => expect(hub.listening).toBe(1), { timeout: 10_000, interval: 5 });
 
 		const doc = report('c-elsewhere', 'unit');
 		const push = await gateway('/sync/reports/_bulk_docs', {

@@ -2,6 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM_PATH, QUIET_CHROMIUM_ARGS } from './tests/support/chromium-launch';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 // Each run starts from an empty embedded store with the demo data.
@@ -18,14 +19,8 @@ export default defineConfig({
 		baseURL: `http://127.0.0.1:${port}`,
 		trace: 'retain-on-failure',
 		launchOptions: {
-			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-			args: [
-				'--no-sandbox',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--disable-gpu'
-			]
+			executablePath: CHROMIUM_PATH,
+			args: [...QUIET_CHROMIUM_ARGS, '--disable-gpu']
 		}
 	},
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],

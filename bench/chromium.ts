@@ -1,19 +1,11 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM_PATH, QUIET_CHROMIUM_ARGS } from '../tests/support/chromium-launch';
 
-/**
- * Headless Debian Chromium as the benchmarks drive it (CHROMIUM_PATH, else /usr/bin/chromium),
- * with the flags this machine needs (README): no sandbox, no background traffic of its own.
- */
+/** Headless Debian Chromium as the benchmarks drive it (tests/support/chromium-launch.ts). */
 export function launchChromium(): Promise<Browser> {
 	return chromium.launch({
-		executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--disable-gpu'
-		]
+		executablePath: CHROMIUM_PATH,
+		args: [...QUIET_CHROMIUM_ARGS, '--disable-gpu']
 	});
 }
 

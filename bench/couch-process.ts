@@ -6,11 +6,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { LIVE_COLLECTIONS } from '../src/lib/db/replica';
 import { applyCouchSetup } from '../src/lib/server/couch-setup';
-import { startSession } from '../src/lib/server/sessions';
 import { openStore } from '../src/lib/server/store';
 import { startBuiltApp } from './built-app';
-import { putAccounts, type BenchAccount } from './fixtures';
-import { sessionCookie } from './raw-http';
+import { signedInMembers } from './fixtures';
 import { fmtMB, log, waitFor } from './support';
 
 /** What the app's process holds at one moment, read from /proc. */
@@ -126,26 +124,10 @@ export async function benchAppProcess(
 ): Promise<AppProcessResult | string> {
 	if (!existsSync(join(buildDir, 'index.js'))) return `no build in ${buildDir} (npm run build)`;
 	const store = openStore({ couchUrl, prefix: PREFIX });
-	const cookies: string[] = [];
+	let cookies: string[];
 	try {
 		await applyCouchSetup(store);
-		const accounts = Array.from({ length: devices }, (_, i): BenchAccount => ({
-			username: `device${i}`,
-			memberId: `m${i}`,
-			branchId: 'brM',
-			orgId: 'orgM',
-			roles: [{ role: 'member' }]
-		}));
-		await putAccounts(store.db('accounts'), accounts, 'bench-password');
-		for (const account of accounts) {
-			const session = await startSession(
-				store.db('sessions'),
-				account.username,
-				new Date(),
-				SESSION_MS
-			);
-			cookies.push(sessionCookie(session.token));
-		}
+		cookies = await signedInMembers(store, devices, SESSION_MS);
 	} finally {
 		await store.close();
 	}

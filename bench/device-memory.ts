@@ -3,10 +3,8 @@ import { request, type ClientRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { LIVE_COLLECTIONS } from '../src/lib/db/replica';
 import type { CollectionName } from '../src/lib/domain/registry';
-import { startSession } from '../src/lib/server/sessions';
 import { startTestServer } from '../tests/support/test-server';
-import { putAccounts, type BenchAccount } from './fixtures';
-import { sessionCookie } from './raw-http';
+import { signedInMembers } from './fixtures';
 import type { Row } from './report';
 import { fmtMB, log, waitFor } from './support';
 
@@ -198,19 +196,7 @@ async function serve(devices: number): Promise<void> {
 	if (!gc) throw new Error('The measured server needs --expose-gc.');
 	const server = await startTestServer({ maxLongpollMs: HOLD_MS, summaries: false });
 	const store = server.app.store;
-	const accounts = Array.from({ length: devices }, (_, i): BenchAccount => ({
-		username: `device${i}`,
-		memberId: `m${i}`,
-		branchId: 'brM',
-		orgId: 'orgM',
-		roles: [{ role: 'member' }]
-	}));
-	await putAccounts(store.db('accounts'), accounts, 'bench-password');
-	const cookies: string[] = [];
-	for (const account of accounts) {
-		const session = await startSession(store.db('sessions'), account.username, new Date(), HOLD_MS);
-		cookies.push(sessionCookie(session.token));
-	}
+	const cookies = await signedInMembers(store, devices, HOLD_MS);
 	const send = (message: ServerMessage) => process.send?.(message);
 	process.on('message', (message: { kind: string }) => {
 		if (message.kind === 'usage') {

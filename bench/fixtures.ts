@@ -4,9 +4,11 @@ import { toStored } from '../src/lib/server/demo/demo-seed';
 import { hashPassword } from '../src/lib/server/passwords';
 import type { SignInGuardOptions } from '../src/lib/server/session-api';
 import { DEFAULT_SIGN_IN_LIMITS } from '../src/lib/server/sign-in-limits';
-import type { Database } from '../src/lib/server/store';
+import { startSession } from '../src/lib/server/sessions';
+import type { Database, Store } from '../src/lib/server/store';
 import { aReport } from '../tests/support/factories';
 import type { RoleGrant } from '../src/lib/domain/access/roles';
+import { sessionCookie } from './raw-http';
 import { chunks } from './support';
 
 export const BENCH_ORG = 'org-bench';
@@ -128,4 +130,34 @@ export async function putAccounts(
 	);
 	if (result.some((row) => 'error' in row && row.error))
 		throw new Error('Storing accounts failed.');
+}
+
+/**
+ * `count` members of one branch (`device0`…), each signed in: their session cookies, ready for
+ * requests that skip the sign-in (whose scrypt would dominate what is measured).
+ */
+export async function signedInMembers(
+	store: Store,
+	count: number,
+	sessionMs: number
+): Promise<string[]> {
+	const accounts = Array.from({ length: count }, (_, i): BenchAccount => ({
+		username: `device${i}`,
+		memberId: `m${i}`,
+		branchId: 'brM',
+		orgId: 'orgM',
+		roles: [{ role: 'member' }]
+	}));
+	await putAccounts(store.db('accounts'), accounts, 'bench-password');
+	const cookies: string[] = [];
+	for (const account of accounts) {
+		const session = await startSession(
+			store.db('sessions'),
+			account.username,
+			new Date(),
+			sessionMs
+		);
+		cookies.push(sessionCookie(session.token));
+	}
+	return cookies;
 }

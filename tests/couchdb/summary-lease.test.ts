@@ -10,6 +10,7 @@ import { seedDemoData, toStored } from '../../src/lib/server/demo/demo-seed';
 import { openStore, type Store } from '../../src/lib/server/store';
 import { testStore, type TestStore } from '../support/test-store';
 import { NOW } from '../support/world';
+import { leaseHolderPid, storedSummary } from '../support/summary-lease';
 
 const LEASE_MS = 1_500;
 const WAIT = { timeout: 30_000, interval: 50 };
@@ -69,18 +70,8 @@ describe('the summary lease across processes', () => {
 		await shared?.drop();
 	});
 
-	const holder = async () => {
-		const lease = await store
-			.db('config')
-			.get('summary-lease')
-			.catch(() => null);
-		return typeof lease?.['holder'] === 'string' ? Number(lease['holder'].split('-')[0]) : null;
-	};
-	const summary = (id: string) =>
-		store
-			.db('evaluations')
-			.get(id)
-			.catch(() => null);
+	const holder = () => leaseHolderPid(store);
+	const summary = (id: string) => storedSummary(store, id);
 
 	it('runs the worker in one process, which sums up the bureau', async () => {
 		await vi.waitFor(async () => {

@@ -10,8 +10,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeQrFrame } from '../../src/lib/components/scan/qr-frame-decoder';
-import { readBadgePresentation } from '../../src/lib/domain/codes/badge-presentation';
-import { readBadgeToken } from '../../src/lib/domain/codes/badge-token';
 import { cameraFrame, type Shot } from '../support/qr-corpus/camera-frame';
 import type { RgbaFrame } from '../support/qr-corpus/grey-image';
 import { nodeReadBarcodes } from '../support/qr-corpus/node-zxing-wasm';
@@ -19,6 +17,7 @@ import { decodeLikeOldScanner } from '../support/qr-corpus/old-decoder';
 import {
 	publishBranchActivity,
 	signIn,
+	takeBadge,
 	waitForServiceWorkerControl,
 	waitForSync
 } from './support/app';
@@ -196,13 +195,7 @@ async function checkInOfflineAfterRestart(
 	// member16 takes a badge; their phone shows it as a presentation for the current window.
 	const member = await browser.newPage({ viewport: PHONE });
 	await signIn(member, 'member16');
-	await member.goto('/profile');
-	await member.getByRole('button', { name: '领取胸牌' }).click();
-	const badge = member.locator('[data-code^="BP1~"]');
-	await expect(badge).toBeVisible({ timeout: 20_000 });
-	const shown = (await badge.getAttribute('data-code')) ?? '';
-	const name = readBadgeToken(readBadgePresentation(shown)?.token ?? '')?.claims.name ?? '';
-	expect(name).not.toBe('');
+	const { presentation: shown, name } = await takeBadge(member);
 
 	// The kiosk's camera sees that badge blurred and tilted; its browser restarts with no network.
 	const badgeVideo = testInfo.outputPath('badge.y4m');

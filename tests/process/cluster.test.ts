@@ -30,6 +30,7 @@ import {
 	type RealCouchCluster
 } from '../support/real-couch';
 import { TestDevice } from '../support/test-device';
+import { leaseHolderPid, storedSummary } from '../support/summary-lease';
 
 /**
  * Production's layout in small (docs/operations.md): three CouchDB nodes behind HAProxy, two app
@@ -337,18 +338,8 @@ describe.skipIf(!runnable)('three CouchDB nodes behind HAProxy, two app processe
 	});
 
 	it('hands the summaries to the other app process when the lease holder is killed', async () => {
-		const summary = (id: string) =>
-			store
-				.db('evaluations')
-				.get(id)
-				.catch(() => null);
-		const holder = async () => {
-			const lease = await store
-				.db('config')
-				.get('summary-lease')
-				.catch(() => null);
-			return typeof lease?.['holder'] === 'string' ? Number(lease['holder'].split('-')[0]) : null;
-		};
+		const summary = (id: string) => storedSummary(store, id);
+		const holder = () => leaseHolderPid(store);
 		await vi.waitFor(async () => {
 			expect(await summary(`bureau-year.org-zjj.${year}`), 'the bureau summary').not.toBeNull();
 		}, WAIT);

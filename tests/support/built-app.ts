@@ -4,11 +4,13 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { freePort } from './free-port';
 
 /**
- * The built app (`node build`, adapter-node) as its own process, as production runs it. The tests
- * under tests/process need `npm run build` first; `BAODAO_BUILD_DIR` names another build folder.
+ * The built app (`node build`, adapter-node) as its own process, as production runs it — for the
+ * tests under tests/process and for the benchmarks (bench/built-app.ts). It needs `npm run build`
+ * first; `BAODAO_BUILD_DIR` (or the `buildDir` option) names another build folder.
  */
 export interface BuiltApp {
 	url: string;
@@ -22,10 +24,15 @@ export interface BuiltApp {
 export interface BuiltAppOptions {
 	/** Environment beyond PORT, HOST and ORIGIN (e.g. COUCHDB_URL, DATA_DIR, DEMO_DATA). */
 	env?: Record<string, string>;
+	/** Another build to run, e.g. a copy of an earlier version's. */
+	buildDir?: string;
+	/** How long it may take to answer before the start counts as failed (default: no limit). */
+	startMs?: number;
 }
 
-export function buildDir(): string {
-	const dir = resolve(process.env.BAODAO_BUILD_DIR ?? 'build');
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+function buildDir(dir = resolve(ROOT, process.env.BAODAO_BUILD_DIR ?? 'build')): string {
 	if (!existsSync(join(dir, 'index.js'))) {
 		throw new Error(`No built app in ${dir}: run \`npm run build\` before these tests.`);
 	}
@@ -40,12 +47,15 @@ export async function startBuiltApp(options: BuiltAppOptions = {}): Promise<Buil
 		options.env?.DATA_DIR || options.env?.COUCHDB_URL
 			? undefined
 			: await mkdtemp(join(tmpdir(), 'baodao-app-'));
-	const child = spawn(process.execPath, [buildDir()], {
+	const child = spawn(process.execPath, [buildDir(options.buildDir)], {
+		cwd: ROOT,
 		env: {
 			...process.env,
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: url,
+			// As `npm start` runs it.
+			BODY_SIZE_LIMIT: '8M',
 			...(ownDataDir ? { DATA_DIR: ownDataDir } : {}),
 			...options.env
 		},
@@ -63,8 +73,13 @@ export async function startBuiltApp(options: BuiltAppOptions = {}): Promise<Buil
 	});
 	let ended = false;
 	void exited.then(() => (ended = true));
+	const deadline = performance.now() + (options.startMs ?? Infinity);
 	for (;;) {
 		if (ended) throw new Error(`The app ended before it answered:\n${output}`);
+		if (performance.now() > deadline) {
+			child.kill('SIGKILL');
+			throw new Error(`The app did not answer within ${options.startMs} ms:\n${output}`);
+		}
 		const answer = await fetch(`${url}/api/session`).catch(() => null);
 		if (answer) break;
 		await new Promise((done) => setTimeout(done, 100));

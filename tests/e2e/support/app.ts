@@ -1,4 +1,6 @@
 import { expect, type Page } from '@playwright/test';
+import { readBadgePresentation } from '../../../src/lib/domain/codes/badge-presentation';
+import { readBadgeToken } from '../../../src/lib/domain/codes/badge-token';
 
 /** Demo accounts the end-to-end tests act as (see src/lib/server/demo-data.ts). */
 export const PASSWORD = 'baodao-demo';
@@ -74,4 +76,20 @@ export async function publishBranchActivity(page: Page, activity: BranchActivity
 	await expect(page).toHaveURL(/\/activities\/act-[a-z0-9]+$/);
 	await waitForSync(page);
 	return page.url().split('/').pop() ?? '';
+}
+
+/**
+ * The member signed in on `page` takes a badge (this needs the network). The phone shows it as a
+ * presentation signed for the current 30-second window, never the badge itself: answers that
+ * presentation and the name it carries.
+ */
+export async function takeBadge(page: Page): Promise<{ presentation: string; name: string }> {
+	await page.goto('/profile');
+	await page.getByRole('button', { name: '领取胸牌' }).click();
+	const badge = page.locator('[data-code^="BP1~"]');
+	await expect(badge).toBeVisible({ timeout: 20_000 });
+	const presentation = (await badge.getAttribute('data-code')) ?? '';
+	const name = readBadgeToken(readBadgePresentation(presentation)?.token ?? '')?.claims.name ?? '';
+	expect(name).not.toBe('');
+	return { presentation, name };
 }

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import zxing from '@zxing/library';
 import { correction, generate } from 'lean-qr';
+import { CHROMIUM_PATH, QUIET_CHROMIUM_ARGS } from '../../support/chromium-launch';
 import type { RgbaFrame } from '../../support/qr-corpus/grey-image';
 
 // The CommonJS build, as Node loads it for the test runner.
@@ -109,18 +110,12 @@ export function writeFrameVideo(frame: RgbaFrame, path: string, frames = 5): voi
 }
 
 // Each browser is launched with its own camera: Chromium takes the fake camera from its flags.
-const QUIET_BROWSER = [
-	'--no-sandbox',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
 /** Grants the camera permission without a prompt. */
 export const GRANT_CAMERA = '--use-fake-ui-for-media-stream';
 
 function cameraArgs(cameraVideo: string | null, flags: string[]): string[] {
 	return [
-		...QUIET_BROWSER,
+		...QUIET_CHROMIUM_ARGS,
 		...flags,
 		...(cameraVideo
 			? ['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${cameraVideo}`]
@@ -128,11 +123,9 @@ function cameraArgs(cameraVideo: string | null, flags: string[]): string[] {
 	];
 }
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 /** Chromium with `flags`; `cameraVideo` (a Y4M file) becomes its only camera when given. */
 export function launchWithCamera(cameraVideo: string | null, flags: string[] = [GRANT_CAMERA]) {
-	return chromium.launch({ executablePath, args: cameraArgs(cameraVideo, flags) });
+	return chromium.launch({ executablePath: CHROMIUM_PATH, args: cameraArgs(cameraVideo, flags) });
 }
 
 /**
@@ -145,7 +138,7 @@ export function launchPersistentWithCamera(
 	options: { baseURL: string | undefined; viewport: { width: number; height: number } }
 ) {
 	return chromium.launchPersistentContext(userDataDir, {
-		executablePath,
+		executablePath: CHROMIUM_PATH,
 		args: cameraArgs(cameraVideo, [GRANT_CAMERA]),
 		...options
 	});

@@ -1,5 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { EVIDENCE_CACHE } from './src/lib/db/evidence-cache.ts';
 import { selfHostedZxing } from './src/vite-plugins/self-hosted-zxing.ts';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import { COUCH_REQUIRED, findCouchSource, NO_COUCH_MESSAGE } from './tests/support/real-couch.ts';
@@ -14,7 +15,9 @@ const onRed = { padding: 0, resizeOptions: { fit: 'contain', background: BRAND_R
  * channel index, documents read by id.
  */
 const ON_COUCHDB = [
+	'claim-places',
 	'compressed-sync',
+	'evidence-files',
 	'gateway-feeds',
 	'gateway-http',
 	'gateway-writes',
@@ -105,7 +108,21 @@ export default defineConfig({
 				clientsClaim: true,
 				// The QR reader's WebAssembly module too: a kiosk online once scans offline after a
 				// restart. (Giving client/ a pattern replaces the plugin's default one.)
-				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,webmanifest,wasm}']
+				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,webmanifest,wasm}'],
+				// Evidence files are named by their SHA-256: a cached one is never stale, and one seen
+				// online shows offline. Signing out deletes the cache (evidence-cache.ts).
+				runtimeCaching: [
+					{
+						urlPattern: ({ url, sameOrigin }) =>
+							sameOrigin && url.pathname.startsWith('/api/files/'),
+						handler: 'CacheFirst',
+						options: {
+							cacheName: EVIDENCE_CACHE,
+							expiration: { maxEntries: 500 },
+							cacheableResponse: { statuses: [200] }
+						}
+					}
+				]
 			}
 		})
 	],

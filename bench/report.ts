@@ -3,8 +3,10 @@ import type { BurstResult } from './check-in-burst';
 import { couchRows, type CouchStoreResult } from './couch-store';
 import { memoryRows, type DeviceMemoryResult } from './device-memory';
 import type { FanoutResult } from './longpoll-fanout';
+import { evidenceUploadRows, type EvidenceUploadResult } from './evidence-uploads';
 import type { InitialSyncResult } from './initial-sync';
 import type { PushResult } from './push-throughput';
+import { rankingRows, type RankingResult } from './ranking';
 import { reconnectRows, type ReconnectResult } from './reconnect';
 import { scaleRows } from './scale-report';
 import type { ScaleResult } from './scale';
@@ -31,6 +33,8 @@ export interface BenchResults {
 	reconnect?: ReconnectResult;
 	couch?: CouchStoreResult;
 	scan?: ScanResult;
+	ranking?: RankingResult;
+	files?: EvidenceUploadResult;
 }
 
 export function machineDescription(): string {
@@ -303,6 +307,8 @@ function rows(results: BenchResults): Row[] {
 	if (results.reconnect) table.push(...reconnectRows(results.reconnect));
 	if (results.couch) table.push(...couchRows(results.couch));
 	if (results.scan) table.push(...scanRows(results.scan));
+	if (results.ranking) table.push(...rankingRows(results.ranking));
+	if (results.files) table.push(...evidenceUploadRows(results.files));
 	return table;
 }
 

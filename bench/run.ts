@@ -4,7 +4,7 @@
  * except `shell` and `scale`, which run the built app (`npm run build` first) in headless Chromium.
  *
  * Sizes can be lowered for a quick try, e.g. `BENCH_LARGE=20000 BENCH_SMALL=10000 npm run bench`;
- * `BENCH_ONLY=sync,fanout,memory,push,burst,shell,wire,signin,reconnect,couch,scan` picks parts. The figures in
+ * `BENCH_ONLY=sync,fanout,memory,push,burst,shell,wire,signin,reconnect,couch,scan,rank,files` picks parts. The figures in
  * docs/performance.md use the defaults. The wire bytes (i) sync a bureau of `BENCH_WIRE_MEMBERS`
  * (1,000) members; the server memory (j) is for `BENCH_MEMORY_DEVICES` (500) connected devices.
  * The reconnect (l) runs the built app too: `BENCH_RECONNECT_RUNS` (20) runs of
@@ -25,6 +25,15 @@
  * node and the cluster, and (n) the built app's process on the node with `BENCH_PROCESS_DEVICES`
  * (500) live streams (needs `npm run build`; `BAODAO_BUILD_DIR` names another build).
  *
+ * The ranking part (q), `BENCH_ONLY=rank`, ranks `BENCH_RANK_ITEMS` (1,000) open service items for
+ * a member as the device does (the replica's query, then the pure ranking), `BENCH_RANK_RUNS`
+ * (30) times, against a plain sort of the same items.
+ *
+ * The evidence files part (r), `BENCH_ONLY=files`, needs `npm run build` (`BAODAO_BUILD_DIR`
+ * names another build): `BENCH_FILE_DEVICES` (10) devices each upload `BENCH_FILES_PER_DEVICE` (5)
+ * photos of `BENCH_FILE_BYTES` (300,000) bytes at once, one shared by all; baselines: the same
+ * uploads one device after another, and the same bytes as plain PouchDB attachment puts.
+ *
  * The scale run (issue 10) is not in the default list, since it takes about half an hour (most of
  * it building the channel index of 620,000 documents): a bureau of 5,000 and one of 20,000
  * members after a year of use, each device kind's first sync in the built app. Run it with `npm run build && BENCH_ONLY=scale npm run bench`; the sizes are
@@ -37,9 +46,11 @@ import { fileURLToPath } from 'node:url';
 import { benchCheckInBurst } from './check-in-burst';
 import { benchCouchStore } from './couch-store';
 import { benchDeviceMemory } from './device-memory';
+import { benchEvidenceUploads } from './evidence-uploads';
 import { benchInitialSync } from './initial-sync';
 import { benchLongpollFanout } from './longpoll-fanout';
 import { benchPushThroughput } from './push-throughput';
+import { benchRanking } from './ranking';
 import { benchReconnect } from './reconnect';
 import { benchScale } from './scale';
 import { benchShell } from './shell';
@@ -92,12 +103,17 @@ const config = {
 	reconnectRuns: intFromEnv('BENCH_RECONNECT_RUNS', 20),
 	reconnectWrites: intFromEnv('BENCH_RECONNECT_WRITES', 3),
 	scanFrames: intFromEnv('BENCH_SCAN_FRAMES', 40),
-	scanLargeFrames: intFromEnv('BENCH_SCAN_LARGE_FRAMES', 10)
+	scanLargeFrames: intFromEnv('BENCH_SCAN_LARGE_FRAMES', 10),
+	rankItems: intFromEnv('BENCH_RANK_ITEMS', 1_000),
+	rankRuns: intFromEnv('BENCH_RANK_RUNS', 30),
+	fileDevices: intFromEnv('BENCH_FILE_DEVICES', 10),
+	filesPerDevice: intFromEnv('BENCH_FILES_PER_DEVICE', 5),
+	fileBytes: intFromEnv('BENCH_FILE_BYTES', 300_000)
 };
 const only = new Set(
 	(
 		process.env['BENCH_ONLY'] ??
-		'sync,fanout,memory,push,burst,shell,wire,signin,reconnect,couch,scan'
+		'sync,fanout,memory,push,burst,shell,wire,signin,reconnect,couch,scan,rank,files'
 	)
 		.split(',')
 		.map((s) => s.trim())
@@ -223,6 +239,20 @@ async function main(): Promise<BenchResults> {
 				process.env['BENCH_SVELTE_KIT_DIR']
 			)
 		};
+	}
+	if (only.has('rank')) {
+		log(`(q) ranking ${config.rankItems} open service items for a member, ${config.rankRuns} runs`);
+		results.ranking = await benchRanking({ items: config.rankItems, runs: config.rankRuns });
+	}
+	if (only.has('files')) {
+		log(
+			`(r) ${config.fileDevices * config.filesPerDevice} photos from ${config.fileDevices} devices at once, against the built app`
+		);
+		results.files = await benchEvidenceUploads({
+			devices: config.fileDevices,
+			perDevice: config.filesPerDevice,
+			photoBytes: config.fileBytes
+		});
 	}
 	if (only.has('couch')) {
 		log(

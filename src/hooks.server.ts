@@ -1,5 +1,6 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { dev } from '$app/environment';
+import { oversizeBody } from '$lib/server/body-limits';
 import { baodaoServer } from '$lib/server/instance';
 import { withSecurityHeaders } from '$lib/server/security-headers';
 import { closeOnShutdown } from '$lib/server/shutdown';
@@ -10,6 +11,9 @@ export const init: ServerInit = async () => {
 	if (!dev) closeOnShutdown(app);
 };
 
-/** Pages, API and sync answers all carry the security headers (security-headers.ts). */
+/**
+ * Pages, API and sync answers all carry the security headers (security-headers.ts). A body over
+ * its route's limit is refused before anything reads it (body-limits.ts).
+ */
 export const handle: Handle = async ({ event, resolve }) =>
-	withSecurityHeaders(event.request, await resolve(event));
+	withSecurityHeaders(event.request, oversizeBody(event.request) ?? (await resolve(event)));

@@ -1,37 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { isCurrent, MAX_TABS, navItemsFor } from './navigation';
+import { isCurrent, leftOutOf, MAX_TABS, navItemsFor } from './navigation';
 
 const paths = (roles: Parameters<typeof navItemsFor>[0]) => navItemsFor(roles).map((i) => i.path);
+const leftOut = (roles: Parameters<typeof navItemsFor>[0]) => leftOutOf(roles).map((i) => i.path);
 
 describe('navItemsFor', () => {
-	it('gives a member reporting, activities after it, messages and their own page', () => {
+	it('gives a member reporting, services and activities after it, and their own page; messages give way', () => {
 		expect(paths([{ role: 'member' }])).toEqual([
 			'/',
 			'/report',
+			'/services',
 			'/activities',
-			'/notices',
 			'/profile'
 		]);
+		expect(leftOut([{ role: 'member' }])).toEqual(['/notices']);
 	});
 
-	it('puts the branch first and activities after it for a secretary who is also a member', () => {
-		expect(paths([{ role: 'member' }, { role: 'secretary', branchId: 'br1' }])).toEqual([
-			'/',
-			'/branch',
-			'/activities',
-			'/report',
-			'/profile'
-		]);
+	it('puts the branch first and services and activities after it for a secretary who is also a member', () => {
+		const roles = [{ role: 'member' }, { role: 'secretary', branchId: 'br1' }] as const;
+		expect(paths([...roles])).toEqual(['/', '/branch', '/services', '/activities', '/profile']);
+		expect(leftOut([...roles])).toEqual(['/report', '/notices']);
 	});
 
-	it('gives community staff the review queue, activities and the reported members', () => {
-		expect(paths([{ role: 'community_staff', communityId: 'cm1' }])).toEqual([
-			'/',
-			'/review',
-			'/activities',
-			'/residents',
-			'/profile'
-		]);
+	it('gives community staff the review queue, the service desk and activities', () => {
+		const roles = [{ role: 'community_staff', communityId: 'cm1' }] as const;
+		expect(paths([...roles])).toEqual(['/', '/review', '/services', '/activities', '/profile']);
+		expect(leftOut([...roles])).toEqual(['/residents', '/notices']);
 	});
 
 	it('gives the office coverage and no activities, which it does not hold; the administrator only home and their page', () => {
@@ -41,6 +35,7 @@ describe('navItemsFor', () => {
 			'/notices',
 			'/profile'
 		]);
+		expect(leftOut([{ role: 'office', orgId: 'org-a' }])).toEqual([]);
 		expect(paths([{ role: 'admin' }])).toEqual(['/', '/profile']);
 	});
 

@@ -9,11 +9,12 @@ export type AppPath =
 	| '/branch'
 	| '/coverage'
 	| '/activities'
+	| '/services'
 	| '/notices'
 	| '/profile';
 
 export type IconName =
-	'home' | 'flag' | 'check' | 'people' | 'branch' | 'chart' | 'calendar' | 'bell' | 'me';
+	'home' | 'flag' | 'check' | 'people' | 'branch' | 'chart' | 'calendar' | 'heart' | 'bell' | 'me';
 
 export interface NavItem {
 	path: AppPath;
@@ -32,10 +33,11 @@ export const MAX_TABS = 5;
 
 /**
  * The screens a person has, by their roles: what they do most comes right after home, so on a
- * phone it sits under the thumb. Activities follow the main screen of whoever works with them.
- * When the bar is full the last screens give way, messages first; home then links to them.
+ * phone it sits under the thumb. Services (claiming for members, the desk for staff and
+ * secretaries) and activities follow the main screen of whoever works with them. When the bar is
+ * full the last screens give way, messages first; home then links to them (`leftOutOf`).
  */
-export function navItemsFor(roles: readonly RoleGrant[]): NavItem[] {
+function screensFor(roles: readonly RoleGrant[]): NavItem[] {
 	const has = (role: RoleGrant['role']) => roles.some((g) => g.role === role);
 	const pureAdmin = has('admin') && roles.length === 1;
 	const main = [
@@ -44,21 +46,28 @@ export function navItemsFor(roles: readonly RoleGrant[]): NavItem[] {
 		...(has('office') ? [item('/coverage', 'nav.coverage', 'chart')] : []),
 		...(has('member') ? [item('/report', 'nav.report', 'flag')] : [])
 	];
+	// The office holds summaries, not services or activities (they reach the people they are for).
+	const serves = has('member') || has('secretary') || has('community_staff');
 	const screens = [
 		item('/', 'nav.home', 'home'),
 		...main.slice(0, 1),
-		// The office holds summaries, not activities (they reach the people they are for).
-		...(has('member') || has('secretary') || has('community_staff')
-			? [item('/activities', 'nav.activities', 'calendar')]
-			: []),
+		...(serves ? [item('/services', 'marketplace.nav', 'heart')] : []),
+		...(serves ? [item('/activities', 'nav.activities', 'calendar')] : []),
 		...main.slice(1),
 		...(has('community_staff') ? [item('/residents', 'nav.residents', 'people')] : [])
 	];
 	const notices = pureAdmin ? [] : [item('/notices', 'nav.notices', 'bell')];
-	return [
-		...[...screens, ...notices].slice(0, MAX_TABS - 1),
-		item('/profile', 'nav.profile', 'me')
-	];
+	return [...screens, ...notices];
+}
+
+/** The tab bar: the first screens that fit, and the person's own page last. */
+export function navItemsFor(roles: readonly RoleGrant[]): NavItem[] {
+	return [...screensFor(roles).slice(0, MAX_TABS - 1), item('/profile', 'nav.profile', 'me')];
+}
+
+/** The screens a full tab bar left out, which home links to. */
+export function leftOutOf(roles: readonly RoleGrant[]): NavItem[] {
+	return screensFor(roles).slice(MAX_TABS - 1);
 }
 
 /** The item a path belongs to: a screen's sub-paths keep its tab highlighted. */

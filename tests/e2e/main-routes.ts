@@ -11,5 +11,7 @@ export const MAIN_ROUTES: readonly string[] = [
 	'/coverage',
 	'/activities',
 	'/activities/new',
-	'/activities/scan'
+	'/activities/scan',
+	'/services',
+	'/services/desk'
 ];

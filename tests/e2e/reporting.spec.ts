@@ -29,7 +29,9 @@ test('a member reports offline, the community decides, the branch sees it', asyn
 	await expect(secretary.getByRole('button', { name: `今天已提醒 ${name}` })).toBeDisabled();
 	await waitForSync(secretary);
 
-	await openTab(member, '消息');
+	// A member's tab bar holds 服务 where 消息 was: messages open from the home screen.
+	await openTab(member, '首页');
+	await member.getByRole('link', { name: '查看消息' }).click();
 	await expect(member.getByText('支部书记提醒您：请尽快向居住地社区报到。')).toBeVisible();
 
 	await memberContext.setOffline(true);

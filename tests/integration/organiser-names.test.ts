@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { World } from '../support/world';
+import { itemChannels, type ServiceItem } from '../../src/lib/domain/marketplace/service-items';
+import { toStored } from '../../src/lib/server/demo/demo-seed';
+import { NOW, World } from '../support/world';
 
 /**
  * Activities name organisers by username; people pick and read them by name. The server answers
@@ -68,5 +70,29 @@ describe('organiser names', () => {
 			expect(hidden, username).toEqual(missing);
 			expect(hidden.status, username).toBe(404);
 		}
+	});
+
+	it('answers for a service item, kept beside the activities, as for a missing activity', async () => {
+		const item: ServiceItem = {
+			id: 'it-names1',
+			kind: 'project',
+			communityId: 'cm1',
+			title: '楼道清扫',
+			description: '清扫楼道',
+			skills: [],
+			fields: [],
+			startsAt: '2026-12-01T01:00:00.000Z',
+			endsAt: '2026-12-01T03:00:00.000Z',
+			places: 2,
+			state: 'open',
+			createdBy: 'community1',
+			createdAt: NOW.toISOString(),
+			updatedAt: NOW.toISOString(),
+			channels: []
+		};
+		await world.db('activities').put(toStored({ ...item, channels: itemChannels(item) }));
+		const asked = await ask('community1', `activity=${item.id}`);
+		expect(asked).toEqual(await ask('community1', 'activity=act-nowhere'));
+		expect(asked.status).toBe(404);
 	});
 });

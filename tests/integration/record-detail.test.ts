@@ -6,6 +6,9 @@ import { toStored } from '../../src/lib/server/demo/demo-seed';
 import { aReport } from '../support/factories';
 import { HttpClient } from '../support/http-client';
 import { NOW, World } from '../support/world';
+import { claimChannels } from '../../src/lib/domain/marketplace/claim-channels';
+import { claimId, type Claim } from '../../src/lib/domain/marketplace/claim-record';
+import { itemChannels, type ServiceItem } from '../../src/lib/domain/marketplace/service-items';
 
 const PARTY_DAY = 'act-demo-br1-partyday';
 
@@ -154,6 +157,20 @@ describe('/api/records: detail on demand', () => {
 		expect(body.attendance.map((a) => a.activityId)).toContain(PARTY_DAY);
 	});
 
+	it('lists records of activities only: claims and service items share their collections', async () => {
+		const item = aServiceItem();
+		await world.db('activities').put(toStored(item as unknown as AnyDoc));
+		await world.db('attendance').put(toStored(aClaimOf(item, attendee) as unknown as AnyDoc));
+		const secretary = await signedIn('secretary1');
+		const member = await secretary.json(`/api/records/member/${attendee}`);
+		expect(member.status).toBe(200);
+		const body = member.body as MemberRecords;
+		expect(body.attendance.length).toBeGreaterThan(0);
+		expect(body.attendance.every((a) => a.activityId)).toBe(true);
+		// An item is no activity: asked for as one, it is not found.
+		expect((await secretary.json(`/api/records/activity/${item.id}`)).status).toBe(404);
+	});
+
 	it('asks for a session, answers GET only, and names nothing else', async () => {
 		const anonymous = new HttpClient(world.url);
 		expect((await anonymous.json('/api/records/member/m001')).status).toBe(401);
@@ -165,3 +182,43 @@ describe('/api/records: detail on demand', () => {
 		expect((await office.json('/api/records/member/%E0%A4%A')).status).toBe(404);
 	});
 });
+
+function aServiceItem(): ServiceItem {
+	const item: ServiceItem = {
+		id: 'it-records1',
+		kind: 'project',
+		communityId: 'cm1',
+		title: '楼道清扫',
+		description: '清扫楼道',
+		skills: [],
+		fields: [],
+		startsAt: new Date(NOW.getTime() + 86_400_000).toISOString(),
+		endsAt: new Date(NOW.getTime() + 90_000_000).toISOString(),
+		places: 2,
+		state: 'open',
+		createdBy: 'community1',
+		createdAt: NOW.toISOString(),
+		updatedAt: NOW.toISOString(),
+		channels: []
+	};
+	return { ...item, channels: itemChannels(item) };
+}
+
+function aClaimOf(item: ServiceItem, memberId: string): Claim {
+	const claim: Claim = {
+		id: claimId(item.id, memberId),
+		kind: 'claim',
+		itemId: item.id,
+		itemKind: item.kind,
+		communityId: item.communityId,
+		memberId,
+		memberName: '认领人',
+		branchId: 'br1',
+		orgId: 'org-zjj',
+		claimedAt: NOW.toISOString(),
+		state: 'claimed',
+		updatedAt: NOW.toISOString(),
+		channels: []
+	};
+	return { ...claim, channels: claimChannels(claim) };
+}

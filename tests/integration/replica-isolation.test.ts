@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { memberContactIds } from '../support/factories';
 import { World } from '../support/world';
 
 describe('a device holds exactly what its user may see', () => {
@@ -13,7 +14,13 @@ describe('a device holds exactly what its user may see', () => {
 	it('gives a member their own private documents and none of another member', async () => {
 		const member = await world.device('member1');
 		await member.sync();
-		expect(await member.ids('contacts')).toEqual(['m001']);
+		expect(await memberContactIds(member)).toEqual(['m001']);
+		// Besides: residents' contacts shared for the member's own claims holding a place, only.
+		const shared = (await member.find('contacts')).filter((doc) => 'kind' in doc);
+		expect(shared.length).toBeGreaterThan(0);
+		expect(shared.every((doc) => doc.kind === 'resident-share' && doc.memberId === 'm001')).toBe(
+			true
+		);
 		expect(await member.ids('members')).toEqual(['m001']);
 		const reportIds = await member.ids('reports');
 		expect(reportIds.every((id) => id.startsWith('m001.'))).toBe(true);

@@ -7,13 +7,20 @@ import {
 	memberDutyGaps,
 	serviceOfYear
 } from '../../src/lib/domain/events/yearly-duties';
+import { isActivity } from '../../src/lib/domain/events/activities';
+import { isAttendanceRecord } from '../../src/lib/domain/events/attendance-record';
 import { roundingRules } from '../../src/lib/domain/events/service-hours';
+import { isClaimDecision } from '../../src/lib/domain/marketplace/claim-decisions';
+import { decisionOf } from '../../src/lib/domain/marketplace/decision-drafts';
+import { claimId, isClaim, type Claim } from '../../src/lib/domain/marketplace/claim-record';
 import { coverageByBranch, sumCoverage } from '../../src/lib/domain/reporting/coverage';
 import { ReportIndex } from '../../src/lib/domain/reporting/member-reporting';
 import { reportToSubmit, reviewOf } from '../../src/lib/domain/reporting/report-drafts';
 import {
+	type ActivitiesDoc,
 	type Activity,
 	type Attendance,
+	type AttendanceDoc,
 	type BranchYearSummary,
 	type BureauYearSummary,
 	type CollectionName,
@@ -64,8 +71,14 @@ describe('summaries for the office', () => {
 		);
 		const members = await raw<Member>('members');
 		const index = new ReportIndex(await raw<Report>('reports'), await raw<Review>('reviews'));
-		const activities = await raw<Activity>('activities');
-		const attendance = await raw<Attendance>('attendance');
+		// Service items and their tallies share the collection; only activities are attended.
+		const activities = (await raw<ActivitiesDoc>('activities')).filter(isActivity);
+		const records = await raw<AttendanceDoc>('attendance');
+		const attendance = records.filter(isAttendanceRecord);
+		const claims = {
+			claims: records.filter(isClaim),
+			decisions: records.filter(isClaimDecision)
+		};
 		const branches = orgs.filter((o) => o.kind === 'branch' && o.parentId === ORG);
 		const rows = coverageByBranch(branches, members, index).map(({ branch, coverage }) => {
 			const own = members
@@ -88,7 +101,7 @@ describe('summaries for the office', () => {
 				orgId: ORG,
 				year,
 				coverage,
-				membersBehind: memberDutyGaps(own, activities, attendance, year).length,
+				membersBehind: memberDutyGaps(own, activities, attendance, year, new Map(), claims).length,
 				serviceMinutes,
 				duties: branchDuties(branch.id, own, activities, attendance, year).map((duty) => ({
 					type: duty.type,
@@ -227,6 +240,47 @@ describe('summaries for the office', () => {
 			branchId: 'br2'
 		});
 		expect(await office.findOne('evaluations', `member-year.m004.${year}`)).toBeNull();
+	});
+
+	it('follows a claim marked done, returned, done again and confirmed by the community', async () => {
+		const m = await member('m005');
+		const now = new Date();
+		const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000).toISOString();
+		const summaryId = `member-year.${m.id}.${year}`;
+		const before = (await office.findOne('evaluations', summaryId)) as MemberYearSummary | null;
+		const claim: Claim = withChannels('attendance', {
+			id: claimId('it-summary-wish', m.id),
+			kind: 'claim',
+			itemId: 'it-summary-wish',
+			itemKind: 'micro-wish',
+			communityId: 'cm1',
+			memberId: m.id,
+			memberName: m.name,
+			branchId: m.branchId,
+			orgId: m.orgId,
+			claimedAt: at(120),
+			state: 'done',
+			done: { at: at(60), minutes: 60, note: '已送到', photos: [] },
+			updatedAt: at(60),
+			channels: []
+		} satisfies Claim);
+		await put('attendance', claim);
+		await put(
+			'attendance',
+			decisionOf(claim, { decision: 'returned', reason: '请补一张照片' }, 'community1', now)
+		);
+		await expectSummariesToMatch();
+		expect(await office.findOne('evaluations', summaryId)).toMatchObject({
+			microWishes: before?.microWishes ?? 0
+		});
+
+		const again: Claim = { ...claim, done: { ...claim.done!, at: at(30) }, updatedAt: at(30) };
+		await put('attendance', again);
+		await put('attendance', decisionOf(again, { decision: 'confirmed' }, 'community1', now));
+		await expectSummariesToMatch();
+		expect(await office.findOne('evaluations', summaryId)).toMatchObject({
+			microWishes: (before?.microWishes ?? 0) + 1
+		});
 	});
 
 	it("follows an activity's cancellation to everyone checked in at it", async () => {

@@ -147,6 +147,47 @@ describe('a walk-in checked in by name', () => {
 			expect((await lookUp(staff, { activityId: activity.id, mobile: old })).status).toBe(404);
 		});
 
+		it("finds members only: a resident's number, kept beside the contacts, finds no one", async () => {
+			const contacts = world.db('contacts');
+			const phone = await phoneOf('m005');
+			expect((await lookUp(staff, { activityId: activity.id, mobile: phone })).status).toBe(200);
+			// A resident of a micro-wish with a member's number, stored after the index was built.
+			await contacts.put({
+				_id: 'it-wish9.resident',
+				kind: 'resident',
+				itemId: 'it-wish9',
+				communityId: 'cm1',
+				name: '李奶奶',
+				phone,
+				updatedAt: new Date().toISOString(),
+				channels: ['community:cm1']
+			});
+			// Changes are read in order: once a later one is seen, the resident's was read too.
+			const before = await contacts.get('m007');
+			await contacts.put({ ...before, phone: '13912340007' });
+			await expect
+				.poll(
+					async () =>
+						(await lookUp(staff, { activityId: activity.id, mobile: '13912340007' })).status
+				)
+				.toBe(200);
+			expect(await lookUp(staff, { activityId: activity.id, mobile: phone })).toMatchObject({
+				status: 200,
+				body: { person: { memberId: 'm005' } }
+			});
+			// A service item kept beside the activities is no activity to check anyone in at.
+			await world.db('activities').put({
+				_id: 'it-wish9',
+				kind: 'micro-wish',
+				communityId: 'cm1',
+				createdBy: 'community1',
+				channels: ['community:cm1/2026']
+			});
+			expect(await lookUp(staff, { activityId: 'it-wish9', mobile: phone })).toMatchObject({
+				status: 404
+			});
+		});
+
 		it('gives each caller a small budget of lookups', async () => {
 			const answers = [];
 			for (let i = 0; i < 25; i++) {

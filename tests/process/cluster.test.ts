@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { shanghaiYear } from '../../src/lib/domain/calendar/shanghai-calendar';
 import { activityWithKey } from '../../src/lib/domain/events/event-drafts';
+import { isActivity } from '../../src/lib/domain/events/activities';
 import { reportToSubmit } from '../../src/lib/domain/reporting/report-drafts';
 import {
 	collectionNames,
@@ -248,7 +249,7 @@ describe.skipIf(!runnable)('three CouchDB nodes behind HAProxy, two app processe
 		const activity = newActivity('community1');
 		await staff.writeChecked('activities', activity);
 		const [received] = await member.waitFor('activities', { id: activity.id }, RECEIVE_MS);
-		expect(received?.title).toBe(activity.title);
+		expect(received && isActivity(received) ? received.title : null).toBe(activity.title);
 	});
 
 	it('shares sessions: a device signed in through app 1 syncs through app 2', async () => {

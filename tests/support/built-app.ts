@@ -55,7 +55,7 @@ export async function startBuiltApp(options: BuiltAppOptions = {}): Promise<Buil
 			HOST: '127.0.0.1',
 			ORIGIN: url,
 			// As `npm start` runs it.
-			BODY_SIZE_LIMIT: '8M',
+			BODY_SIZE_LIMIT: '11M',
 			...(ownDataDir ? { DATA_DIR: ownDataDir } : {}),
 			...options.env
 		},

@@ -26,6 +26,7 @@ import { attendanceRecords } from './attendance-docs';
 import { plainDoc, plainDocs } from './plain-docs';
 import { observeRoundingRules } from './service-rounding.svelte';
 import type { WriteOutcome } from './write-outcome';
+import { activityDocs } from './activity-docs';
 
 /** One member's records at one activity, by kind. */
 export interface OwnAttendance {
@@ -37,7 +38,7 @@ export interface OwnAttendance {
 /** The activities a person may see, their communities' names and this device's attendance, live. */
 export function observeActivities() {
 	const device = signedInDevice();
-	const activities = observe(() => device.db.activities.find().$.pipe(plainDocs<Activity>()), []);
+	const activities = observe(() => device.db.activities.find().$.pipe(activityDocs()), []);
 	const attendance = observe(() => device.db.attendance.find().$.pipe(attendanceRecords()), []);
 	const communities = observe(() => communitiesWhere(device.db, { kind: 'community' }), []);
 	const branches = observe(

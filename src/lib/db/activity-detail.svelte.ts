@@ -8,7 +8,8 @@ import { signedInDevice } from './device-context.svelte';
 import { heldBadges } from './held-badges';
 import { observe } from './observe.svelte';
 import type { Person } from '../domain/events/kiosk-check-in';
-import { plainDoc, plainDocs } from './plain-docs';
+import { plainDocs } from './plain-docs';
+import { activityDoc } from './activity-docs';
 
 /**
  * One activity as this device holds it: the activity, its signing key (organisers' devices only),
@@ -18,7 +19,7 @@ export function observeActivityDetail(activityId: () => string) {
 	const device = signedInDevice();
 	// Undefined until the local query first answers, so "not on this device" is not shown early.
 	const activity = observe<Activity | null | undefined>(
-		() => device.db.activities.findOne(activityId()).$.pipe(plainDoc<Activity>()),
+		() => device.db.activities.findOne(activityId()).$.pipe(activityDoc()),
 		undefined
 	);
 	const publicKey = $derived(activity.current?.publicKey);
@@ -26,11 +27,19 @@ export function observeActivityDetail(activityId: () => string) {
 		const key = publicKey;
 		return key ? observeActivityKey(device.db, activityId(), key) : null;
 	}, null);
-	// The records of people, the server's notes about them and the walk-ins named only.
+	// The records of people, the server's notes about them and the walk-ins named only. Their ids
+	// all start with the activity's (attendance-record.ts, late-sync.ts, walk-ins.ts), so a range of
+	// the primary key finds them: the collection has no `activityId` index now that claims, which
+	// have no activity, share it.
 	const listed = observe(
 		() =>
 			device.db.attendance
-				.find({ selector: { activityId: activityId() } })
+				.find({
+					selector: {
+						id: { $gt: `${activityId()}.`, $lt: `${activityId()}.\uffff` },
+						activityId: activityId()
+					}
+				})
 				.$.pipe(plainDocs<AttendanceDoc>()),
 		[]
 	);

@@ -1,15 +1,23 @@
-import type { Activity, Member, MemberYearSummary } from '../domain/registry';
-import { branchDuties, memberDutyGaps, type MemberYear } from '../domain/events/yearly-duties';
+import type { Member, MemberYearSummary } from '../domain/registry';
+import {
+	branchDuties,
+	memberDutyYears,
+	shortOfDuties,
+	type StoredYear
+} from '../domain/events/yearly-duties';
+import { observeClaimRecords } from './claim-records.svelte';
 import { signedInDevice } from './device-context.svelte';
 import { branchMemberYears } from './member-year-summaries';
 import { observe } from './observe.svelte';
 import { attendanceRecords } from './attendance-docs';
 import { plainDocs } from './plain-docs';
+import { activityDocs } from './activity-docs';
 
 /**
  * A branch's yearly duties from what its secretary's device holds: the branch's members, the
- * branch's activities and its linked community's, the check-ins of the branch's members, and the
- * worker's summaries of their year (which count check-ins at activities held elsewhere).
+ * branch's activities and its linked community's, the check-ins of the branch's members, their
+ * claims with the communities' decisions, and the worker's summaries of their year (which count
+ * check-ins at activities held elsewhere).
  */
 export function observeBranchDuties(branchId: () => string, year: () => number) {
 	const device = signedInDevice();
@@ -20,7 +28,7 @@ export function observeBranchDuties(branchId: () => string, year: () => number) 
 				.$.pipe(plainDocs<Member>()),
 		[]
 	);
-	const activities = observe(() => device.db.activities.find().$.pipe(plainDocs<Activity>()), []);
+	const activities = observe(() => device.db.activities.find().$.pipe(activityDocs()), []);
 	const checkIns = observe(
 		() => device.db.attendance.find({ selector: { kind: 'in' } }).$.pipe(attendanceRecords()),
 		[]
@@ -35,15 +43,19 @@ export function observeBranchDuties(branchId: () => string, year: () => number) 
 	);
 	// Members' check-ins at activities this device does not hold count through their summaries.
 	const summaries = observe(() => branchMemberYears(device.db, branchId(), year()), []);
-	const gaps = $derived(
-		memberDutyGaps(
+	const claims = observeClaimRecords(() => ({ branchId: branchId() }));
+	// Those short of a part first, each group by name as `people` is.
+	const progress = $derived(
+		memberDutyYears(
 			people,
 			activities.current,
 			checkIns.current,
 			year(),
-			byMember(summaries.current)
-		)
+			byMember(summaries.current),
+			claims.current
+		).sort((a, b) => Number(shortOfDuties(b.year)) - Number(shortOfDuties(a.year)))
 	);
+	const gaps = $derived(progress.filter((p) => shortOfDuties(p.year)));
 	return {
 		get members() {
 			return people;
@@ -52,7 +64,11 @@ export function observeBranchDuties(branchId: () => string, year: () => number) 
 		get duties() {
 			return duties;
 		},
-		/** R16's attendance parts: members without a community activity or a lecture this year. */
+		/** R16 for every member: project or post, micro-wish, lecture, community activity. */
+		get progress() {
+			return progress;
+		},
+		/** The members short of any part of R16 this year. */
 		get gaps() {
 			return gaps;
 		}
@@ -60,6 +76,39 @@ export function observeBranchDuties(branchId: () => string, year: () => number) 
 }
 
 // Rebuilt whole on each change and never mutated, so a plain Map will do.
-function byMember(summaries: readonly MemberYearSummary[]): ReadonlyMap<string, MemberYear> {
+function byMember(summaries: readonly MemberYearSummary[]): ReadonlyMap<string, StoredYear> {
 	return new Map(summaries.map((summary) => [summary.memberId, summary]));
+}
+
+/**
+ * One member's R16 progress this year, as the secretary's device sees it: their check-ins, their
+ * claims with the communities' decisions, and the worker's summary of their year.
+ */
+export function observeMemberDutyYear(member: () => Member, year: () => number) {
+	const device = signedInDevice();
+	const activities = observe(() => device.db.activities.find().$.pipe(activityDocs()), []);
+	const checkIns = observe(
+		() =>
+			device.db.attendance
+				.find({ selector: { kind: 'in', memberId: member().id } })
+				.$.pipe(attendanceRecords()),
+		[]
+	);
+	const claims = observeClaimRecords(() => ({ memberId: member().id }));
+	const summaries = observe(() => branchMemberYears(device.db, member().branchId, year()), []);
+	const progress = $derived(
+		memberDutyYears(
+			[{ id: member().id, name: member().name }],
+			activities.current,
+			checkIns.current,
+			year(),
+			byMember(summaries.current),
+			claims.current
+		)[0]?.year
+	);
+	return {
+		get current() {
+			return progress;
+		}
+	};
 }

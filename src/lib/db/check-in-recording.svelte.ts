@@ -7,8 +7,8 @@ import { signedInDevice } from './device-context.svelte';
 import { writeChecked } from './local-write';
 import { observe } from './observe.svelte';
 import { attendanceRecords } from './attendance-docs';
-import { plainDocs } from './plain-docs';
 import type { WriteOutcome } from './write-outcome';
+import { activityDocs } from './activity-docs';
 
 /** Stores one check-in or check-out of the kind the organiser chose, and says what became of it. */
 export type RecordCheck = (
@@ -129,7 +129,7 @@ export function organiserCheckIns(
  */
 export function observeSelfCheckIn() {
 	const device = signedInDevice();
-	const activities = observe(() => device.db.activities.find().$.pipe(plainDocs<Activity>()), []);
+	const activities = observe(() => device.db.activities.find().$.pipe(activityDocs()), []);
 	const own = observe(
 		() =>
 			device.db.attendance

@@ -6,8 +6,9 @@ import { signedInDevice } from './device-context.svelte';
 import { communityById, orgById, orgsWhere } from './directory';
 import { ownFields, writeChecked } from './local-write';
 import { observe } from './observe.svelte';
-import { plainDoc, plainDocs } from './plain-docs';
+import { plainDocs } from './plain-docs';
 import type { WriteOutcome } from './write-outcome';
+import { contactDoc, contactDocs } from './contact-docs';
 
 export interface QueueEntry {
 	report: Report;
@@ -70,7 +71,7 @@ export interface Resident {
 export function observeResidents(communityId: () => string) {
 	const device = signedInDevice();
 	const queue = observeCommunityQueue(communityId);
-	const contacts = observe(() => device.db.contacts.find().$.pipe(plainDocs<Contact>()), []);
+	const contacts = observe(() => device.db.contacts.find().$.pipe(contactDocs()), []);
 	const branches = observe(() => orgsWhere(device.db), []);
 	const members = observe(() => device.db.members.find().$.pipe(plainDocs<Member>()), []);
 	const residents = $derived(
@@ -94,7 +95,7 @@ export function observeReportDetail(report: () => Report) {
 	const branch = observe(() => orgById(device.db, report().branchId), null);
 	// Staff see the phone of members living in their community; the contact replicates to them.
 	const contact = observe(
-		() => device.db.contacts.findOne(report().memberId).$.pipe(plainDoc<Contact>()),
+		() => device.db.contacts.findOne(report().memberId).$.pipe(contactDoc()),
 		null
 	);
 	return {

@@ -25,6 +25,8 @@ import {
 	type LegacyDocTypes
 } from '../domain/registry';
 import type { KindSchema } from '../domain/schema/kind-definition';
+import { isClaim } from '../domain/marketplace/claim-record';
+import { isClaimDecision } from '../domain/marketplace/claim-decisions';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -57,6 +59,8 @@ function attendanceConflicts(): RxConflictHandler<Attendance> {
 	return {
 		isEqual: defaultConflictHandler.isEqual,
 		resolve: ({ newDocumentState: mine, realMasterState: theirs }) => {
+			// Claims and decisions share the collection and merge by no rule: the server's stands.
+			if (isClaim(mine) || isClaimDecision(mine)) return Promise.resolve(theirs);
 			const seen = `${theirs._deleted}:${theirs.at}:${theirs.recordedBy}`;
 			if (mine._deleted || theirs._deleted || preferredOver.get(mine.id) === seen) {
 				return Promise.resolve(theirs);

@@ -2,6 +2,9 @@ import { removeRxDatabase } from 'rxdb';
 import { sameChannels } from '../domain/access/channels';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { databaseNameFor } from './database';
+import { deleteEvidenceCache } from './evidence-cache';
+import { deleteEvidenceOutbox } from './evidence-outbox';
+import { indexedOutbox, startEvidenceUploads, stopEvidenceUploads } from './evidence-upload';
 import { deleteIndexedDatabases } from './indexeddb-cleanup';
 import { deleteKeptRecords } from './kept-records';
 import { Replica } from './replica';
@@ -136,15 +139,23 @@ class Device {
 		if (!globalThis.navigator.onLine) replica.setOnline(false);
 		this.unsubscribe = () => subscription.unsubscribe();
 		this.replica = replica;
+		startEvidenceUploads({
+			serverUrl: serverUrl(),
+			outbox: indexedOutbox(username),
+			status$: replica.status$
+		});
 	}
 
 	/** Deletes everything this device holds of a user. */
 	private async wipe(username: string) {
 		this.unsubscribe?.();
+		stopEvidenceUploads();
 		if (this.replica) await this.replica.destroy();
 		else await removeRxDatabase(databaseNameFor(username), getRxStorageDexie());
 		await deleteIndexedDatabases(databaseNameFor(username));
 		await deleteKeptRecords(username);
+		await deleteEvidenceOutbox(username);
+		await deleteEvidenceCache();
 		this.replica = null;
 		this.session = null;
 		this.status = initialSyncStatus;

@@ -1,6 +1,7 @@
 import { map } from 'rxjs';
+import { claimNoticeItemId } from '../domain/marketplace/claim-notices';
 import { isAddressedTo } from '../domain/messages/notices';
-import type { Notice, NoticeKind } from '../domain/registry';
+import type { ActivitiesDoc, Notice, NoticeKind } from '../domain/registry';
 import { signedInDevice } from './device-context.svelte';
 import { observe } from './observe.svelte';
 import { plainDocs } from './plain-docs';
@@ -29,4 +30,24 @@ export function observeReminders(memberId: () => string): { readonly current: No
 				.$.pipe(plainDocs<Notice>()),
 		[]
 	);
+}
+
+/** The titles of the items claim notices are about, by item id, from the replica. */
+export function observeClaimNoticeTitles(notices: () => readonly Notice[]): {
+	readonly current: Readonly<Record<string, string>>;
+} {
+	const device = signedInDevice();
+	return observe(() => {
+		const ids = notices()
+			.flatMap((notice) => (notice.kind === 'claim' ? (claimNoticeItemId(notice) ?? []) : []))
+			.filter((id, index, all) => all.indexOf(id) === index);
+		if (ids.length === 0) return null;
+		return device.db.activities.find({ selector: { id: { $in: ids } } }).$.pipe(
+			plainDocs<ActivitiesDoc>(),
+			// The ids are items' (`it-…`): a tally has no title, and none is asked for.
+			map((docs) =>
+				Object.fromEntries(docs.flatMap((doc) => ('title' in doc ? [[doc.id, doc.title]] : [])))
+			)
+		);
+	}, {});
 }

@@ -1,5 +1,6 @@
 import type { Community, Contact, Member, Org } from '../domain/registry';
 import { withChannels } from '../domain/access/write-policy';
+import type { Availability } from '../domain/people/members';
 import type { VocabularyKind } from '../domain/people/profile-vocabulary';
 import { currentTime } from './clock';
 import { signedInDevice } from './device-context.svelte';
@@ -8,11 +9,12 @@ import { ownFields, writeChecked } from './local-write';
 import { observe } from './observe.svelte';
 import { plainDoc } from './plain-docs';
 import type { WriteOutcome } from './write-outcome';
+import { contactDoc } from './contact-docs';
 
 /** A member's contact document (their phone), when this device may hold it. */
 export function observeContact(memberId: () => string): { readonly current: Contact | null } {
 	const device = signedInDevice();
-	return observe(() => device.db.contacts.findOne(memberId()).$.pipe(plainDoc<Contact>()), null);
+	return observe(() => device.db.contacts.findOne(memberId()).$.pipe(contactDoc()), null);
 }
 
 /** A member's profile, contact and branch, and the communities to choose a residence from, live. */
@@ -52,6 +54,8 @@ export interface ProfileEdits {
 	residenceCommunityId: string | undefined;
 	tags: Record<VocabularyKind, string[]>;
 	background: string;
+	/** When the member is free to serve (the marketplace ranks by it). */
+	availability: Availability[];
 }
 
 /** Saving the signed-in member's profile. Call during component initialisation. */
@@ -79,6 +83,8 @@ export function profileActions() {
 				professions: edits.tags.profession,
 				interests: edits.tags.interest,
 				background: edits.background.trim(),
+				// A copy: the form's list is reactive state, which the replica cannot store or broadcast.
+				availability: [...edits.availability],
 				updatedAt: now
 			});
 			const contactChanged =

@@ -29,6 +29,19 @@ import type { Attendance } from './events/attendance-record';
 import type { BadgeRecord } from './codes/badges';
 import type { Credential } from './codes/credentials';
 import type { Revocation } from './codes/revocations';
+import { serviceItems, type ServiceItem } from './marketplace/service-items';
+import { itemTallies, type ItemTally } from './marketplace/item-tallies';
+import { claims } from './marketplace/claims';
+import type { Claim } from './marketplace/claim-record';
+import { claimReceipts, type ClaimReceipt } from './marketplace/claim-receipts';
+import { claimStandings, type ClaimStanding } from './marketplace/claim-standings';
+import { claimDecisions, type ClaimDecision } from './marketplace/claim-decisions';
+import {
+	residents,
+	residentShares,
+	type Resident,
+	type ResidentShare
+} from './marketplace/residents';
 
 export type { Org } from './directory/orgs';
 export type { Community } from './directory/communities';
@@ -36,7 +49,7 @@ export type { Member } from './people/members';
 export type { Contact } from './people/contacts';
 export type { Report, ReportKind } from './reporting/reports';
 export type { Review, Decision } from './reporting/reviews';
-export type { Notice, NoticeKind, ReminderTopic } from './messages/notices';
+export type { Notice, NoticeKind, ReminderTopic, ClaimTopic } from './messages/notices';
 export { reportId } from './reporting/reports';
 export { reviewId } from './reporting/reviews';
 export { reminderId, signInLockedId } from './messages/notices';
@@ -60,11 +73,11 @@ export { revocationId } from './codes/revocations';
 export interface DocTypes {
 	directory: DirectoryDoc;
 	members: Member;
-	contacts: Contact;
+	contacts: ContactsDoc;
 	reports: Report;
 	reviews: Review;
 	notices: Notice;
-	activities: Activity;
+	activities: ActivitiesDoc;
 	attendance: AttendanceDoc;
 	credentials: CredentialsDoc;
 	evaluations: EvaluationDoc;
@@ -77,7 +90,14 @@ export type DirectoryDoc = Org | Community | BadgeRecord;
 export type EvaluationDoc = MemberYearSummary | BranchYearSummary | BureauYearSummary;
 
 /** Records of people at activities, the server's notes about them, and walk-ins named only. */
-export type AttendanceDoc = Attendance | LateSync | WalkIn;
+export type AttendanceDoc =
+	Attendance | LateSync | WalkIn | Claim | ClaimReceipt | ClaimStanding | ClaimDecision;
+
+/** What happens in communities: activities (no `kind` field), service items and their tallies. */
+export type ActivitiesDoc = Activity | ServiceItem | ItemTally;
+
+/** Personal contact data: members' own (no `kind` field), residents', and shares of these. */
+export type ContactsDoc = Contact | Resident | ResidentShare;
 
 /** Secrets to their holders, and the badge revocation list to whoever scans. */
 export type CredentialsDoc = Credential | Revocation;
@@ -102,16 +122,24 @@ interface PlannedCollection {
 const plan = {
 	// 1: badge entries carry `branchId`.
 	directory: { live: false, version: 1, kinds: [orgs, communities, badges] },
-	members: { live: false, version: 0, kinds: [members] },
-	contacts: { live: false, version: 0, kinds: [contacts] },
+	// 1: the member's free time (`availability`).
+	members: { live: false, version: 1, kinds: [members] },
+	// 1: residents of needs and micro-wishes, and their shares with the member holding a place.
+	contacts: { live: false, version: 1, kinds: [contacts, residents, residentShares] },
 	// A residence report is checked against the profile the member moved house in (reports.ts).
 	reports: { live: true, version: 0, kinds: [reports], pushedAfter: 'members' },
 	reviews: { live: true, version: 0, kinds: [reviews] },
-	// 1: the sign-in-locked notice kind.
-	notices: { live: true, version: 1, kinds: [notices] },
-	activities: { live: false, version: 0, kinds: [activities] },
+	// 1: the sign-in-locked notice kind. 2: the claim notice kind.
+	notices: { live: true, version: 2, kinds: [notices] },
+	// 1: service items and their tallies (a claim checks the item and its tally).
+	activities: { live: false, version: 1, kinds: [activities, serviceItems, itemTallies] },
 	// 1: longer proofs (a badge's scan-specific proof), the server's late-sync notes, walk-ins.
-	attendance: { live: true, version: 1, kinds: [attendance, lateSyncs, walkIns] },
+	// 2: claims of service items, the server's receipts and standings, the community's decisions.
+	attendance: {
+		live: true,
+		version: 2,
+		kinds: [attendance, lateSyncs, walkIns, claims, claimReceipts, claimStandings, claimDecisions]
+	},
 	// 1: the revocation list joined the credentials. 2: badges' short codes grew to 12 characters.
 	// An activity key is accepted only once its activity is on the server (credentials.ts).
 	credentials: {
@@ -120,7 +148,8 @@ const plan = {
 		kinds: [credentials, revocations],
 		pushedAfter: 'activities'
 	},
-	evaluations: { live: false, version: 0, kinds: [memberYears, branchYears, bureauYears] }
+	// 1: member-year counts the confirmed claims of R16.
+	evaluations: { live: false, version: 1, kinds: [memberYears, branchYears, bureauYears] }
 } as const satisfies Record<keyof DocTypes, PlannedCollection>;
 
 export type CollectionName = keyof typeof plan;
@@ -164,11 +193,16 @@ export function kindsOf(name: CollectionName): readonly KindDefinition<AnyDoc>[]
 	return plan[name].kinds as unknown as readonly KindDefinition<AnyDoc>[];
 }
 
-/** The kind a document of a collection belongs to, by its `kind` field; null when none claims it. */
+/**
+ * The kind a document of a collection belongs to, by its `kind` field; null when none claims it.
+ * Kinds older than their collection's other kinds (activity, contact) have no such field: a
+ * document without one is of the collection's kind that declares no `kindValues`.
+ */
 export function kindOf(name: CollectionName, doc: object): KindDefinition<AnyDoc> | null {
 	const kinds = kindsOf(name);
 	if (kinds.length === 1) return kinds[0] ?? null;
 	const value = (doc as { kind?: unknown }).kind;
+	if (value === undefined) return kinds.find((k) => !k.kindValues) ?? null;
 	return kinds.find((k) => typeof value === 'string' && k.kindValues?.includes(value)) ?? null;
 }
 

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { VOCABULARY, type VocabularyKind } from '../domain/people/profile-vocabulary';
-import { en } from './en';
+import { en as shellEn } from './en';
+import { serviceDeskEn } from './parts/service-desk.en';
+import { serviceDeskZh } from './parts/service-desk.zh-CN';
 import { vocabularyKey } from './vocabulary-labels';
-import { zhCN } from './zh-CN';
+import { zhCN as shellZh, type MessageKey } from './zh-CN';
 
+/** The shell's catalogs and the messages lazily loaded screens add. */
+const zhCN: Record<MessageKey, string> = { ...shellZh, ...serviceDeskZh };
+const en: Record<MessageKey, string> = { ...shellEn, ...serviceDeskEn };
 describe('message catalogs', () => {
 	it('label every vocabulary code in both languages', () => {
 		for (const [kind, codes] of Object.entries(VOCABULARY)) {
@@ -16,9 +21,15 @@ describe('message catalogs', () => {
 		}
 	});
 
+	it("keep the service desk's messages out of the shell: they load with its screens", () => {
+		const lazy = Object.keys(serviceDeskZh);
+		expect(lazy.length).toBeGreaterThan(0);
+		expect(lazy.filter((key) => key in shellZh || key in shellEn)).toEqual([]);
+	});
+
 	it('use the same placeholders in both languages', () => {
 		const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-		for (const key of Object.keys(zhCN) as (keyof typeof zhCN)[]) {
+		for (const key of Object.keys(zhCN) as MessageKey[]) {
 			expect(placeholders(en[key]), key).toEqual(placeholders(zhCN[key]));
 		}
 	});

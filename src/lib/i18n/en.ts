@@ -1,4 +1,9 @@
 import type { Messages } from './zh-CN';
+import { itemsEn } from './parts/items.en';
+import { evidenceEn } from './parts/evidence.en';
+import { claimNoticesEn } from './parts/claim-notices.en';
+import { marketplaceEn } from './parts/marketplace.en';
+import { serviceDutiesEn } from './parts/service-duties.en';
 
 export const en: Messages = {
 	'app.name': 'Baodao',
@@ -654,5 +659,10 @@ export const en: Messages = {
 	'scanCheck.intro': 'Checks that this device’s camera can scan: whatever it reads appears below.',
 	'scanCheck.decoded': 'Scanned',
 	'scanCheck.pause': 'Pause scanning',
-	'scanCheck.nothingYet': 'No QR code scanned yet.'
+	'scanCheck.nothingYet': 'No QR code scanned yet.',
+	...itemsEn,
+	...evidenceEn,
+	...claimNoticesEn,
+	...marketplaceEn,
+	...serviceDutiesEn
 };

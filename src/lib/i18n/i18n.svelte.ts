@@ -29,7 +29,23 @@ class I18n {
 
 export const i18n = new I18n();
 
+/** Messages screens brought when they loaded (`addMessages`), by locale. */
+const added: Record<Locale, Partial<Record<MessageKey, string>>> = { 'zh-CN': {}, en: {} };
+
+/**
+ * Adds the messages of a screen that loads lazily, in both languages, when its route module loads
+ * — before it renders. The shell's catalogs stay small: they load with the member's home route.
+ */
+export function addMessages(messages: Record<Locale, Partial<Record<MessageKey, string>>>): void {
+	Object.assign(added['zh-CN'], messages['zh-CN']);
+	Object.assign(added.en, messages.en);
+}
+
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-	const template = catalogs[i18n.locale][key];
+	// A key of a screen whose messages have not loaded shows as itself rather than breaking it.
+	const template =
+		(catalogs[i18n.locale] as Partial<Record<MessageKey, string>>)[key] ??
+		added[i18n.locale][key] ??
+		key;
 	return template.replace(/\{(\w+)\}/g, (match, name: string) => String(params[name] ?? match));
 }

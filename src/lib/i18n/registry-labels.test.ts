@@ -1,15 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { REJECT_REASONS } from '../domain/access/write-verdict';
 import { collectionNames, legacyCollectionNames } from '../domain/registry';
-import { en } from './en';
+import { en as shellEn } from './en';
+import { serviceDeskEn } from './parts/service-desk.en';
+import { serviceDeskZh } from './parts/service-desk.zh-CN';
 import {
 	collectionLabelKey,
 	reasonLabelKey,
 	storedCollectionLabelKey,
-	storedReasonLabelKey
+	claimProblemLabelKey,
+	claimStatusLabelKey,
+	itemKindLabelKey,
+	itemStateLabelKey,
+	storedReasonLabelKey,
+	storedRefusalLabelKey
 } from './registry-labels';
-import { zhCN } from './zh-CN';
+import { CLAIM_PROBLEMS, type ClaimStatus } from '../domain/marketplace/claim-lifecycle';
+import { ITEM_KINDS } from '../domain/marketplace/service-items';
+import { zhCN as shellZh, type MessageKey } from './zh-CN';
 
+/** The shell's catalogs and the messages lazily loaded screens add. */
+const zhCN: Record<MessageKey, string> = { ...shellZh, ...serviceDeskZh };
+const en: Record<MessageKey, string> = { ...shellEn, ...serviceDeskEn };
 describe('labels of the registry', () => {
 	it('label every collection, legacy ones too, and every refusal reason in both languages', () => {
 		const keys = [
@@ -29,5 +41,38 @@ describe('labels of the registry', () => {
 		expect(storedCollectionLabelKey(undefined)).toBeNull();
 		expect(storedReasonLabelKey('forbidden')).toBe('reason.forbidden');
 		expect(storedReasonLabelKey('no-such-reason')).toBeNull();
+	});
+
+	it('label every kind of service item, claim status and claim refusal in both languages', () => {
+		const statuses: ClaimStatus[] = [
+			'pending',
+			'holding',
+			'waiting',
+			'cancelled',
+			'done',
+			'confirmed',
+			'returned'
+		];
+		const keys = [
+			...ITEM_KINDS.map(itemKindLabelKey),
+			...(['open', 'closed', 'cancelled'] as const).map(itemStateLabelKey),
+			...statuses.map(claimStatusLabelKey),
+			...CLAIM_PROBLEMS.map(claimProblemLabelKey)
+		];
+		for (const key of keys) {
+			expect(zhCN[key], key).toBeTruthy();
+			expect(en[key], key).toBeTruthy();
+		}
+	});
+
+	it("word a stored refusal of the marketplace's rules by its detail, others by their reason", () => {
+		expect(storedRefusalLabelKey('forbidden', 'full')).toBe('items.refusal.full');
+		expect(zhCN[storedRefusalLabelKey('forbidden', 'full') ?? 'reason.forbidden']).toBe(
+			'名额和候补名单都已满'
+		);
+		expect(storedRefusalLabelKey('forbidden', 'own-claim')).toBe('items.refusal.own-claim');
+		expect(storedRefusalLabelKey('forbidden', 'self')).toBe('reason.forbidden');
+		expect(storedRefusalLabelKey('invalid', undefined)).toBe('reason.invalid');
+		expect(storedRefusalLabelKey('no-such-reason', 'no-such-detail')).toBeNull();
 	});
 });

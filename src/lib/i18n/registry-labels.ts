@@ -1,6 +1,9 @@
 import { isCollectionName, isLegacyCollectionName } from '../domain/registry';
 import type { SyncedCollectionName } from '../domain/registry';
 import { isRejectReason, type RejectReason } from '../domain/access/write-verdict';
+import { isClaimProblem, type ClaimProblem } from '../domain/marketplace/claim-lifecycle';
+import type { ClaimStatus } from '../domain/marketplace/claim-lifecycle';
+import type { ItemKind, ItemState } from '../domain/marketplace/service-items';
 import type { MessageKey } from './zh-CN';
 
 /**
@@ -25,4 +28,34 @@ export function storedCollectionLabelKey(name: string | undefined): MessageKey |
 /** The label of a refusal reason named in a stored notice, when it is one the app knows. */
 export function storedReasonLabelKey(reason: string | undefined): MessageKey | null {
 	return isRejectReason(reason) ? reasonLabelKey(reason) : null;
+}
+
+/** The label of a service item's kind: 服务项目, 服务岗位, 居民需求, 微心愿. */
+export function itemKindLabelKey(kind: ItemKind): MessageKey {
+	return `items.kind.${kind}`;
+}
+
+export function itemStateLabelKey(state: ItemState): MessageKey {
+	return `items.state.${state}`;
+}
+
+/** What a claim shows (claimStatus), in words. */
+export function claimStatusLabelKey(status: ClaimStatus): MessageKey {
+	return `items.status.${status}`;
+}
+
+/** Why a claim, cancel, done or decision is refused, in words: on the device and in a notice. */
+export function claimProblemLabelKey(problem: ClaimProblem): MessageKey {
+	return `items.refusal.${problem}`;
+}
+
+/**
+ * The words of a stored refusal: the marketplace's rules say exactly why (「名额和候补名单都已满」),
+ * others by their reason; null when this version knows neither.
+ */
+export function storedRefusalLabelKey(
+	reason: string | undefined,
+	detail: string | undefined
+): MessageKey | null {
+	return isClaimProblem(detail) ? claimProblemLabelKey(detail) : storedReasonLabelKey(reason);
 }

@@ -1,3 +1,9 @@
+import { itemsZh } from './parts/items.zh-CN';
+import { evidenceZh } from './parts/evidence.zh-CN';
+import { claimNoticesZh } from './parts/claim-notices.zh-CN';
+import type { serviceDeskZh } from './parts/service-desk.zh-CN';
+import { marketplaceZh } from './parts/marketplace.zh-CN';
+import { serviceDutiesZh } from './parts/service-duties.zh-CN';
 /** Simplified Chinese: the default locale and the source of every message key. */
 export const zhCN = {
 	'app.name': '报到',
@@ -602,8 +608,19 @@ export const zhCN = {
 	'scanCheck.intro': '检查本设备的摄像头能否扫码：扫到的内容会显示在下方。',
 	'scanCheck.decoded': '扫到的内容',
 	'scanCheck.pause': '暂停扫码',
-	'scanCheck.nothingYet': '尚未扫到二维码。'
+	'scanCheck.nothingYet': '尚未扫到二维码。',
+	...itemsZh,
+	...evidenceZh,
+	...claimNoticesZh,
+	...marketplaceZh,
+	...serviceDutiesZh
 } as const;
 
-export type MessageKey = keyof typeof zhCN;
-export type Messages = Record<MessageKey, string>;
+/** Messages every screen may need: loaded with the shell. */
+export type ShellMessageKey = keyof typeof zhCN;
+export type Messages = Record<ShellMessageKey, string>;
+/**
+ * Every message key: the shell's and those of screens that bring their own messages when they
+ * load (`addMessages`), which keeps them out of the member's home route.
+ */
+export type MessageKey = ShellMessageKey | keyof typeof serviceDeskZh;

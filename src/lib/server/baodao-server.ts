@@ -17,6 +17,7 @@ import { upgradeBadgeKeys } from './badge-key-upgrade';
 import { migrateLayout } from './layout-migration';
 import { rechannelStore } from './rechannel';
 import { handleActivityLookup } from './activity-lookup';
+import { filesEndpoint } from './files-api';
 import { memberLookupEndpoint } from './member-lookup';
 import { MobileIndex } from './mobile-index';
 import { handleOrganiserNames } from './organiser-names';
@@ -32,6 +33,7 @@ import {
 	type StoreOptions
 } from './store';
 import { SummaryWorker } from './summary-worker';
+import { ClaimWorker } from './claim-worker';
 import { handleSync } from './sync-gateway';
 
 export interface BaodaoServerOptions extends StoreOptions {
@@ -42,6 +44,8 @@ export interface BaodaoServerOptions extends StoreOptions {
 	summaries?: boolean;
 	/** How long the summary worker's lease lasts unrenewed (default 30 s). */
 	summaryLeaseMs?: number;
+	/** Run the claim worker (places of service items) here when it holds its lease (default true). */
+	claims?: boolean;
 	/** Sign-in rate limits and hashing gate (session-api.ts); the defaults suit production. */
 	signIn?: SignInGuardOptions;
 }
@@ -51,18 +55,20 @@ export interface BaodaoServer {
 	store: Store;
 	/** The summary worker (summary-worker.ts); null when turned off. */
 	summaries: SummaryWorker | null;
+	/** The claim worker (claim-worker.ts); null when turned off. */
+	claims: ClaimWorker | null;
 	/**
-	 * Answers `/api/session`, `/api/badge[/issuer|/withdraw]`, `/api/records/…`, `/sync/…`; else
-	 * null. The JSON answers of the last two go out compressed when the client asks (compression.ts).
-	 * A state-changing request from another origin's page is refused first (request-origin.ts).
-	 * `clientAddress` (SvelteKit's `getClientAddress()`) keys the sign-in limits; callers that
-	 * leave it out share one limit.
+	 * Answers `/api/session`, `/api/badge[/issuer|/withdraw]`, `/api/files/…`, `/api/records/…`,
+	 * `/sync/…`; else null. The JSON answers of the last two go out compressed when the client
+	 * asks (compression.ts). A state-changing request from another origin's page is refused
+	 * first (request-origin.ts). `clientAddress` (SvelteKit's `getClientAddress()`) keys the
+	 * sign-in limits; callers that leave it out share one limit.
 	 */
 	handle(request: Request, clientAddress?: string): Promise<Response> | null;
 	/**
 	 * The process is shutting down (shutdown.ts): answers held longpolls now and holds no new
-	 * ones, ends the live streams and stops the summary worker, giving up its lease. Requests in
-	 * flight still finish; `close` then closes the rest.
+	 * ones, ends the live streams and stops the summary and claim workers, giving up their
+	 * leases. Requests in flight still finish; `close` then closes the rest.
 	 */
 	drain(): void;
 	close(): Promise<void>;
@@ -134,10 +140,22 @@ export async function createBaodaoServer(options: BaodaoServerOptions = {}): Pro
 					watch
 				});
 	summaries?.start();
+	// Likewise: one process allocates the places, under a lease of its own (same duration).
+	const claims =
+		options.claims === false
+			? null
+			: new ClaimWorker(store, {
+					now: context.now,
+					leaseMs: options.summaryLeaseMs ?? DEFAULT_SUMMARY_LEASE_MS,
+					watch
+				});
+	claims?.start();
 	const guard = signInGuard(options.signIn);
 	const mobiles = new MobileIndex(store, watch);
 	const handleMemberLookup = memberLookupEndpoint(mobiles);
+	const handleFiles = filesEndpoint();
 	let summariesClosed: Promise<void> | undefined;
+	let claimsClosed: Promise<void> | undefined;
 	const drain = () => {
 		if (closing.signal.aborted) return;
 		closing.abort();
@@ -145,11 +163,15 @@ export async function createBaodaoServer(options: BaodaoServerOptions = {}): Pro
 		summariesClosed = summaries
 			?.close()
 			.catch((error: unknown) => console.error('Stopping the summary worker failed:', error));
+		claimsClosed = claims
+			?.close()
+			.catch((error: unknown) => console.error('Stopping the claim worker failed:', error));
 	};
 	return {
 		context,
 		store,
 		summaries,
+		claims,
 		handle(request, clientAddress = 'unknown') {
 			if (isCrossOriginWrite(request)) return Promise.resolve(errorResponse(CROSS_ORIGIN));
 			const { pathname } = new URL(request.url);
@@ -160,6 +182,7 @@ export async function createBaodaoServer(options: BaodaoServerOptions = {}): Pro
 			if (pathname === '/api/organisers') return handleOrganiserNames(context, request);
 			if (pathname === '/api/badge/issuer') return handleIssuerRotation(context, request);
 			if (pathname === '/api/badge/withdraw') return handleBadgeWithdrawal(context, request);
+			if (pathname.startsWith('/api/files/')) return handleFiles(context, request);
 			const compressed = (answer: Promise<Response>) =>
 				answer.then((response) => compressResponse(request, response));
 			if (pathname.startsWith('/api/records/'))
@@ -172,6 +195,7 @@ export async function createBaodaoServer(options: BaodaoServerOptions = {}): Pro
 		async close() {
 			drain();
 			await summariesClosed;
+			await claimsClosed;
 			mobiles.close();
 			await warming;
 			context.reads.close();

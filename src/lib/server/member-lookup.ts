@@ -1,3 +1,4 @@
+import { isActivity } from '../domain/events/activities';
 import { checkInClosure } from '../domain/events/check-in-window';
 import { isValidId } from '../domain/schema/ids';
 import type { Activity, Member } from '../domain/registry';
@@ -46,7 +47,7 @@ export function memberLookupEndpoint(index: MobileIndex, maxTracked = 10_000): A
 			.db('activities')
 			.get<StoredDoc>(activityId)
 			.catch(() => null);
-		if (!stored || stored._deleted) throw NOT_FOUND;
+		if (!stored || stored._deleted || !isActivity(stored)) throw NOT_FOUND;
 		const activity = plainOf<Activity>(stored);
 		if (!activity.organisers.includes(caller.actor.username) || checkInClosure(activity, now)) {
 			throw NOT_FOUND;

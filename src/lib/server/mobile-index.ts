@@ -1,5 +1,6 @@
 import type { Watch } from './change-hub';
 import type { Store } from './store';
+import { isContact } from '../domain/people/contacts';
 
 const PAGE = 1_000;
 
@@ -90,6 +91,8 @@ export class MobileIndex {
 		this.phoneOf.delete(memberId);
 		const phone = (doc as { phone?: unknown; _deleted?: boolean } | null | undefined)?.phone;
 		if (typeof phone !== 'string' || (doc as { _deleted?: boolean })._deleted) return;
+		// Residents' phones share the collection: a typed number finds members only.
+		if (!isContact(doc as object)) return;
 		byPhone.set(phone, memberId);
 		this.phoneOf.set(memberId, phone);
 	}

@@ -1,3 +1,4 @@
+import { isActivity } from '../domain/events/activities';
 import { mayOrganiseIn, type Activity } from '../domain/events/activities';
 import { actorOf, findAccount, type Account } from './accounts';
 import { signedInEndpoint } from './api-endpoint';
@@ -54,7 +55,8 @@ async function readActivity(context: ServerContext, id: string): Promise<Activit
 		.db('activities')
 		.get<StoredDoc>(id)
 		.catch(() => null);
-	return stored && !stored._deleted ? plainOf<Activity>(stored) : null;
+	// A service item shares the collection: it names no organisers.
+	return stored && !stored._deleted && isActivity(stored) ? plainOf<Activity>(stored) : null;
 }
 
 /** Names of the usernames that are accounts; an account since removed is left out. */

@@ -1,3 +1,4 @@
+import { isActivity } from '../domain/events/activities';
 import { canRead, channel, inYear, openYears } from '../domain/access/channels';
 import {
 	DETAIL_DOC_LIMIT,
@@ -120,7 +121,9 @@ async function byId(
 		.db(collection)
 		.get<StoredDoc>(id)
 		.catch(() => null);
-	return doc ? plainOf<Fields>(doc) : null;
+	if (!doc) return null;
+	// Service items and their tallies share the activities' collection; they are no activity.
+	return collection === 'activities' && !isActivity(doc) ? null : plainOf<Fields>(doc);
 }
 
 /** Reads the bureau of each branch once per request, from the directory. */
@@ -179,7 +182,10 @@ export async function memberRecords(
 	]);
 	const readable = (collection: DetailCollection, listed: Listed | undefined) =>
 		(listed?.docs ?? []).filter((doc) => mayReadDetail(caller, collection, doc, noBranch));
-	const attendance = attendanceByYear.flatMap((listed) => readable('attendance', listed));
+	// The member's claims of service items share the channel; records of activities cite one.
+	const attendance = attendanceByYear
+		.flatMap((listed) => readable('attendance', listed))
+		.filter((doc) => text(doc, 'activityId') !== undefined);
 	// The activities the records cite: without them a check-in has no title, time or service time.
 	const cited = [...new Set(attendance.map((doc) => text(doc, 'activityId') ?? ''))];
 	const activities = cited.length

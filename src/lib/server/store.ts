@@ -8,7 +8,14 @@ import type { ChannelIndex } from './channel-index';
 import { couchChannelIndex } from './channel-index-couch';
 import { EmbeddedChannelIndex } from './channel-index-embedded';
 
-export type ServerOnlyDatabase = 'accounts' | 'sessions' | 'rejections' | 'departures' | 'config';
+export type ServerOnlyDatabase =
+	| 'accounts'
+	| 'sessions'
+	| 'rejections'
+	| 'departures'
+	| 'config'
+	// Evidence files, by their SHA-256 (evidence-files.ts).
+	| 'files';
 /** Legacy databases are read once, to move their documents into the layout's collections. */
 export type DatabaseName = CollectionName | LegacyCollectionName | ServerOnlyDatabase;
 export type Database = PouchDB.Database<Record<string, unknown>>;

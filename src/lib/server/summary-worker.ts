@@ -1,5 +1,4 @@
 import { isAttendanceRecord } from '../domain/events/attendance-record';
-import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { channel, inYear, openYears } from '../domain/access/channels';
 import { shanghaiYear } from '../domain/calendar/shanghai-calendar';
@@ -23,9 +22,11 @@ import type {
 } from '../domain/registry';
 import { reportId } from '../domain/reporting/reports';
 import { reviewId } from '../domain/reporting/reviews';
+import type { ClaimDecision } from '../domain/marketplace/claim-decisions';
+import type { Claim } from '../domain/marketplace/claim-record';
 import type { ChannelReader } from './channel-index';
 import { recordDepartures } from './departures';
-import { Lease } from './lease';
+import { LeasedWorker } from './leased-worker';
 import type { UpstreamSeq } from './seq-token';
 import { plainOf, type StoredDoc } from './stored-doc';
 import type { Database, Store } from './store';
@@ -33,6 +34,9 @@ import type { Database, Store } from './store';
 /** The databases whose changes can change a summary. */
 const FEEDS = ['members', 'reports', 'reviews', 'attendance', 'activities', 'directory'] as const;
 export type Feed = (typeof FEEDS)[number];
+
+/** The kinds of `attendance` that count toward R16 besides check-ins. */
+const CLAIM_KINDS: readonly string[] = ['claim', 'claim-decision'];
 
 const CHECKPOINT_ID = 'summary-checkpoint';
 /** A run of changes is summarised once it has been quiet this long, or has waited the longest. */
@@ -85,12 +89,6 @@ class Work {
 	readonly attendance: { memberId: string; activityId: string }[] = [];
 }
 
-class LeaseLost extends Error {
-	constructor() {
-		super('The summary lease was lost.');
-	}
-}
-
 const unique = <T>(values: Iterable<T>): T[] => [...new Set(values)];
 
 async function docsById(db: Database, ids: readonly string[]): Promise<Map<string, StoredDoc>> {
@@ -137,67 +135,30 @@ function sameContent(stored: StoredDoc | undefined, next: EvaluationDoc): boolea
  * writes a summary only when its content changed. One process of a deployment runs it: the one
  * holding the lease.
  */
-export class SummaryWorker {
-	readonly lease: Lease;
+export class SummaryWorker extends LeasedWorker {
 	private readonly batch: number;
-	private closed = false;
-	private loop: Promise<void> | null = null;
-	private wake: (() => void) | null = null;
-	private dirty = true;
-	private requested = 0;
-	/** The last `requested` generation caught up with. */
-	private settled = 0;
 	/** Since when changes have been arriving unsummarised, and when the last one came (ms). */
 	private changesSince: number | null = null;
 	private lastChangeAt = 0;
-	private readonly waiters: { generation: number; resolve: () => void }[] = [];
-	private unwatch: (() => void)[] = [];
-	private renewal: ReturnType<typeof setInterval> | undefined;
-	private renewalClaim: Promise<unknown> | null = null;
-	private readonly renewEvery: number;
 
 	constructor(
 		private readonly store: Store,
 		private readonly options: SummaryWorkerOptions
 	) {
-		this.lease = new Lease(
-			store.db('config'),
-			LEASE_ID,
-			`${process.pid}-${randomBytes(6).toString('hex')}`,
-			options.leaseMs
-		);
+		super({
+			config: store.db('config'),
+			leaseId: LEASE_ID,
+			checkpointId: CHECKPOINT_ID,
+			leaseMs: options.leaseMs,
+			name: 'summary',
+			failure: 'Computing summaries failed:'
+		});
 		this.batch = options.batchSize ?? 200;
-		this.renewEvery = Math.max(10, Math.floor(options.leaseMs / 3));
 	}
 
-	start(): void {
-		this.loop ??= this.run();
-	}
-
-	/**
-	 * Resolves once the summaries include every change stored before the call. Only the lease
-	 * holder catches up: in another process this waits until it holds the lease.
-	 */
-	idle(): Promise<void> {
-		const generation = ++this.requested;
-		const done = new Promise<void>((resolve) => this.waiters.push({ generation, resolve }));
-		this.poke();
-		return done;
-	}
-
-	async close(): Promise<void> {
-		this.closed = true;
-		this.renewing(false);
-		this.poke();
-		await this.loop;
-		await this.renewalClaim;
-		this.stopFollowing();
-		await this.lease.release().catch(() => undefined);
-	}
-
-	private poke(): void {
-		this.dirty = true;
-		this.wake?.();
+	/** While holding the lease, any change of a followed database wakes the worker. */
+	protected follow(): (() => void)[] {
+		return FEEDS.map((name) => this.options.watch(name, () => this.changed()));
 	}
 
 	private changed(): void {
@@ -217,8 +178,8 @@ export class SummaryWorker {
 	 * once are answered first, and their members' summaries are then computed once each instead
 	 * of after every push. An `idle()` request does not wait.
 	 */
-	private async settle(): Promise<void> {
-		while (this.changesSince !== null && this.requested === this.settled && !this.closed) {
+	protected async beforeStep(): Promise<void> {
+		while (this.changesSince !== null && !this.requestPending && !this.closed) {
 			const now = Date.now();
 			const quietFor = now - this.lastChangeAt;
 			const waited = now - this.changesSince;
@@ -228,111 +189,7 @@ export class SummaryWorker {
 		this.changesSince = null;
 	}
 
-	/** Waits for a change, a request or the timeout, whichever comes first. */
-	private async rest(ms: number): Promise<void> {
-		if (this.closed || this.dirty) return;
-		await this.sleep(ms);
-	}
-
-	/** Waits `ms`, or less if poked. */
-	private async sleep(ms: number): Promise<void> {
-		await new Promise<void>((resolve) => {
-			const timer = setTimeout(resolve, ms);
-			this.wake = () => {
-				clearTimeout(timer);
-				resolve();
-			};
-		});
-		this.wake = null;
-	}
-
-	private async run(): Promise<void> {
-		const renewEvery = this.renewEvery;
-		while (!this.closed) {
-			let holding = this.lease.held;
-			try {
-				holding ||= await this.lease.claim();
-			} catch (error) {
-				console.error('Claiming the summary lease failed:', error);
-			}
-			this.renewing(holding);
-			if (!holding) {
-				this.stopFollowing();
-				await this.restFor(renewEvery);
-				continue;
-			}
-			this.follow();
-			try {
-				await this.settle();
-				this.dirty = false;
-				const generation = this.requested;
-				await this.catchUp();
-				this.settleWaiters(generation);
-			} catch (error) {
-				if (!(error instanceof LeaseLost)) console.error('Computing summaries failed:', error);
-				this.dirty = true;
-				await this.restFor(renewEvery);
-				continue;
-			}
-			await this.rest(renewEvery);
-		}
-	}
-
-	/** Rests without a pending request cutting it short (after a failure, or while not holding). */
-	private async restFor(ms: number): Promise<void> {
-		const dirty = this.dirty;
-		this.dirty = false;
-		await this.rest(ms);
-		this.dirty ||= dirty;
-	}
-
-	private settleWaiters(generation: number): void {
-		this.settled = Math.max(this.settled, generation);
-		for (let i = this.waiters.length - 1; i >= 0; i--) {
-			const waiter = this.waiters[i];
-			if (waiter && waiter.generation <= generation) {
-				this.waiters.splice(i, 1);
-				waiter.resolve();
-			}
-		}
-	}
-
-	/** While holding the lease, any change of a followed database wakes the worker. */
-	private follow(): void {
-		if (this.unwatch.length) return;
-		this.unwatch = FEEDS.map((name) => this.options.watch(name, () => this.changed()));
-	}
-
-	private stopFollowing(): void {
-		for (const unwatch of this.unwatch) unwatch();
-		this.unwatch = [];
-	}
-
-	/** Nothing is written without the lease: another process may have taken it over. */
-	private keepLease(): void {
-		if (this.closed || !this.lease.held) throw new LeaseLost();
-	}
-
-	/**
-	 * Renews the lease on a timer while holding it, so that a long step (a sweep, an index built
-	 * on first use) does not let it expire and hand the work to another process halfway.
-	 */
-	private renewing(on: boolean): void {
-		if (!on || this.closed) {
-			clearInterval(this.renewal);
-			this.renewal = undefined;
-			return;
-		}
-		if (this.renewal) return;
-		this.renewal = setInterval(() => {
-			this.renewalClaim ??= this.lease
-				.claim()
-				.catch(() => false)
-				.finally(() => (this.renewalClaim = null));
-		}, this.renewEvery);
-	}
-
-	private db(name: Feed | 'evaluations' | 'config'): Database {
+	private db(name: Feed | 'evaluations'): Database {
 		return this.store.db(name);
 	}
 
@@ -340,23 +197,11 @@ export class SummaryWorker {
 		return this.store.channelIndex.reader(name);
 	}
 
-	private async readCheckpoint(): Promise<Checkpoint | null> {
-		return (await this.db('config')
-			.get(CHECKPOINT_ID)
-			.catch(() => null)) as Checkpoint | null;
-	}
-
-	private async saveCheckpoint(checkpoint: Checkpoint): Promise<Checkpoint> {
-		this.keepLease();
-		const result = await this.db('config').put({ ...checkpoint });
-		return { ...checkpoint, _rev: result.rev };
-	}
-
 	/** Reads every feed to its end, recomputing as it goes; sweeps first when a year begins. */
-	private async catchUp(): Promise<void> {
+	protected async catchUp(): Promise<void> {
 		this.keepLease();
 		const year = shanghaiYear(this.options.now());
-		let checkpoint = await this.readCheckpoint();
+		let checkpoint = await this.readCheckpoint<Checkpoint>();
 		if (!checkpoint || checkpoint.year !== year) {
 			// Taken before the sweep: what changes during it is read from the feeds afterwards.
 			const seqs = checkpoint?.seqs ?? (await this.feedEnds());
@@ -466,6 +311,11 @@ export class SummaryWorker {
 			}
 			case 'attendance': {
 				const memberId = field('memberId');
+				// A claim or decision counts in the year it was done: any open year.
+				if (memberId && CLAIM_KINDS.includes(field('kind') ?? '')) {
+					for (const year of open) work.members.add(year, memberId);
+					return;
+				}
 				const activityId = field('activityId');
 				if (memberId && activityId) work.attendance.push({ memberId, activityId });
 				return;
@@ -614,6 +464,8 @@ export class SummaryWorker {
 		// so one recorded just before an activity that began on New Year's Day still counts.
 		const recordYears = unique([...years, ...openYears(this.options.now())]);
 		const attendance: Attendance[] = [];
+		const claims: Claim[] = [];
+		const decisions: ClaimDecision[] = [];
 		const hosted: Activity[] = [];
 		for (const year of recordYears) {
 			for (const member of members) {
@@ -621,8 +473,10 @@ export class SummaryWorker {
 					this.channels('attendance'),
 					inYear(channel.member(member.id), year)
 				)) {
-					// The server's late-sync notes share the channels; they are no attendance.
+					// The server's notes and the claims share the channels; they are no attendance.
 					if (isAttendanceRecord(doc)) attendance.push(plainOf<Attendance>(doc));
+					else if (doc['kind'] === 'claim') claims.push(plainOf<Claim>(doc));
+					else if (doc['kind'] === 'claim-decision') decisions.push(plainOf<ClaimDecision>(doc));
 				}
 			}
 		}
@@ -650,6 +504,8 @@ export class SummaryWorker {
 		const hostedBy = groupBy([...activities.values()], (a) => a.hostBranchId ?? '');
 		const reportsOf = groupBy(reports, (r) => r.memberId);
 		const reviewsOf = groupBy(reviews, (r) => r.memberId);
+		const claimsOf = groupBy(claims, (c) => c.memberId);
+		const decisionsOf = groupBy(decisions, (d) => d.memberId);
 		const updatedAt = this.options.now().toISOString();
 		const found = new Map(members.map((m) => [m.id, m]));
 		for (const year of years) {
@@ -669,6 +525,7 @@ export class SummaryWorker {
 						...(hostedBy.get(member.branchId) ?? []),
 						...own.flatMap((a) => activities.get(a.activityId) ?? [])
 					]),
+					claims: { claims: claimsOf.get(id) ?? [], decisions: decisionsOf.get(id) ?? [] },
 					year,
 					updatedAt
 				});

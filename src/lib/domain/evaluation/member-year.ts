@@ -13,8 +13,9 @@ import {
 
 /**
  * One member's year, as the worker sums it up (R10, R8, R16, R12): where their reports stand, what
- * they attended and gave, their service time and the branch duties they missed. The member keeps
- * each past year's; the branch and the office read the open years' ones.
+ * they attended and gave, the claims the community confirmed, their service time and the branch
+ * duties they missed. The member keeps each past year's; the branch and the office read the open
+ * years' ones.
  */
 export interface MemberYearSummary {
 	id: string;
@@ -30,6 +31,9 @@ export interface MemberYearSummary {
 	attended: number;
 	communityActivities: number;
 	lecturesGiven: number;
+	/** R16's confirmed claims; absent from a summary stored before the marketplace (none then). */
+	projectsOrPosts?: number;
+	microWishes?: number;
 	serviceMinutes: number;
 	/** Activities counted for service time. */
 	sessions: number;
@@ -63,6 +67,8 @@ export const memberYears: KindDefinition<MemberYearSummary> = {
 			attended: count,
 			communityActivities: count,
 			lecturesGiven: count,
+			projectsOrPosts: count,
+			microWishes: count,
 			serviceMinutes: count,
 			sessions: count,
 			missedDuties: { type: 'array', items: dutyTypeField, maxItems: 2 },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aBranchActivity, anActivity, aRecord } from '../../../test-data/activity-fixtures';
+import { served } from '../../../test-data/claim-fixtures';
 import {
 	aBranch,
 	aMember,
@@ -43,6 +44,7 @@ function inputs(overrides: Partial<MemberYearInputs> = {}): MemberYearInputs {
 		reviews: [],
 		attendance: [],
 		activities: [lecture, party],
+		claims: { claims: [], decisions: [] },
 		year: YEAR,
 		updatedAt: AT,
 		...overrides
@@ -64,6 +66,8 @@ describe('memberYearSummary', () => {
 			attended: 0,
 			communityActivities: 0,
 			lecturesGiven: 0,
+			projectsOrPosts: 0,
+			microWishes: 0,
 			serviceMinutes: 0,
 			sessions: 0,
 			missedDuties: ['ethnic-unity', 'party-day'],
@@ -102,6 +106,21 @@ describe('memberYearSummary', () => {
 			serviceMinutes: 300,
 			missedDuties: ['ethnic-unity']
 		});
+	});
+
+	it("counts the member's confirmed claims of projects or posts and of micro-wishes", () => {
+		const mine = served('m001', ['project', 'micro-wish', 'micro-wish', 'need']);
+		const theirs = served('m002', ['post']);
+		const summary = memberYearSummary(
+			inputs({
+				claims: {
+					claims: [...mine.claims, ...theirs.claims],
+					decisions: [...mine.decisions, ...theirs.decisions]
+				}
+			})
+		);
+		expect(summary).toMatchObject({ projectsOrPosts: 1, microWishes: 2 });
+		expect(validateAgainst(collectionSchema('evaluations'), summary)).toBeNull();
 	});
 
 	it('leaves cancelled activities and other years out', () => {
@@ -170,6 +189,28 @@ describe('branchYearSummary and bureauYearSummary', () => {
 			returned: 1,
 			notReported: 1
 		});
+	});
+
+	it('counts a member behind until all four parts of R16 are met', () => {
+		const lectureAndCommunity = {
+			...memberYears[0]!,
+			communityActivities: 1,
+			lecturesGiven: 1
+		};
+		const everything = { ...lectureAndCommunity, projectsOrPosts: 1, microWishes: 1 };
+		const behind = (years: (typeof memberYears)[number][]) =>
+			branchYearSummary({
+				branch,
+				memberYears: years,
+				activities: [],
+				attendance: [],
+				year: YEAR,
+				updatedAt: AT
+			}).membersBehind;
+		expect(behind([lectureAndCommunity])).toBe(1);
+		expect(behind([{ ...everything, microWishes: 0 }])).toBe(1);
+		expect(behind([{ ...everything, projectsOrPosts: 0 }])).toBe(1);
+		expect(behind([everything])).toBe(0);
 	});
 
 	it('counts who is behind, the service time and the state of each duty', () => {

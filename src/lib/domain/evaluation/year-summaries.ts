@@ -4,10 +4,11 @@ import type { Attendance } from '../events/attendance-record';
 import { roundingRules } from '../events/service-hours';
 import {
 	branchDuties,
-	dutiesMet,
 	dutyState,
 	memberYear,
-	serviceOfYear
+	serviceOfYear,
+	shortOfDuties,
+	type ClaimRecords
 } from '../events/yearly-duties';
 import type { Member } from '../people/members';
 import { addState, EMPTY_COVERAGE, sumCoverage } from '../reporting/coverage';
@@ -36,6 +37,8 @@ export interface MemberYearInputs {
 	attendance: readonly Attendance[];
 	/** The activities the attendance cites and the branch's own activities of the year. */
 	activities: readonly Activity[];
+	/** The member's claims and the community's decisions on them (others' are ignored). */
+	claims: ClaimRecords;
 	year: number;
 	updatedAt: string;
 }
@@ -48,7 +51,7 @@ export function memberYearSummary(inputs: MemberYearInputs): MemberYearSummary {
 		member,
 		branch?.linkedCommunityId
 	);
-	const counts = memberYear(member.id, activities, own, year);
+	const counts = memberYear(member.id, activities, own, year, inputs.claims);
 	const service = serviceOfYear(
 		{ memberId: member.id, memberName: member.name, branchId: member.branchId },
 		activities,
@@ -76,6 +79,8 @@ export function memberYearSummary(inputs: MemberYearInputs): MemberYearSummary {
 		attended: counts.attended,
 		communityActivities: counts.communityActivities,
 		lecturesGiven: counts.lecturesGiven,
+		projectsOrPosts: counts.projectsOrPosts,
+		microWishes: counts.microWishes,
 		serviceMinutes: service.minutes,
 		sessions: service.rows.length,
 		missedDuties: duties.filter((duty) => duty.missing.length > 0).map((duty) => duty.type),
@@ -99,7 +104,7 @@ export interface BranchYearInputs {
 
 /**
  * A branch's summary of a year from its members' summaries: each member counted by the same
- * functions (`addState`, `dutiesMet`) that count them from the records on a device.
+ * functions (`addState`, `shortOfDuties`) that count them from the records on a device.
  */
 export function branchYearSummary(inputs: BranchYearInputs): BranchYearSummary {
 	const { branch, memberYears, year } = inputs;
@@ -120,10 +125,7 @@ export function branchYearSummary(inputs: BranchYearInputs): BranchYearSummary {
 			(coverage, m) => addState(coverage, { state: m.residence }),
 			EMPTY_COVERAGE
 		),
-		membersBehind: memberYears.filter((m) => {
-			const met = dutiesMet(m);
-			return !met.community || !met.lecture;
-		}).length,
+		membersBehind: memberYears.filter(shortOfDuties).length,
 		serviceMinutes: memberYears.reduce((sum, m) => sum + m.serviceMinutes, 0),
 		duties: duties.map((duty) => ({
 			type: duty.type,

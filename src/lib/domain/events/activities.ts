@@ -49,6 +49,14 @@ export interface Activity {
 	channels: string[];
 }
 
+/**
+ * Whether a document of the `activities` collection is an activity: activities came first and
+ * have no `kind` field; the service items and tallies kept beside them have one.
+ */
+export function isActivity(doc: object): doc is Activity {
+	return !('kind' in doc);
+}
+
 /** Longest activity: a check-in belongs to one activity on one day. */
 export const MAX_ACTIVITY_HOURS = 16;
 /** Most places an activity offers. */

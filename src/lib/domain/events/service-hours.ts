@@ -2,7 +2,6 @@ import { CLOCK_SKEW_FLAG_MS } from './check-in-window';
 import type { Activity } from './activities';
 import { isAttendanceRecord, type Attendance } from './attendance-record';
 import { isLateSync, isLateSyncOf, type LateSync } from './late-sync';
-import type { WalkIn } from './walk-ins';
 import type { Org } from '../directory/orgs';
 
 /** How a bureau rounds service time; by default down to whole quarter hours. */
@@ -129,11 +128,12 @@ export function serviceRecord(
 /**
  * The attendance list of one activity: everyone expected (the host branch's members, for a
  * branch-wide activity), signed up or checked in, one row each, in name order. `docs` are what the
- * attendance collection holds of it: records and the server's notes about them.
+ * attendance collection holds of it: records and the server's notes about them (claims of service
+ * items, kept in the same collection, are no records of an activity and are left out).
  */
 export function attendanceList(
 	activity: Pick<Activity, 'id' | 'startsAt' | 'endsAt'>,
-	docs: readonly (Attendance | LateSync | WalkIn)[],
+	docs: readonly { kind?: unknown }[],
 	expected: readonly { memberId: string; memberName: string; branchId: string }[],
 	{ rule = DEFAULT_ROUNDING, now }: { rule?: RoundingRule | RuleOf; now?: Date } = {}
 ): ServiceRecord[] {

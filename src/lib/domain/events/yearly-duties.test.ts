@@ -2,14 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { Activity, ActivityType } from './activities';
 import { attendanceId, type Attendance, type AttendanceKind } from './attendance-record';
 import { DEFAULT_ROUNDING } from './service-hours';
+import { claim, decision, doneClaim, DONE, served } from '../../../test-data/claim-fixtures';
 import {
 	branchDuties,
+	confirmedClaims,
 	dutiesMet,
 	dutyState,
 	combinedYear,
 	memberDutyGaps,
+	memberDutyYears,
 	memberYear,
-	serviceOfYear
+	serviceOfYear,
+	shortOfDuties,
+	type ClaimRecords
 } from './yearly-duties';
 
 function activity(id: string, type: ActivityType, overrides: Partial<Activity> = {}): Activity {
@@ -55,6 +60,22 @@ const members = [
 	{ id: 'm003', name: '王五' }
 ];
 const everyone = (activityId: string) => members.map((m) => attended(activityId, m.id));
+
+const NOTHING = {
+	communityActivities: 0,
+	lecturesGiven: 0,
+	attended: 0,
+	projectsOrPosts: 0,
+	microWishes: 0
+};
+const SERVED = { ...NOTHING, projectsOrPosts: 1, microWishes: 1 };
+
+function merge(records: ClaimRecords[]): ClaimRecords {
+	return {
+		claims: records.flatMap((r) => r.claims),
+		decisions: records.flatMap((r) => r.decisions)
+	};
+}
 
 const unity = activity('act-unity', 'ethnic-unity');
 const party = activity('act-party', 'party-day', { startsAt: '2026-07-01T01:00:00.000Z' });
@@ -217,7 +238,9 @@ describe('memberYear', () => {
 		expect(memberYear('m001', all, attendance, 2026)).toEqual({
 			communityActivities: 1,
 			lecturesGiven: 1,
-			attended: 4
+			attended: 4,
+			projectsOrPosts: 0,
+			microWishes: 0
 		});
 	});
 
@@ -226,7 +249,9 @@ describe('memberYear', () => {
 		expect(memberYear('m001', all, attendance, 2026)).toEqual({
 			communityActivities: 0,
 			lecturesGiven: 0,
-			attended: 1
+			attended: 1,
+			projectsOrPosts: 0,
+			microWishes: 0
 		});
 	});
 
@@ -240,7 +265,9 @@ describe('memberYear', () => {
 		expect(memberYear('m001', all, attendance, 2026)).toEqual({
 			communityActivities: 0,
 			lecturesGiven: 0,
-			attended: 0
+			attended: 0,
+			projectsOrPosts: 0,
+			microWishes: 0
 		});
 	});
 
@@ -254,7 +281,9 @@ describe('memberYear', () => {
 		expect(memberYear('m001', [cancelled, lastNewYearsEve, newYear], attendance, 2026)).toEqual({
 			communityActivities: 1,
 			lecturesGiven: 0,
-			attended: 1
+			attended: 1,
+			projectsOrPosts: 0,
+			microWishes: 0
 		});
 		expect(
 			memberYear('m001', [cancelled, lastNewYearsEve, newYear], attendance, 2025)
@@ -263,9 +292,75 @@ describe('memberYear', () => {
 	});
 });
 
+describe('confirmedClaims', () => {
+	it('counts confirmed claims of projects and posts, and of micro-wishes, apart', () => {
+		const records = served('m001', ['project', 'post', 'micro-wish', 'need']);
+		expect(confirmedClaims('m001', records, 2026)).toEqual({ projectsOrPosts: 2, microWishes: 1 });
+	});
+
+	it('does not count a claim claimed, cancelled, done but undecided, or returned', () => {
+		const open = claim('it-a', 'm001', 'project');
+		const cancelled = { ...claim('it-b', 'm001', 'project'), state: 'cancelled' as const };
+		const undecided = doneClaim('it-c', 'm001', 'micro-wish');
+		const returned = doneClaim('it-d', 'm001', 'micro-wish');
+		const records = {
+			claims: [open, cancelled, undecided, returned],
+			decisions: [decision(returned, 'returned'), decision(open, 'confirmed')]
+		};
+		expect(confirmedClaims('m001', records, 2026)).toEqual({ projectsOrPosts: 0, microWishes: 0 });
+	});
+
+	it('needs a decision on the claim as done now: marked done again after a return, it waits', () => {
+		const first = doneClaim('it-a', 'm001', 'micro-wish');
+		const again = { ...first, done: { ...DONE, at: '2026-06-20T02:00:00.000Z' } };
+		const returned = [decision(first, 'returned')];
+		expect(
+			confirmedClaims('m001', { claims: [again], decisions: returned }, 2026).microWishes
+		).toBe(0);
+		const decisions = [...returned, decision(again, 'confirmed')];
+		expect(confirmedClaims('m001', { claims: [again], decisions }, 2026).microWishes).toBe(1);
+	});
+
+	it('does not take a confirmation of another version of done for this one', () => {
+		const first = doneClaim('it-a', 'm001', 'project');
+		const again = { ...first, done: { ...DONE, at: '2026-06-20T02:00:00.000Z' } };
+		const decisions = [decision(first, 'confirmed')];
+		expect(confirmedClaims('m001', { claims: [again], decisions }, 2026).projectsOrPosts).toBe(0);
+	});
+
+	it("ignores other members' claims and decisions on other claims", () => {
+		const mine = doneClaim('it-a', 'm001', 'project');
+		const theirs = doneClaim('it-a', 'm002', 'project');
+		const records = { claims: [mine, theirs], decisions: [decision(theirs, 'confirmed')] };
+		expect(confirmedClaims('m001', records, 2026).projectsOrPosts).toBe(0);
+		expect(confirmedClaims('m002', records, 2026).projectsOrPosts).toBe(1);
+	});
+
+	it('counts a claim in the Shanghai year it was done, not the year it was claimed', () => {
+		// Claimed in 2025, done at 00:30 on New Year's Day 2026 in Shanghai (16:30 UTC the day before).
+		const late = {
+			...doneClaim('it-a', 'm001', 'project', '2025-12-31T16:30:00.000Z'),
+			claimedAt: '2025-12-01T02:00:00.000Z'
+		};
+		const records = { claims: [late], decisions: [decision(late, 'confirmed')] };
+		expect(confirmedClaims('m001', records, 2026).projectsOrPosts).toBe(1);
+		expect(confirmedClaims('m001', records, 2025).projectsOrPosts).toBe(0);
+	});
+
+	it('is part of memberYear', () => {
+		const records = served('m001', ['post', 'micro-wish']);
+		expect(memberYear('m001', [], [], 2026, records)).toEqual({
+			...NOTHING,
+			projectsOrPosts: 1,
+			microWishes: 1
+		});
+	});
+});
+
 describe('memberDutyGaps', () => {
 	const community = activity('act-cm', 'community');
 	const lecture = activity('act-lec', 'lecture', { speakers: ['m001', 'm002'] });
+	const allServed = merge(members.map((m) => served(m.id, ['project', 'micro-wish'])));
 
 	it('lists the members short of a community activity or a lecture given', () => {
 		const attendance = [
@@ -274,23 +369,49 @@ describe('memberDutyGaps', () => {
 			attended('act-cm', 'm002'),
 			attended('act-lec', 'm003')
 		];
-		const gaps = memberDutyGaps(members, [community, lecture], attendance, 2026);
+		const gaps = memberDutyGaps(
+			members,
+			[community, lecture],
+			attendance,
+			2026,
+			new Map(),
+			allServed
+		);
 		expect(gaps).toEqual([
 			{
 				member: { id: 'm002', name: '李四' },
-				year: { communityActivities: 1, lecturesGiven: 0, attended: 1 }
+				year: { ...SERVED, communityActivities: 1, attended: 1 }
 			},
 			{
 				member: { id: 'm003', name: '王五' },
-				year: { communityActivities: 0, lecturesGiven: 0, attended: 1 }
+				year: { ...SERVED, attended: 1 }
 			}
 		]);
 	});
 
-	it('lists nobody when everyone did both', () => {
+	it('lists the members short of a project or post, or of a micro-wish', () => {
 		const both = activity('act-lec-all', 'lecture', { speakers: ['m001', 'm002', 'm003'] });
 		const attendance = [...everyone('act-cm'), ...everyone('act-lec-all')];
-		expect(memberDutyGaps(members, [community, both], attendance, 2026)).toEqual([]);
+		const records = merge([
+			served('m001', ['project', 'micro-wish']),
+			served('m002', ['post']),
+			served('m003', ['micro-wish', 'need'])
+		]);
+		const gaps = memberDutyGaps(members, [community, both], attendance, 2026, new Map(), records);
+		expect(
+			gaps.map((gap) => [gap.member.id, gap.year.projectsOrPosts, gap.year.microWishes])
+		).toEqual([
+			['m002', 1, 0],
+			['m003', 0, 1]
+		]);
+	});
+
+	it('lists nobody when everyone did all four', () => {
+		const both = activity('act-lec-all', 'lecture', { speakers: ['m001', 'm002', 'm003'] });
+		const attendance = [...everyone('act-cm'), ...everyone('act-lec-all')];
+		expect(
+			memberDutyGaps(members, [community, both], attendance, 2026, new Map(), allServed)
+		).toEqual([]);
 	});
 
 	it('lists everyone in a year with no records', () => {
@@ -304,20 +425,54 @@ describe('memberDutyGaps', () => {
 			['m002', { communityActivities: 1, lecturesGiven: 1, attended: 2 }],
 			['m003', { communityActivities: 0, lecturesGiven: 0, attended: 0 }]
 		]);
-		const gaps = memberDutyGaps(members, [community, lecture], attendance, 2026, summaries);
+		const gaps = memberDutyGaps(
+			members,
+			[community, lecture],
+			attendance,
+			2026,
+			summaries,
+			allServed
+		);
 		expect(gaps.map((gap) => gap.member.id)).toEqual(['m003']);
+	});
+});
+
+describe('memberDutyYears', () => {
+	it('gives every member their progress, short of duties or not', () => {
+		const records = served('m002', ['micro-wish']);
+		const years = memberDutyYears(members, [], [], 2026, new Map(), records);
+		expect(years.map((y) => [y.member.id, y.year.microWishes])).toEqual([
+			['m001', 0],
+			['m002', 1],
+			['m003', 0]
+		]);
 	});
 });
 
 describe('combinedYear', () => {
 	it('takes the larger of each count, and the device alone without a summary', () => {
-		const local = { communityActivities: 2, lecturesGiven: 0, attended: 3 };
-		expect(combinedYear(local, { communityActivities: 1, lecturesGiven: 1, attended: 2 })).toEqual({
+		const local = { ...NOTHING, communityActivities: 2, attended: 3, microWishes: 1 };
+		expect(
+			combinedYear(local, { ...NOTHING, lecturesGiven: 1, attended: 2, projectsOrPosts: 1 })
+		).toEqual({
 			communityActivities: 2,
 			lecturesGiven: 1,
-			attended: 3
+			attended: 3,
+			projectsOrPosts: 1,
+			microWishes: 1
 		});
 		expect(combinedYear(local, undefined)).toBe(local);
+	});
+
+	it('takes a summary stored without the claim parts as having none', () => {
+		const local = { ...NOTHING, microWishes: 2 };
+		const stored = { communityActivities: 1, lecturesGiven: 0, attended: 1 };
+		expect(combinedYear(local, stored)).toEqual({
+			...NOTHING,
+			communityActivities: 1,
+			attended: 1,
+			microWishes: 2
+		});
 	});
 });
 
@@ -328,15 +483,42 @@ describe('dutyState and dutiesMet', () => {
 		expect(dutyState({ held: false, activities: [] })).toBe('not-planned');
 	});
 
-	it('asks a member for one community activity and one lecture given a year', () => {
-		const year = (communityActivities: number, lecturesGiven: number) => ({
-			communityActivities,
-			lecturesGiven,
-			attended: communityActivities + lecturesGiven
+	it('asks a member for one of each a year: project or post, micro-wish, lecture, community activity', () => {
+		const year = (
+			projectsOrPosts: number,
+			microWishes: number,
+			lectures: number,
+			community: number
+		) => ({
+			projectsOrPosts,
+			microWishes,
+			lecturesGiven: lectures,
+			communityActivities: community,
+			attended: lectures + community
 		});
-		expect(dutiesMet(year(0, 0))).toEqual({ community: false, lecture: false });
-		expect(dutiesMet(year(1, 0))).toEqual({ community: true, lecture: false });
-		expect(dutiesMet(year(3, 2))).toEqual({ community: true, lecture: true });
+		const none = { project: false, wish: false, lecture: false, community: false };
+		expect(dutiesMet(year(0, 0, 0, 0))).toEqual(none);
+		expect(dutiesMet(year(0, 0, 0, 1))).toEqual({ ...none, community: true });
+		expect(dutiesMet(year(0, 0, 1, 0))).toEqual({ ...none, lecture: true });
+		expect(dutiesMet(year(1, 0, 0, 0))).toEqual({ ...none, project: true });
+		expect(dutiesMet(year(0, 1, 0, 0))).toEqual({ ...none, wish: true });
+		expect(dutiesMet(year(2, 3, 2, 3))).toEqual({
+			project: true,
+			wish: true,
+			lecture: true,
+			community: true
+		});
+		expect(shortOfDuties(year(1, 1, 1, 1))).toBe(false);
+		expect(shortOfDuties(year(1, 1, 1, 0))).toBe(true);
+	});
+
+	it('takes a summary stored without the claim parts as short of them', () => {
+		expect(dutiesMet({ communityActivities: 1, lecturesGiven: 1, attended: 2 })).toEqual({
+			project: false,
+			wish: false,
+			lecture: true,
+			community: true
+		});
 	});
 });
 

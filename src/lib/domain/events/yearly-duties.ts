@@ -2,6 +2,9 @@ import type { Activity, ActivityType } from './activities';
 import type { Attendance } from './attendance-record';
 import { serviceRecord, type RuleOf, type ServiceRecord } from './service-hours';
 import { shanghaiYear } from '../calendar/shanghai-calendar';
+import type { ClaimDecision } from '../marketplace/claim-decisions';
+import type { Claim } from '../marketplace/claim-record';
+import { currentDecision } from '../marketplace/claim-lifecycle';
 
 /** The two activities each branch holds every year with all its members (R8). */
 export const BRANCH_DUTY_TYPES = ['ethnic-unity', 'party-day'] as const satisfies ActivityType[];
@@ -75,17 +78,69 @@ export interface MemberYear {
 	lecturesGiven: number;
 	/** Every activity the member was checked in at. */
 	attended: number;
+	/** Claims of a service project or post (服务项目或岗位) done and confirmed by the community. */
+	projectsOrPosts: number;
+	/** Micro-wishes (微心愿) fulfilled: claims done and confirmed by the community. */
+	microWishes: number;
 }
 
-/** The attendance parts of R16 for one member and year. */
+/**
+ * A year's counts as a summary stored before the marketplace may hold them: without the claim
+ * parts, which then count as none.
+ */
+export type StoredYear = Omit<MemberYear, 'projectsOrPosts' | 'microWishes'> &
+	Partial<Pick<MemberYear, 'projectsOrPosts' | 'microWishes'>>;
+
+/** A member's claims and the community's decisions on them: R16's service parts. */
+export interface ClaimRecords {
+	claims: readonly Claim[];
+	decisions: readonly ClaimDecision[];
+}
+
+const NO_CLAIMS: ClaimRecords = { claims: [], decisions: [] };
+
+/**
+ * Whether the community confirmed the claim as it now stands: a decision on its current `done`
+ * (a claim returned and marked done again needs a new decision).
+ */
+function confirmed(claim: Claim, decisions: readonly ClaimDecision[]): boolean {
+	return claim.state === 'done' && currentDecision(claim, decisions)?.decision === 'confirmed';
+}
+
+/**
+ * R16's service parts for one member and year: confirmed claims of a project or post, and of a
+ * micro-wish, each in the Shanghai year it was done (a resident's need counts toward neither).
+ */
+export function confirmedClaims(
+	memberId: string,
+	records: ClaimRecords,
+	year: number
+): Pick<MemberYear, 'projectsOrPosts' | 'microWishes'> {
+	const result = { projectsOrPosts: 0, microWishes: 0 };
+	for (const claim of records.claims) {
+		if (claim.memberId !== memberId || !confirmed(claim, records.decisions)) continue;
+		if (!claim.done || shanghaiYear(claim.done.at) !== year) continue;
+		if (claim.itemKind === 'project' || claim.itemKind === 'post') result.projectsOrPosts++;
+		if (claim.itemKind === 'micro-wish') result.microWishes++;
+	}
+	return result;
+}
+
+/** R16 for one member and year: the attendance parts and the confirmed claims. */
 export function memberYear(
 	memberId: string,
 	activities: readonly Activity[],
 	attendance: readonly Attendance[],
-	year: number
+	year: number,
+	claims: ClaimRecords = NO_CLAIMS
 ): MemberYear {
 	const byId = new Map(activities.map((a) => [a.id, a]));
-	const result: MemberYear = { communityActivities: 0, lecturesGiven: 0, attended: 0 };
+	const result: MemberYear = {
+		communityActivities: 0,
+		lecturesGiven: 0,
+		attended: 0,
+		...confirmedClaims(memberId, claims, year)
+	};
 	for (const record of attendance) {
 		const activity = byId.get(record.activityId);
 		if (record.kind !== 'in' || record.memberId !== memberId || !activity || activity.cancelled) {
@@ -102,43 +157,66 @@ export function memberYear(
 
 /**
  * A member's year as two views see it: the device's own count and the worker's summary, which also
- * sees activities this device does not hold (a community activity where the member lives, for
- * the secretary's device). Counts only grow with check-ins, so each is the larger of the two.
+ * sees records this device does not hold (a community activity where the member lives, for
+ * the secretary's device). Counts only grow (check-ins, confirmations are final), so each is the
+ * larger of the two.
  */
-export function combinedYear(local: MemberYear, summary: MemberYear | undefined): MemberYear {
+export function combinedYear(local: MemberYear, summary: StoredYear | undefined): MemberYear {
 	if (!summary) return local;
 	return {
 		communityActivities: Math.max(local.communityActivities, summary.communityActivities),
 		lecturesGiven: Math.max(local.lecturesGiven, summary.lecturesGiven),
-		attended: Math.max(local.attended, summary.attended)
+		attended: Math.max(local.attended, summary.attended),
+		projectsOrPosts: Math.max(local.projectsOrPosts, summary.projectsOrPosts ?? 0),
+		microWishes: Math.max(local.microWishes, summary.microWishes ?? 0)
 	};
 }
 
-/** R16's attendance parts: at least one community activity attended and one lecture given. */
-export function dutiesMet(year: MemberYear): { community: boolean; lecture: boolean } {
-	return { community: year.communityActivities >= 1, lecture: year.lecturesGiven >= 1 };
+/** R16 — each year at least one of each: project or post, micro-wish, lecture given, community activity. */
+export interface DutiesMet {
+	project: boolean;
+	wish: boolean;
+	lecture: boolean;
+	community: boolean;
 }
 
-/** Members of a branch short of R16's attendance parts this year, the worker's summaries counted. */
-export function memberDutyGaps(
+export function dutiesMet(year: StoredYear): DutiesMet {
+	return {
+		project: (year.projectsOrPosts ?? 0) >= 1,
+		wish: (year.microWishes ?? 0) >= 1,
+		lecture: year.lecturesGiven >= 1,
+		community: year.communityActivities >= 1
+	};
+}
+
+/** Whether a year falls short of any part of R16. */
+export function shortOfDuties(year: StoredYear): boolean {
+	return Object.values(dutiesMet(year)).some((met) => !met);
+}
+
+/** Each member's R16 progress this year: the device's records and the worker's summaries. */
+export function memberDutyYears(
 	members: readonly MemberRef[],
 	activities: readonly Activity[],
 	attendance: readonly Attendance[],
 	year: number,
-	summaries: ReadonlyMap<string, MemberYear> = new Map()
+	summaries: ReadonlyMap<string, StoredYear> = new Map(),
+	claims: ClaimRecords = NO_CLAIMS
 ): { member: MemberRef; year: MemberYear }[] {
-	return members
-		.map((member) => ({
-			member,
-			year: combinedYear(
-				memberYear(member.id, activities, attendance, year),
-				summaries.get(member.id)
-			)
-		}))
-		.filter(({ year: y }) => {
-			const met = dutiesMet(y);
-			return !met.community || !met.lecture;
-		});
+	return members.map((member) => ({
+		member,
+		year: combinedYear(
+			memberYear(member.id, activities, attendance, year, claims),
+			summaries.get(member.id)
+		)
+	}));
+}
+
+/** Members of a branch short of any part of R16 this year, the worker's summaries counted. */
+export function memberDutyGaps(
+	...args: Parameters<typeof memberDutyYears>
+): { member: MemberRef; year: MemberYear }[] {
+	return memberDutyYears(...args).filter(({ year }) => shortOfDuties(year));
 }
 
 export interface ServiceOfYear {

@@ -204,3 +204,31 @@ describe('isAddressedTo', () => {
 		expect(isAddressedTo(reminder(), { username: 'community1' })).toBe(false);
 	});
 });
+
+describe('claim notices', () => {
+	const waiting = notice({
+		id: 'cl.it-p1.m001.notice.waiting.20260601',
+		kind: 'claim',
+		recipient: undefined,
+		memberId: 'm001',
+		docCollection: 'attendance',
+		docId: 'cl.it-p1.m001',
+		reason: undefined,
+		detail: undefined,
+		claimTopic: 'waiting',
+		position: 2
+	});
+
+	it('reach the member only, as a member', () => {
+		expect(valid(waiting)).toBeNull();
+		expect(waiting.channels).toEqual(['member:m001']);
+		expect(isAddressedTo(waiting, owner)).toBe(true);
+		expect(isAddressedTo(waiting, { username: 'member1' })).toBe(false);
+		expect(isAddressedTo(waiting, secretary)).toBe(false);
+	});
+
+	it('are written by the server alone', () => {
+		expect(decide(owner, waiting)).toEqual({ ok: false, reason: 'server-owned' });
+		expect(valid({ ...waiting, claimTopic: 'lost' })).not.toBeNull();
+	});
+});

@@ -5,7 +5,10 @@ import { isSecretaryOf, type Actor } from '../access/roles';
 import { shanghaiDay } from '../calendar/shanghai-calendar';
 import { ACCEPT, reject } from '../access/write-verdict';
 
-export type NoticeKind = 'write-rejected' | 'reminder' | 'sign-in-locked';
+export type NoticeKind = 'write-rejected' | 'reminder' | 'sign-in-locked' | 'claim';
+
+/** What the claim worker tells a member of their claim: waiting (and where), or a place freed for them. */
+export type ClaimTopic = 'waiting' | 'promoted';
 
 /** What a branch reminds a member to do (R11). */
 export type ReminderTopic = 'report-residence' | 'resubmit-residence';
@@ -13,7 +16,8 @@ export type ReminderTopic = 'report-residence' | 'resubmit-residence';
 /**
  * A message to one person: from the server, why a change they made was refused, or that someone
  * kept failing to sign in to their account (to a user); or from their branch secretary, a
- * reminder (to a member).
+ * reminder (to a member); from the claim worker, how their claim of a service item stands (to a
+ * member).
  */
 export interface Notice {
 	id: string;
@@ -32,6 +36,9 @@ export interface Notice {
 	branchId?: string;
 	sender?: string;
 	topic?: ReminderTopic;
+	/** A claim notice's news (`docId` is the claim), and the place on the waiting list. */
+	claimTopic?: ClaimTopic;
+	position?: number;
 	createdAt: string;
 	channels: string[];
 }
@@ -45,7 +52,9 @@ export function isAddressedTo(
 	notice: Notice,
 	actor: Pick<Actor, 'username' | 'memberId'>
 ): boolean {
-	if (notice.kind === 'reminder') return !!actor.memberId && notice.memberId === actor.memberId;
+	if (notice.kind === 'reminder' || notice.kind === 'claim') {
+		return !!actor.memberId && notice.memberId === actor.memberId;
+	}
 	return notice.recipient === actor.username;
 }
 
@@ -61,17 +70,17 @@ export function reminderId(memberId: string, topic: ReminderTopic, at: Date): st
 
 export const notices: KindDefinition<Notice> = {
 	name: 'notice',
-	kindValues: ['write-rejected', 'reminder', 'sign-in-locked'],
+	kindValues: ['write-rejected', 'reminder', 'sign-in-locked', 'claim'],
 	schema: {
 		title: 'notice',
 		// 1: the sign-in-locked kind and the refusals' daily summary (`more`); stored notices
-		// migrate unchanged.
-		version: 1,
+		// migrate unchanged. 2: the claim kind (`claimTopic`, `position`), likewise.
+		version: 2,
 		primaryKey: 'id',
 		type: 'object',
 		properties: {
 			id: compositeId,
-			kind: { type: 'string', enum: ['write-rejected', 'reminder', 'sign-in-locked'] },
+			kind: { type: 'string', enum: ['write-rejected', 'reminder', 'sign-in-locked', 'claim'] },
 			recipient: { type: 'string', minLength: 1, maxLength: 64 },
 			docCollection: { type: 'string', maxLength: 40 },
 			docId: compositeId,
@@ -82,16 +91,25 @@ export const notices: KindDefinition<Notice> = {
 			branchId: idRef,
 			sender: { type: 'string', minLength: 1, maxLength: 64 },
 			topic: { type: 'string', enum: ['report-residence', 'resubmit-residence'] },
+			claimTopic: { type: 'string', enum: ['waiting', 'promoted'] },
+			position: { type: 'integer', minimum: 1, maximum: 1000 },
 			createdAt: instant,
 			...baseProperties
 		},
 		required: ['id', 'kind', 'createdAt', 'channels'],
 		additionalProperties: false
 	},
-	channelsOf: (n) =>
-		n.kind === 'reminder'
-			? normalizeChannels([channel.member(n.memberId ?? ''), channel.branch(n.branchId ?? '')])
-			: [channel.user(n.recipient ?? '')],
+	channelsOf: (n) => {
+		if (n.kind === 'reminder') {
+			return normalizeChannels([
+				channel.member(n.memberId ?? ''),
+				channel.branch(n.branchId ?? '')
+			]);
+		}
+		return n.kind === 'claim'
+			? [channel.member(n.memberId ?? '')]
+			: [channel.user(n.recipient ?? '')];
+	},
 	subjectOf: (n) =>
 		n.kind === 'reminder' && n.memberId ? { collection: 'members', id: n.memberId } : null,
 	// Server notices are written by the server alone; devices write only reminders.

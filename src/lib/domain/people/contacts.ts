@@ -22,6 +22,14 @@ export interface Contact {
 	channels: string[];
 }
 
+/**
+ * Whether a document of the `contacts` collection is a member's contact: contacts came first and
+ * have no `kind` field; residents and their shares kept beside them have one.
+ */
+export function isContact(doc: object): doc is Contact {
+	return !('kind' in doc);
+}
+
 export const contacts: KindDefinition<Contact> = {
 	name: 'contact',
 	schema: {

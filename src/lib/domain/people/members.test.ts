@@ -185,3 +185,14 @@ describe('members policy', () => {
 		});
 	});
 });
+
+describe("a member's free time", () => {
+	it('is set by the member, from the three times the marketplace knows', () => {
+		const before = member();
+		const free = member({ availability: ['weekday-evening', 'weekend'] });
+		expect(valid(free)).toBeNull();
+		expect(decide(owner, free, before)).toEqual({ ok: true });
+		expect(valid(member({ availability: ['mornings' as never] }))).not.toBeNull();
+		expect(valid(member({ availability: ['weekend', 'weekend'] }))).not.toBeNull();
+	});
+});

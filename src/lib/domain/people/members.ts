@@ -4,6 +4,10 @@ import { entityId, idRef, instant } from '../schema/ids';
 import { isMember, isOfficeOf } from '../access/roles';
 import { ACCEPT, changedField, reject } from '../access/write-verdict';
 
+/** When a member is free to serve, in Asia/Shanghai: weekdays before 18:00, from 18:00, weekends. */
+export const AVAILABILITIES = ['weekday-daytime', 'weekday-evening', 'weekend'] as const;
+export type Availability = (typeof AVAILABILITIES)[number];
+
 /**
  * A party member's profile. Contact details (phone, ID number) are kept apart in `contacts`,
  * which replicates to fewer people.
@@ -19,6 +23,8 @@ export interface Member {
 	professions?: string[];
 	background?: string;
 	interests: string[];
+	/** When the member is free to serve; the marketplace ranks items that fit it first. */
+	availability?: Availability[];
 	/** Duties in the scheme, e.g. 'secretary' (支部书记), 'committee' (社区党组织兼职委员). */
 	duties: string[];
 	updatedAt: string;
@@ -34,7 +40,8 @@ export const members: KindDefinition<Member> = {
 	name: 'member',
 	schema: {
 		title: 'member profile',
-		version: 0,
+		// 1: the member's free time (`availability`); stored profiles migrate unchanged.
+		version: 1,
 		primaryKey: 'id',
 		type: 'object',
 		properties: {
@@ -47,6 +54,12 @@ export const members: KindDefinition<Member> = {
 			professions: tagList,
 			background: { type: 'string', maxLength: 500 },
 			interests: tagList,
+			availability: {
+				type: 'array',
+				items: { type: 'string', enum: [...AVAILABILITIES] },
+				maxItems: AVAILABILITIES.length,
+				uniqueItems: true
+			},
 			duties: tagList,
 			updatedAt: instant,
 			...baseProperties

@@ -44,6 +44,11 @@ export interface KindDefinition<T extends { id: string; channels: string[] }> {
 	 * the server writes (principle 4: the pushed document itself is stored exactly as sent).
 	 */
 	serverNotesOf?(next: T, prev: T | null, receivedAt: Date): { id: string; channels: string[] }[];
+	/**
+	 * The files (SHA-256 hex of blobs stored beside the documents) the document references: a file
+	 * is served or accepted only for a document that names it and that the caller can read.
+	 */
+	filesOf?(doc: T): string[];
 }
 
 /** Properties every replicated document has. */

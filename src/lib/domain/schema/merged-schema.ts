@@ -32,11 +32,16 @@ export function mergeKindSchemas(
 		}
 	}
 	properties['kind'] = { type: 'string', enum: kindValues };
-	const required = ['kind'];
+	// A kind older than the others of its collection may have no `kind` field (an activity).
+	const required = schemas.every((schema) => 'kind' in schema.properties) ? ['kind'] : [];
 	for (const name of schemas[0]?.required ?? []) {
 		if (schemas.every((schema) => schema.required.includes(name))) required.push(name);
 	}
-	const indexes = schemas.flatMap((schema) => schema.indexes ?? []);
+	// RxDB's Dexie storage refuses an index on a field that may be missing (DXE1): an index
+	// survives the merge only when every kind requires all its fields.
+	const indexes = [...new Set(schemas.flatMap((schema) => schema.indexes ?? []))].filter((index) =>
+		(Array.isArray(index) ? index : [index]).every((field) => required.includes(field))
+	);
 	return {
 		title,
 		version,

@@ -12,6 +12,7 @@ import {
 	type Report,
 	type Review,
 	type Activity,
+	type AnyDoc,
 	type Attendance,
 	type CollectionName
 } from '../../domain/registry';
@@ -21,7 +22,14 @@ import { reportStatus } from '../../domain/reporting/report-status';
 import { isSecretaryOf, isStaffOf, type Actor } from '../../domain/access/roles';
 import { validateAgainst } from '../../domain/schema/schema-validation';
 import { checkWrite, relatedKey } from '../../domain/access/write-policy';
+import { isActivity } from '../../domain/events/activities';
+import { isAttendanceRecord } from '../../domain/events/attendance-record';
+import { confirmedClaims } from '../../domain/events/yearly-duties';
+import { claimReceiptId } from '../../domain/marketplace/claim-receipts';
+import type { Claim } from '../../domain/marketplace/claim-record';
+import { ITEM_KINDS, type ServiceItem } from '../../domain/marketplace/service-items';
 import { buildDemoData, DEMO_PASSWORD, type DemoAccount } from './demo-data';
+import { UNCLAIMED_MEMBER } from './demo-services';
 
 const now = new Date('2024-05-20T08:00:00.000Z');
 const data = buildDemoData(now);
@@ -30,9 +38,14 @@ const orgs = data.docs.directory.filter(
 	(d) => d['kind'] === 'bureau' || d['kind'] === 'branch'
 ) as unknown as Org[];
 const members = data.docs.members as unknown as Member[];
-const contacts = data.docs.contacts as unknown as Contact[];
+// Members' contacts have no kind; the residents behind needs and wishes share the collection.
+const contacts = data.docs.contacts.filter((d) => !('kind' in d)) as unknown as Contact[];
 const reports = data.docs.reports as unknown as Report[];
 const reviews = data.docs.reviews as unknown as Review[];
+
+const attendanceRecords = data.docs.attendance.filter(
+	isAttendanceRecord
+) as unknown as Attendance[];
 
 function account(username: string): DemoAccount {
 	const found = data.accounts.find((a) => a.username === username);
@@ -291,7 +304,7 @@ describe('buildDemoData', () => {
 	});
 
 	it('has events its organisers and members could have recorded, with R8 gaps in branch 1', () => {
-		const activities = data.docs.activities as unknown as Activity[];
+		const activities = data.docs.activities.filter(isActivity) as unknown as Activity[];
 		const byId = new Map(activities.map((a) => [a.id, a]));
 		for (const activity of activities) {
 			const creator = actorOf(account(activity.createdBy));
@@ -310,7 +323,7 @@ describe('buildDemoData', () => {
 			const key = data.docs.credentials.find((c) => c['activityId'] === activity.id);
 			expect(write('credentials', key), activity.id).toEqual({ ok: true });
 		}
-		for (const record of data.docs.attendance as unknown as Attendance[]) {
+		for (const record of attendanceRecords) {
 			const verdict = checkWrite({
 				collection: 'attendance',
 				actor: actorOf(account(record.recordedBy)),
@@ -328,7 +341,7 @@ describe('buildDemoData', () => {
 			'br1',
 			br1,
 			activities,
-			data.docs.attendance as unknown as Attendance[],
+			attendanceRecords,
 			shanghaiYear(now)
 		);
 		expect(partyDay?.held).toBe(true);
@@ -357,6 +370,148 @@ describe('buildDemoData', () => {
 		);
 		expect(partyDay.length).toBeGreaterThan(0);
 		expect(partyDay.every((a) => a.orgId === 'org-zcz')).toBe(true);
+	});
+
+	describe('services', () => {
+		const ofKind =
+			(...kinds: string[]) =>
+			(doc: AnyDoc) =>
+				kinds.includes(String(doc['kind']));
+		const items = data.docs.activities.filter(ofKind(...ITEM_KINDS)) as unknown as ServiceItem[];
+		const claims = data.docs.attendance.filter(ofKind('claim')) as unknown as Claim[];
+		const decisions = data.docs.attendance.filter(ofKind('claim-decision'));
+		const residents = data.docs.contacts.filter(ofKind('resident'));
+		const reportsTo = (m: Member, communityId: string) =>
+			m.residenceCommunityId === communityId ||
+			orgs.find((o) => o.id === m.branchId)?.linkedCommunityId === communityId;
+
+		it('has every community publish projects, a post, needs and micro-wishes fitting its members', () => {
+			for (let i = 1; i <= 8; i++) {
+				const own = items.filter((item) => item.communityId === `cm${i}`);
+				expect(own.map((item) => item.kind).sort(), `cm${i}`).toEqual([
+					'micro-wish',
+					'micro-wish',
+					'need',
+					'need',
+					'post',
+					'project',
+					'project'
+				]);
+				const tags = new Set(
+					members
+						.filter((m) => reportsTo(m, `cm${i}`))
+						.flatMap((m) => [...m.skills, ...(m.professions ?? [])])
+				);
+				const fitting = own.filter((item) =>
+					[...item.skills, ...item.fields].some((tag) => tags.has(tag))
+				);
+				expect(fitting.length, `cm${i}`).toBeGreaterThanOrEqual(2);
+			}
+			for (const item of items.filter((i) => i.kind === 'need' || i.kind === 'micro-wish')) {
+				expect(
+					residents.some((r) => r['itemId'] === item.id),
+					item.id
+				).toBe(true);
+			}
+		});
+
+		it('has claims in every state, each with its receipt, by members who report there', () => {
+			expect(new Set(claims.map((c) => c.state))).toEqual(new Set(['claimed', 'done']));
+			expect(new Set(decisions.map((d) => d['decision']))).toEqual(
+				new Set(['confirmed', 'returned'])
+			);
+			for (const claim of claims) {
+				const item = items.find((i) => i.id === claim.itemId);
+				const member = members.find((m) => m.id === claim.memberId);
+				expect(item && member && reportsTo(member, item.communityId), claim.id).toBe(true);
+				const receipt = data.docs.attendance.find((d) => d.id === claimReceiptId(claim));
+				expect(Date.parse(String(receipt?.['receivedAt']))).toBeGreaterThan(
+					Date.parse(claim.claimedAt)
+				);
+			}
+			// More claims than places on a coming project: the worker puts the last on the waiting list.
+			const coming = items.find((i) => i.id === 'it-demo-cm1-p2');
+			expect(claims.filter((c) => c.itemId === coming?.id).length).toBeGreaterThan(
+				coming?.places ?? Infinity
+			);
+			// The secretary of br1 sees R16 progress from confirmed claims.
+			const served = members
+				.filter((m) => m.branchId === 'br1')
+				.map((m) => confirmedClaims(m.id, { claims, decisions: decisions as never }, 2024));
+			expect(served.some((s) => s.projectsOrPosts > 0)).toBe(true);
+			expect(served.some((s) => s.microWishes > 0)).toBe(true);
+		});
+
+		it('leaves member7 unclaimed, and asks nothing of their skills where they report', () => {
+			const member = members.find((m) => m.id === UNCLAIMED_MEMBER);
+			expect(account('member7').memberId).toBe(UNCLAIMED_MEMBER);
+			expect(claims.filter((c) => c.memberId === UNCLAIMED_MEMBER)).toEqual([]);
+			const theirs = new Set([...(member?.skills ?? []), ...(member?.professions ?? [])]);
+			const where = items.filter((item) => member && reportsTo(member, item.communityId));
+			expect(where.length).toBeGreaterThan(0);
+			for (const item of where) {
+				expect(
+					[...item.skills, ...item.fields].filter((tag) => theirs.has(tag)),
+					item.id
+				).toEqual([]);
+			}
+		});
+
+		it('passes the write policies of the staff and members who would have written it', () => {
+			const write = (
+				collection: CollectionName,
+				username: string,
+				next: unknown,
+				subject: unknown,
+				at: Date
+			) =>
+				checkWrite({
+					collection,
+					actor: actorOf(account(username)),
+					prev: null,
+					next: next as never,
+					deleting: false,
+					subject: (subject ?? null) as Record<string, unknown> | null,
+					related: new Map(),
+					now: at
+				});
+			const staffOf = (communityId: string) => `community${communityId.slice(2)}`;
+			for (const item of items) {
+				const verdict = write('activities', item.createdBy, item, null, new Date(item.createdAt));
+				expect(verdict, item.id).toEqual({ ok: true });
+			}
+			for (const resident of residents) {
+				const item = items.find((i) => i.id === resident['itemId']);
+				const verdict = write(
+					'contacts',
+					staffOf(String(resident['communityId'])),
+					resident,
+					item,
+					new Date(String(resident['updatedAt']))
+				);
+				expect(verdict, resident.id).toEqual({ ok: true });
+			}
+			for (const claim of claims) {
+				// As the member's device first wrote it: claimed, before anyone marked it done.
+				const first = { ...claim, state: 'claimed', updatedAt: claim.claimedAt };
+				delete (first as Partial<Claim>).done;
+				const item = items.find((i) => i.id === claim.itemId);
+				const username = `member${Number(claim.memberId.slice(1))}`;
+				const verdict = write('attendance', username, first, item, new Date(claim.claimedAt));
+				expect(verdict, claim.id).toEqual({ ok: true });
+			}
+			for (const decision of decisions) {
+				const claim = claims.find((c) => c.id === decision['claimId']);
+				const verdict = write(
+					'attendance',
+					String(decision['decidedBy']),
+					decision,
+					claim,
+					new Date(String(decision['decidedAt']))
+				);
+				expect(verdict, decision.id).toEqual({ ok: true });
+			}
+		});
 	});
 
 	it('is deterministic', () => {

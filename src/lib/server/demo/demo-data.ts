@@ -37,6 +37,7 @@ import {
 	SKILL_CODES
 } from '../../domain/people/profile-vocabulary';
 import { demoEvents } from './demo-events';
+import { demoServices } from './demo-services';
 import { seededRandom, type Random } from './seeded-random';
 
 /**
@@ -482,17 +483,26 @@ export function buildDemoData(now: Date): DemoData {
 	});
 	accounts.push({ username: 'admin', displayName: '系统管理员', roles: [{ role: 'admin' }] });
 
+	const events = demoEvents(members, rng, now);
+	const services = demoServices(
+		members,
+		new Map(allBranches.map((b) => [b.id, b.linkedCommunityId])),
+		communityIds.map((id) => ({ id, staff: staffUsernameOf(id) })),
+		now
+	);
 	return {
 		accounts,
 		docs: {
 			directory: [...orgDocs, ...communityDocs],
 			members: memberDocs,
-			contacts: contactDocs,
+			contacts: [...contactDocs, ...services.contacts],
 			reports: reportDocs,
 			reviews: reviewDocs,
 			notices: [],
 			evaluations: [],
-			...demoEvents(members, rng, now)
+			activities: [...events.activities, ...services.activities],
+			credentials: events.credentials,
+			attendance: [...events.attendance, ...services.attendance]
 		}
 	};
 }

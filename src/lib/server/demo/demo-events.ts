@@ -55,7 +55,7 @@ function demoActivity(
 }
 
 /** Whole hours in Asia/Shanghai `daysFromNow` days away, so demo times look like real ones. */
-function shanghaiHour(now: Date, daysFromNow: number, hour: number): Date {
+export function shanghaiHour(now: Date, daysFromNow: number, hour: number): Date {
 	const day = new Date(now.getTime() + daysFromNow * DAY + 8 * HOUR);
 	day.setUTCHours(hour - 8, 0, 0, 0);
 	return day;

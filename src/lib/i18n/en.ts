@@ -349,9 +349,6 @@ export const en: Messages = {
 	'history.title': 'My attendance',
 	'history.intro':
 		'Activities you checked in at in {year}, with service time (actual service only).',
-	'history.community': 'Community activities {count}/1',
-	'history.lectures': 'Lectures given {count}/1',
-	'history.duty': 'Each year: at least one community activity and one lecture given.',
 	'history.empty': 'No check-ins this year yet. They appear here once you scan in at an activity.',
 	'history.minutes': '{minutes} min',
 	'history.noCheckOut': 'No check-out: counted to the end for now',
@@ -626,10 +623,6 @@ export const en: Messages = {
 	'duties.missing': '{count} members missed it',
 	'duties.allAttended': 'Every member took part',
 	'duties.memberTitle': 'Members this year',
-	'duties.memberIntro':
-		'Each member joins at least one community activity and gives at least one lecture a year.',
-	'duties.memberGaps': '{count} members short',
-	'duties.memberAllDone': 'Every member joined a community activity and gave a lecture this year.',
 	'duties.memberCounts': 'community activities {community} · lectures {lectures}',
 	'duties.noMembers': 'No member list of the branch on this device yet: connect and sync.',
 	'scan.video': 'Camera view for scanning',

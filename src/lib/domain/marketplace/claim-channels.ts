@@ -48,6 +48,20 @@ export const claimNoteProperties = {
 	year: claimYearProperty
 } as const;
 
+/** The fields a note about `claim` copies from it, with the claim's channels. */
+export function claimNoteOf(claim: Claim) {
+	const year = claimYear(claim);
+	return {
+		claimId: claim.id,
+		itemId: claim.itemId,
+		memberId: claim.memberId,
+		communityId: claim.communityId,
+		branchId: claim.branchId,
+		year,
+		channels: claimChannelsInYear(claim, year)
+	};
+}
+
 export const claimNoteRequired = [
 	'id',
 	'kind',

@@ -2,7 +2,7 @@ import { instant } from '../schema/ids';
 import { baseProperties, type KindDefinition } from '../schema/kind-definition';
 import {
 	claimChannelsInYear,
-	claimYear,
+	claimNoteOf,
 	claimNoteProperties,
 	claimNoteRequired
 } from './claim-channels';
@@ -36,18 +36,11 @@ export function isClaimReceipt(doc: { kind?: unknown }): doc is ClaimReceipt {
 
 /** The receipt the gateway keeps beside a claim it accepts for the first time. */
 export function claimReceiptOf(claim: Claim, receivedAt: Date): ClaimReceipt {
-	const year = claimYear(claim);
 	return {
 		id: claimReceiptId(claim),
 		kind: 'claim-receipt',
-		claimId: claim.id,
-		itemId: claim.itemId,
-		memberId: claim.memberId,
-		communityId: claim.communityId,
-		branchId: claim.branchId,
-		year,
-		receivedAt: receivedAt.toISOString(),
-		channels: claimChannelsInYear(claim, year)
+		...claimNoteOf(claim),
+		receivedAt: receivedAt.toISOString()
 	};
 }
 

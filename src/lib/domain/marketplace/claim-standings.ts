@@ -3,7 +3,7 @@ import { baseProperties, type KindDefinition } from '../schema/kind-definition';
 import { WAITLIST_MAX } from './item-tallies';
 import {
 	claimChannelsInYear,
-	claimYear,
+	claimNoteOf,
 	claimNoteProperties,
 	claimNoteRequired
 } from './claim-channels';
@@ -48,20 +48,13 @@ export function claimStandingOf(
 	position: number | undefined,
 	now: Date
 ): ClaimStanding {
-	const year = claimYear(claim);
 	return {
 		id: claimStandingId(claim),
 		kind: 'claim-standing',
-		claimId: claim.id,
-		itemId: claim.itemId,
-		memberId: claim.memberId,
-		communityId: claim.communityId,
-		branchId: claim.branchId,
-		year,
+		...claimNoteOf(claim),
 		standing,
 		...(standing === 'waiting' && position !== undefined ? { position } : {}),
-		updatedAt: now.toISOString(),
-		channels: claimChannelsInYear(claim, year)
+		updatedAt: now.toISOString()
 	};
 }
 

@@ -1,5 +1,4 @@
-import { withChannels } from '../access/write-policy';
-import { claimYear } from './claim-channels';
+import { claimNoteOf } from './claim-channels';
 import { claimDecisionId, type ClaimDecision } from './claim-decisions';
 import type { Claim } from './claim-record';
 
@@ -24,20 +23,14 @@ export function decisionOf(
 ): ClaimDecision {
 	if (claim.state !== 'done' || !claim.done) throw new Error('Only a claim marked done is decided');
 	const { done } = claim;
-	return withChannels('attendance', {
+	return {
 		id: claimDecisionId(claim, done.at),
 		kind: 'claim-decision',
-		claimId: claim.id,
-		itemId: claim.itemId,
-		memberId: claim.memberId,
-		communityId: claim.communityId,
-		branchId: claim.branchId,
-		year: claimYear(claim),
+		...claimNoteOf(claim),
 		doneAt: done.at,
 		decision: input.decision,
 		...(input.decision === 'returned' ? { reason: input.reason.trim() } : {}),
 		decidedBy,
-		decidedAt: now.toISOString(),
-		channels: []
-	} satisfies ClaimDecision);
+		decidedAt: now.toISOString()
+	};
 }

@@ -5,6 +5,7 @@ import { memoryRows, type DeviceMemoryResult } from './device-memory';
 import type { FanoutResult } from './longpoll-fanout';
 import { evidenceUploadRows, type EvidenceUploadResult } from './evidence-uploads';
 import type { InitialSyncResult } from './initial-sync';
+import { pointsRows, type PointsResult } from './points';
 import type { PushResult } from './push-throughput';
 import { rankingRows, type RankingResult } from './ranking';
 import { reconnectRows, type ReconnectResult } from './reconnect';
@@ -35,6 +36,7 @@ export interface BenchResults {
 	scan?: ScanResult;
 	ranking?: RankingResult;
 	files?: EvidenceUploadResult;
+	points?: PointsResult;
 }
 
 export function machineDescription(): string {
@@ -309,6 +311,7 @@ function rows(results: BenchResults): Row[] {
 	if (results.scan) table.push(...scanRows(results.scan));
 	if (results.ranking) table.push(...rankingRows(results.ranking));
 	if (results.files) table.push(...evidenceUploadRows(results.files));
+	if (results.points) table.push(...pointsRows(results.points));
 	return table;
 }
 

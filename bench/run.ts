@@ -4,7 +4,7 @@
  * except `shell` and `scale`, which run the built app (`npm run build` first) in headless Chromium.
  *
  * Sizes can be lowered for a quick try, e.g. `BENCH_LARGE=20000 BENCH_SMALL=10000 npm run bench`;
- * `BENCH_ONLY=sync,fanout,memory,push,burst,shell,wire,signin,reconnect,couch,scan,rank,files` picks parts. The figures in
+ * `BENCH_ONLY=sync,fanout,memory,push,burst,shell,wire,signin,reconnect,couch,scan,rank,files,points` picks parts. The figures in
  * docs/performance.md use the defaults. The wire bytes (i) sync a bureau of `BENCH_WIRE_MEMBERS`
  * (1,000) members; the server memory (j) is for `BENCH_MEMORY_DEVICES` (500) connected devices.
  * The reconnect (l) runs the built app too: `BENCH_RECONNECT_RUNS` (20) runs of
@@ -34,6 +34,16 @@
  * photos of `BENCH_FILE_BYTES` (300,000) bytes at once, one shared by all; baselines: the same
  * uploads one device after another, and the same bytes as plain PouchDB attachment puts.
  *
+ * The points part (s)–(u), `BENCH_ONLY=points`: a bureau of `BENCH_POINTS_MEMBERS` (2,000) members
+ * with `BENCH_POINTS_RECORDS` (40) service records each; (s) every member's points and grade as the
+ * worker recomputes them, (t) a branch of `BENCH_POINTS_BRANCH` (200) members on its secretary's
+ * tablet, (u) its approval queue with `BENCH_POINTS_WAITING` (500) records waiting, approved in one
+ * bulk write; `BENCH_POINTS_RUNS` (5) runs each, against the naive way. (s) also seeds the
+ * bureau into an embedded store and times the summary worker's recompute after a new version of
+ * the bureau's points scheme (`BENCH_POINTS_WORKER=0` skips it); (u) also runs the queue on the
+ * built app in Chromium (needs `npm run build`; `BAODAO_BUILD_DIR` names another build;
+ * `BENCH_POINTS_BROWSER=0` skips it).
+ *
  * The scale run (issue 10) is not in the default list, since it takes about half an hour (most of
  * it building the channel index of 620,000 documents): a bureau of 5,000 and one of 20,000
  * members after a year of use, each device kind's first sync in the built app. Run it with `npm run build && BENCH_ONLY=scale npm run bench`; the sizes are
@@ -49,6 +59,7 @@ import { benchDeviceMemory } from './device-memory';
 import { benchEvidenceUploads } from './evidence-uploads';
 import { benchInitialSync } from './initial-sync';
 import { benchLongpollFanout } from './longpoll-fanout';
+import { benchPoints } from './points';
 import { benchPushThroughput } from './push-throughput';
 import { benchRanking } from './ranking';
 import { benchReconnect } from './reconnect';
@@ -108,12 +119,19 @@ const config = {
 	rankRuns: intFromEnv('BENCH_RANK_RUNS', 30),
 	fileDevices: intFromEnv('BENCH_FILE_DEVICES', 10),
 	filesPerDevice: intFromEnv('BENCH_FILES_PER_DEVICE', 5),
-	fileBytes: intFromEnv('BENCH_FILE_BYTES', 300_000)
+	fileBytes: intFromEnv('BENCH_FILE_BYTES', 300_000),
+	pointsMembers: intFromEnv('BENCH_POINTS_MEMBERS', 2_000),
+	pointsRecords: intFromEnv('BENCH_POINTS_RECORDS', 40),
+	pointsBranch: intFromEnv('BENCH_POINTS_BRANCH', 200),
+	pointsWaiting: intFromEnv('BENCH_POINTS_WAITING', 500),
+	pointsRuns: intFromEnv('BENCH_POINTS_RUNS', 5),
+	pointsWorker: process.env['BENCH_POINTS_WORKER'] !== '0',
+	pointsBrowser: process.env['BENCH_POINTS_BROWSER'] !== '0'
 };
 const only = new Set(
 	(
 		process.env['BENCH_ONLY'] ??
-		'sync,fanout,memory,push,burst,shell,wire,signin,reconnect,couch,scan,rank,files'
+		'sync,fanout,memory,push,burst,shell,wire,signin,reconnect,couch,scan,rank,files,points'
 	)
 		.split(',')
 		.map((s) => s.trim())
@@ -252,6 +270,20 @@ async function main(): Promise<BenchResults> {
 			devices: config.fileDevices,
 			perDevice: config.filesPerDevice,
 			photoBytes: config.fileBytes
+		});
+	}
+	if (only.has('points')) {
+		log(
+			`(s)–(u) points: ${config.pointsMembers} members × ${config.pointsRecords} records; a branch of ${config.pointsBranch}; ${config.pointsWaiting} waiting`
+		);
+		results.points = await benchPoints({
+			members: config.pointsMembers,
+			branchSize: config.pointsBranch,
+			recordsPerMember: config.pointsRecords,
+			waiting: config.pointsWaiting,
+			runs: config.pointsRuns,
+			withWorker: config.pointsWorker,
+			withBrowser: config.pointsBrowser
 		});
 	}
 	if (only.has('couch')) {

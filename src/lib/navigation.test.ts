@@ -13,13 +13,13 @@ describe('navItemsFor', () => {
 			'/activities',
 			'/profile'
 		]);
-		expect(leftOut([{ role: 'member' }])).toEqual(['/notices']);
+		expect(leftOut([{ role: 'member' }])).toEqual(['/records', '/notices']);
 	});
 
 	it('puts the branch first and services and activities after it for a secretary who is also a member', () => {
 		const roles = [{ role: 'member' }, { role: 'secretary', branchId: 'br1' }] as const;
 		expect(paths([...roles])).toEqual(['/', '/branch', '/services', '/activities', '/profile']);
-		expect(leftOut([...roles])).toEqual(['/report', '/notices']);
+		expect(leftOut([...roles])).toEqual(['/report', '/records', '/notices']);
 	});
 
 	it('gives community staff the review queue, the service desk and activities', () => {

@@ -10,6 +10,7 @@ export type AppPath =
 	| '/coverage'
 	| '/activities'
 	| '/services'
+	| '/records'
 	| '/notices'
 	| '/profile';
 
@@ -54,6 +55,8 @@ function screensFor(roles: readonly RoleGrant[]): NavItem[] {
 		...(serves ? [item('/services', 'marketplace.nav', 'heart')] : []),
 		...(serves ? [item('/activities', 'nav.activities', 'calendar')] : []),
 		...main.slice(1),
+		// A member's service records and points: one tap from home while the tab bar is full.
+		...(has('member') ? [item('/records', 'recordKinds.kind.service-record', 'chart')] : []),
 		...(has('community_staff') ? [item('/residents', 'nav.residents', 'people')] : [])
 	];
 	const notices = pureAdmin ? [] : [item('/notices', 'nav.notices', 'bell')];

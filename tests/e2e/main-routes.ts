@@ -13,5 +13,10 @@ export const MAIN_ROUTES: readonly string[] = [
 	'/activities/new',
 	'/activities/scan',
 	'/services',
-	'/services/desk'
+	'/services/desk',
+	'/records',
+	'/records/new',
+	'/records/points',
+	'/branch/approvals',
+	'/coverage/points'
 ];

@@ -1,9 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { openTab, signIn, waitForServiceWorkerControl, waitForSync } from './support/app';
-
-const TABLET = { width: 1024, height: 768 };
-const PHONE = { width: 390, height: 844 };
+import { look, PHONE, TABLET } from './support/look';
 
 /** `member7` (m007, branch 1, linked to community 1): an electrician the demo asks nothing of. */
 const MEMBER = { username: 'member7', id: 'm007' };
@@ -48,30 +45,6 @@ async function jpeg(page: Page, hue: number): Promise<Buffer> {
 		return canvas.toDataURL('image/jpeg', 0.9).split(',')[1] ?? '';
 	}, hue);
 	return Buffer.from(base64, 'base64');
-}
-
-/** Both sizes: no sideways scrolling, no serious accessibility violation, a screenshot kept. */
-async function look(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-	const original = page.viewportSize();
-	for (const [size, viewport] of [
-		['phone', PHONE],
-		['tablet', TABLET]
-	] as const) {
-		await page.setViewportSize(viewport);
-		const overflow = await page.evaluate(
-			() => document.documentElement.scrollWidth - window.innerWidth
-		);
-		expect(overflow, `${name} scrolls sideways on a ${size}`).toBeLessThanOrEqual(0);
-		const results = await new AxeBuilder({ page })
-			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-			.analyze();
-		const serious = results.violations
-			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-			.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-		expect(serious, `${name} accessibility on a ${size}`).toEqual([]);
-		await page.screenshot({ path: testInfo.outputPath(`${size}-${name}.png`), fullPage: true });
-	}
-	if (original) await page.setViewportSize(original);
 }
 
 function duties(page: Page, memberId: string) {

@@ -4,6 +4,7 @@ import { withChannels } from '../../src/lib/domain/access/write-policy';
 import { attendanceId, type AnyDoc, type Attendance } from '../../src/lib/domain/registry';
 import { toStored } from '../../src/lib/server/demo/demo-seed';
 import { aReport } from '../support/factories';
+import { recordViews } from '../../src/lib/domain/records/record-status';
 import { HttpClient } from '../support/http-client';
 import { NOW, World } from '../support/world';
 import { claimChannels } from '../../src/lib/domain/marketplace/claim-channels';
@@ -73,7 +74,7 @@ describe('/api/records: detail on demand', () => {
 	let contactPhone: string;
 
 	beforeAll(async () => {
-		world = await World.start(['office1', 'member1', 'member2', 'secretary1']);
+		world = await World.start(['office1', 'office2', 'member1', 'member2', 'secretary1']);
 		await addOtherBureau(world);
 		const records = await world.db('attendance').allDocs({
 			startkey: `${PARTY_DAY}.`,
@@ -114,6 +115,22 @@ describe('/api/records: detail on demand', () => {
 		expect(text).not.toMatch(/"phone"|"idNumber"/);
 		// Nor the badge token that proved a check-in.
 		expect(text).not.toMatch(/"proof"/);
+	});
+
+	it('gives the office a member’s service records with the decisions their history is made of', async () => {
+		const office = await signedIn('office1');
+		const { status, body } = await office.json<MemberRecords>('/api/records/member/m001');
+		expect(status).toBe(200);
+		expect(body.records.length).toBeGreaterThan(0);
+		for (const list of [body.records, body.approvals, body.reviews, body.reports]) {
+			expect(list.every((doc) => doc.memberId === 'm001')).toBe(true);
+		}
+		expect(body.reports.every((r) => r.kind === 'residence' || r.kind === 'unit')).toBe(true);
+		const states = recordViews(body).map((view) => view.state);
+		expect(states).toEqual(expect.arrayContaining(['approved', 'returned', 'needs-confirmation']));
+		// Another bureau's office learns nothing of them.
+		const other = await signedIn('office2');
+		expect((await other.json('/api/records/member/m001')).status).toBe(404);
 	});
 
 	it('answers another bureau’s member exactly like an unknown id', async () => {

@@ -54,7 +54,8 @@ describe('refused writes', () => {
 		await device.bulkInsert('reports', forged);
 		await device.sync();
 
-		expect(await device.ids('reports')).toEqual([]);
+		// member1 has no report; their service records (ids `sr.…`, issue 17) share the collection.
+		expect((await device.ids('reports')).filter((id) => !id.startsWith('sr.'))).toEqual([]);
 		expect((await device.status()).pending).toBe(0);
 		const pushes = requests.get('POST _bulk_docs') ?? 0;
 		const reads = requests.get('GET _all_docs') ?? 0;

@@ -75,7 +75,8 @@ describe('writes from devices', () => {
 
 		const snapshot = async (device: TestDevice) => ({
 			member: await device.findOne('members', 'm001'),
-			reports: await device.ids('reports')
+			// member1's service records (ids `sr.…`, issue 17) share the collection.
+			reports: (await device.ids('reports')).filter((id) => !id.startsWith('sr.'))
 		});
 		const [a, b] = [await snapshot(phone), await snapshot(tablet)];
 		expect(a).toEqual(b);

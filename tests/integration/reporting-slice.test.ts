@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorOf } from '../../src/lib/db/local-write';
 import type { Member, Report } from '../../src/lib/domain/registry';
 import { ReportIndex } from '../../src/lib/domain/reporting/member-reporting';
+import { isReport } from '../../src/lib/domain/reporting/reports';
+import { isReview } from '../../src/lib/domain/reporting/reviews';
 import {
 	reminderFor,
 	reportToSubmit,
@@ -24,8 +26,8 @@ describe('reporting to communities', () => {
 
 	async function residenceState(device: TestDevice, memberId: string) {
 		const member = await plain<Member>(device, 'members', memberId);
-		const reports = await device.find('reports', { memberId });
-		const reviews = await device.find('reviews', { memberId });
+		const reports = (await device.find('reports', { memberId })).filter(isReport);
+		const reviews = (await device.find('reviews', { memberId })).filter(isReview);
 		return new ReportIndex(reports, reviews).reportingOf(member, undefined).residence;
 	}
 

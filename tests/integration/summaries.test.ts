@@ -10,6 +10,8 @@ import {
 import { isActivity } from '../../src/lib/domain/events/activities';
 import { isAttendanceRecord } from '../../src/lib/domain/events/attendance-record';
 import { roundingRules } from '../../src/lib/domain/events/service-hours';
+import { standingOf, targetsOf } from '../../src/lib/domain/points/member-standing';
+import { isPointsScheme } from '../../src/lib/domain/points/points-scheme';
 import { isClaimDecision } from '../../src/lib/domain/marketplace/claim-decisions';
 import { decisionOf } from '../../src/lib/domain/marketplace/decision-drafts';
 import { claimId, isClaim, type Claim } from '../../src/lib/domain/marketplace/claim-record';
@@ -71,6 +73,13 @@ describe('summaries for the office', () => {
 		);
 		const members = await raw<Member>('members');
 		const index = new ReportIndex(await raw<Report>('reports'), await raw<Review>('reviews'));
+		// Points and grades: the same standing every device computes, from every record and decision.
+		const standingDocs = {
+			reports: await raw<{ kind?: unknown }>('reports'),
+			reviews: await raw<{ kind?: unknown }>('reviews'),
+			schemes: (await raw<{ kind?: unknown }>('directory')).filter(isPointsScheme)
+		};
+		const now = new Date();
 		// Service items and their tallies share the collection; only activities are attended.
 		const activities = (await raw<ActivitiesDoc>('activities')).filter(isActivity);
 		const records = await raw<AttendanceDoc>('attendance');
@@ -96,11 +105,21 @@ describe('summaries for the office', () => {
 						).minutes
 				)
 				.reduce((sum, minutes) => sum + minutes, 0);
+			const targets = targetsOf(
+				members
+					.filter((m) => m.branchId === branch.id)
+					.map((m) => {
+						const standing = standingOf(m, branch.linkedCommunityId, standingDocs, year, now);
+						return { effective: standing.effective, grade: standing.grade.grade };
+					})
+			);
 			return {
 				branchId: branch.id,
 				orgId: ORG,
 				year,
 				coverage,
+				effective: targets.effective,
+				grades: targets.grades,
 				membersBehind: memberDutyGaps(own, activities, attendance, year, new Map(), claims).length,
 				serviceMinutes,
 				duties: branchDuties(branch.id, own, activities, attendance, year).map((duty) => ({
@@ -116,7 +135,14 @@ describe('summaries for the office', () => {
 			coverage: sumCoverage(rows.map((r) => r.coverage)),
 			branches: rows.length,
 			membersBehind: rows.reduce((sum, r) => sum + r.membersBehind, 0),
-			serviceMinutes: rows.reduce((sum, r) => sum + r.serviceMinutes, 0)
+			serviceMinutes: rows.reduce((sum, r) => sum + r.serviceMinutes, 0),
+			effective: rows.reduce((sum, r) => sum + r.effective, 0),
+			grades: {
+				good: rows.reduce((sum, r) => sum + r.grades.good, 0),
+				fairlyGood: rows.reduce((sum, r) => sum + r.grades.fairlyGood, 0),
+				average: rows.reduce((sum, r) => sum + r.grades.average, 0),
+				poor: rows.reduce((sum, r) => sum + r.grades.poor, 0)
+			}
 		};
 		return { rows, bureau };
 	}

@@ -80,6 +80,10 @@ export interface DeviceApi {
 		id: string,
 		subject: object | null | undefined
 	): Promise<void>;
+	writeAllChecked(
+		collection: CollectionName,
+		batch: readonly { next: object; subject: object | null }[]
+	): Promise<void>;
 	moveResidence(memberId: string, communityId: string, nowIso: string): Promise<void>;
 	createActivity(activity: object, credential: object, host: object | null): Promise<void>;
 	activityKey(activityId: string, publicKey: string): Promise<HeldActivityKey | null>;

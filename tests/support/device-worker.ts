@@ -6,6 +6,7 @@ import {
 	actorOf,
 	deleteChecked,
 	LocalWriteRefused,
+	writeAllChecked,
 	writeChecked
 } from '../../src/lib/db/local-write';
 import { observeActivityKey, writeActivityWithKey } from '../../src/lib/db/activity-keys';
@@ -233,6 +234,10 @@ const api: DeviceApi = {
 	async writeChecked(collection, doc, subject) {
 		const next = doc as DocTypes[typeof collection];
 		await writeChecked(opened().db, collection, actorOf(signedIn()), next, subject);
+	},
+	async writeAllChecked(collection, batch) {
+		const typed = batch as { next: DocTypes[typeof collection]; subject: object | null }[];
+		await writeAllChecked(opened().db, collection, actorOf(signedIn()), typed);
 	},
 	async deleteChecked(collection, id, subject) {
 		await deleteChecked(opened().db, collection, actorOf(signedIn()), id, subject);

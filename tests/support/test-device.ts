@@ -249,6 +249,17 @@ export class TestDevice {
 		return this.call('writeChecked', collection, doc, subject);
 	}
 
+	/**
+	 * The app's checked write of many documents in one bulk write (`writeAllChecked`), as the
+	 * signed-in user: a secretary approving a batch in one tap.
+	 */
+	writeAllChecked<K extends CollectionName>(
+		collection: K,
+		batch: readonly { next: DocTypes[K]; subject: object | null }[]
+	): Promise<void> {
+		return this.call('writeAllChecked', collection, batch);
+	}
+
 	/** The app's checked deletion (`deleteChecked`), as the signed-in user. */
 	deleteChecked(collection: CollectionName, id: string, subject?: object | null): Promise<void> {
 		return this.call('deleteChecked', collection, id, subject);

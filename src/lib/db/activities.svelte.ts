@@ -22,7 +22,7 @@ import { communitiesWhere, findOrg, orgsWhere } from './directory';
 import { deleteChecked, writeChecked } from './local-write';
 import { writeActivityWithKey } from './activity-keys';
 import { observe } from './observe.svelte';
-import { attendanceRecords } from './attendance-docs';
+import { resolvedAttendance } from './attendance-docs';
 import { plainDoc, plainDocs } from './plain-docs';
 import { observeRoundingRules } from './service-rounding.svelte';
 import type { WriteOutcome } from './write-outcome';
@@ -39,7 +39,7 @@ export interface OwnAttendance {
 export function observeActivities() {
 	const device = signedInDevice();
 	const activities = observe(() => device.db.activities.find().$.pipe(activityDocs()), []);
-	const attendance = observe(() => device.db.attendance.find().$.pipe(attendanceRecords()), []);
+	const attendance = observe(() => device.db.attendance.find().$.pipe(resolvedAttendance()), []);
 	const communities = observe(() => communitiesWhere(device.db, { kind: 'community' }), []);
 	const branches = observe(
 		() =>

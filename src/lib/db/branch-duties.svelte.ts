@@ -9,7 +9,7 @@ import { observeClaimRecords } from './claim-records.svelte';
 import { signedInDevice } from './device-context.svelte';
 import { branchMemberYears } from './member-year-summaries';
 import { observe } from './observe.svelte';
-import { attendanceRecords } from './attendance-docs';
+import { resolvedAttendance } from './attendance-docs';
 import { plainDocs } from './plain-docs';
 import { activityDocs } from './activity-docs';
 
@@ -30,7 +30,10 @@ export function observeBranchDuties(branchId: () => string, year: () => number) 
 	);
 	const activities = observe(() => device.db.activities.find().$.pipe(activityDocs()), []);
 	const checkIns = observe(
-		() => device.db.attendance.find({ selector: { kind: 'in' } }).$.pipe(attendanceRecords()),
+		() =>
+			device.db.attendance
+				.find({ selector: { kind: { $in: ['in', 'fix'] } } })
+				.$.pipe(resolvedAttendance()),
 		[]
 	);
 	const people = $derived(
@@ -90,8 +93,8 @@ export function observeMemberDutyYear(member: () => Member, year: () => number) 
 	const checkIns = observe(
 		() =>
 			device.db.attendance
-				.find({ selector: { kind: 'in', memberId: member().id } })
-				.$.pipe(attendanceRecords()),
+				.find({ selector: { kind: { $in: ['in', 'fix'] }, memberId: member().id } })
+				.$.pipe(resolvedAttendance()),
 		[]
 	);
 	const claims = observeClaimRecords(() => ({ memberId: member().id }));

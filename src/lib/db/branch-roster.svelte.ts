@@ -1,4 +1,12 @@
-import type { Member, Notice, ReminderTopic, Report, Review } from '../domain/registry';
+import type {
+	Member,
+	Notice,
+	ReminderTopic,
+	Report,
+	ReportsDoc,
+	Review,
+	ReviewsDoc
+} from '../domain/registry';
 import { addState, EMPTY_COVERAGE, type Coverage } from '../domain/reporting/coverage';
 import { ReportIndex, type MemberReporting } from '../domain/reporting/member-reporting';
 import { reminderFor } from '../domain/reporting/report-drafts';
@@ -7,7 +15,9 @@ import { signedInDevice } from './device-context.svelte';
 import { communitiesWhere, orgById } from './directory';
 import { writeChecked } from './local-write';
 import { observe } from './observe.svelte';
-import { plainDocs } from './plain-docs';
+import { plainDocs, plainDocsOfKind } from './plain-docs';
+import { isReport } from '../domain/reporting/reports';
+import { isReview } from '../domain/reporting/reviews';
 import type { WriteOutcome } from './write-outcome';
 
 export interface RosterEntry {
@@ -32,12 +42,16 @@ export function observeBranchRoster(branchId: () => string) {
 	);
 	const reports = observe(
 		() =>
-			device.db.reports.find({ selector: { branchId: branchId() } }).$.pipe(plainDocs<Report>()),
+			device.db.reports
+				.find({ selector: { branchId: branchId() } })
+				.$.pipe(plainDocsOfKind<ReportsDoc, Report>(isReport)),
 		[]
 	);
 	const reviews = observe(
 		() =>
-			device.db.reviews.find({ selector: { branchId: branchId() } }).$.pipe(plainDocs<Review>()),
+			device.db.reviews
+				.find({ selector: { branchId: branchId() } })
+				.$.pipe(plainDocsOfKind<ReviewsDoc, Review>(isReview)),
 		[]
 	);
 	const reminders = observe(

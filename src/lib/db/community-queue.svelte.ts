@@ -1,12 +1,23 @@
-import type { Community, Contact, Member, Org, Report, Review } from '../domain/registry';
+import type {
+	Community,
+	Contact,
+	Member,
+	Org,
+	Report,
+	ReportsDoc,
+	Review,
+	ReviewsDoc
+} from '../domain/registry';
 import { reviewOf, type ReviewInput } from '../domain/reporting/report-drafts';
+import { isReview } from '../domain/reporting/reviews';
 import { withStatuses, type ReportStatus } from '../domain/reporting/report-status';
 import { currentTime } from './clock';
 import { signedInDevice } from './device-context.svelte';
 import { communityById, orgById, orgsWhere } from './directory';
 import { ownFields, writeChecked } from './local-write';
 import { observe } from './observe.svelte';
-import { plainDocs } from './plain-docs';
+import { plainDocs, plainDocsOfKind } from './plain-docs';
+import { isReport } from '../domain/reporting/reports';
 import type { WriteOutcome } from './write-outcome';
 import { contactDoc, contactDocs } from './contact-docs';
 
@@ -29,14 +40,14 @@ export function observeCommunityQueue(communityId: () => string) {
 					selector: { communityId: communityId() },
 					sort: [{ submittedAt: 'asc' }]
 				})
-				.$.pipe(plainDocs<Report>()),
+				.$.pipe(plainDocsOfKind<ReportsDoc, Report>(isReport)),
 		[]
 	);
 	const reviews = observe(
 		() =>
 			device.db.reviews
 				.find({ selector: { communityId: communityId() } })
-				.$.pipe(plainDocs<Review>()),
+				.$.pipe(plainDocsOfKind<ReviewsDoc, Review>(isReview)),
 		[]
 	);
 	const entries = $derived<QueueEntry[]>(withStatuses(reports.current, reviews.current));
@@ -89,8 +100,11 @@ export function observeResidents(communityId: () => string) {
 	};
 }
 
-/** What staff see beside one report: the member's branch and, if they live here, their phone. */
-export function observeReportDetail(report: () => Report) {
+/**
+ * What staff see beside one report (or service record, correction): the member's branch and, if
+ * they live here, their phone.
+ */
+export function observeReportDetail(report: () => Pick<Report, 'branchId' | 'memberId'>) {
 	const device = signedInDevice();
 	const branch = observe(() => orgById(device.db, report().branchId), null);
 	// Staff see the phone of members living in their community; the contact replicates to them.

@@ -71,6 +71,43 @@ export async function writeChecked<K extends CollectionName>(
 }
 
 /**
+ * Stores many documents of one collection in one bulk write, each after the gateway's own checks:
+ * one refused refuses the batch before anything is stored, so a batch lands whole or not at all
+ * (a secretary approving 500 records in one tap waits for one write, not 500).
+ */
+export async function writeAllChecked<K extends CollectionName>(
+	db: BaodaoDatabase,
+	collection: K,
+	actor: Actor,
+	batch: readonly { next: DocTypes[K]; subject: object | null }[]
+): Promise<void> {
+	const target = db.collections[collection] as unknown as {
+		findByIds(ids: string[]): { exec(): Promise<Map<string, { toJSON(): unknown }>> };
+		bulkUpsert(docs: DocTypes[K][]): Promise<{ error: unknown[] }>;
+	};
+	const stored = await target.findByIds(batch.map(({ next }) => next.id)).exec();
+	const now = new Date();
+	for (const { next, subject } of batch) {
+		const held = stored.get(next.id);
+		const verdict = checkTypedWrite({
+			collection,
+			actor,
+			prev: held ? ownFields(held.toJSON() as DocTypes[K]) : null,
+			next,
+			deleting: false,
+			subject,
+			related: await relatedDocs(db, collection, next),
+			relatedComplete: false,
+			now
+		});
+		if (!verdict.ok) throw new LocalWriteRefused(verdict.reason, verdict.detail);
+	}
+	const { error } = await target.bulkUpsert(batch.map(({ next }) => next));
+	if (error.length > 0)
+		throw new Error(`bulk write: ${error.length} of ${batch.length} not stored`);
+}
+
+/**
  * Deletes a stored document after the gateway's own checks (a sign-up is withdrawn by deleting
  * it); does nothing when the device does not hold it.
  */

@@ -5,7 +5,9 @@ import {
 	type Org,
 	type Report,
 	type ReportKind,
-	type Review
+	type ReportsDoc,
+	type Review,
+	type ReviewsDoc
 } from '../domain/registry';
 import {
 	ReportIndex,
@@ -19,7 +21,9 @@ import { signedInDevice } from './device-context.svelte';
 import { communitiesWhere, orgById } from './directory';
 import { writeChecked } from './local-write';
 import { observe } from './observe.svelte';
-import { plainDoc, plainDocs } from './plain-docs';
+import { plainDoc, plainDocsOfKind } from './plain-docs';
+import { isReport } from '../domain/reporting/reports';
+import { isReview } from '../domain/reporting/reviews';
 import { moveResidence } from './residence';
 import type { WriteOutcome } from './write-outcome';
 
@@ -39,12 +43,16 @@ export function observeMemberReporting(memberId: () => string) {
 	}, null);
 	const reports = observe(
 		() =>
-			device.db.reports.find({ selector: { memberId: memberId() } }).$.pipe(plainDocs<Report>()),
+			device.db.reports
+				.find({ selector: { memberId: memberId() } })
+				.$.pipe(plainDocsOfKind<ReportsDoc, Report>(isReport)),
 		[]
 	);
 	const reviews = observe(
 		() =>
-			device.db.reviews.find({ selector: { memberId: memberId() } }).$.pipe(plainDocs<Review>()),
+			device.db.reviews
+				.find({ selector: { memberId: memberId() } })
+				.$.pipe(plainDocsOfKind<ReviewsDoc, Review>(isReview)),
 		[]
 	);
 	const communities = observe(() => communitiesWhere(device.db), []);
@@ -113,5 +121,6 @@ export function reportActions() {
 }
 
 async function storedReport(db: BaodaoDatabase, id: string): Promise<Report | null> {
-	return (await db.reports.findOne(id).exec())?.toMutableJSON() ?? null;
+	const stored = (await db.reports.findOne(id).exec())?.toMutableJSON();
+	return stored && isReport(stored) ? stored : null;
 }

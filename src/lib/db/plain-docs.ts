@@ -13,3 +13,10 @@ export function plainDocs<T>(): OperatorFunction<RxDocument<T>[], T[]> {
 export function plainDoc<T>(): OperatorFunction<RxDocument<T> | null, T | null> {
 	return map((doc) => (doc ? doc.toMutableJSON() : null));
 }
+
+/** Query results of one kind of a collection that holds several (reports beside service records). */
+export function plainDocsOfKind<T, S extends T>(
+	isKind: (doc: T) => doc is S
+): OperatorFunction<RxDocument<T>[], S[]> {
+	return map((docs) => docs.map((doc): T => doc.toMutableJSON()).filter(isKind));
+}

@@ -116,6 +116,20 @@ describe('the registry', () => {
 		expect(() => mergeKindSchemas('x', 0, [a, communities.schema])).toThrow(/"name" differently/);
 	});
 
+	it('stores the values of a field every kind of a collection takes, when only the values differ', () => {
+		const decision = collectionSchema('reviews').properties['decision'] as { enum: string[] };
+		expect([...decision.enum].sort()).toEqual(['approved', 'confirmed', 'returned']);
+		const a = {
+			...orgs.schema,
+			properties: { ...orgs.schema.properties, name: { type: 'string' } }
+		};
+		const b = {
+			...communities.schema,
+			properties: { ...communities.schema.properties, name: { type: 'integer', enum: [1] } }
+		};
+		expect(() => mergeKindSchemas('x', 0, [a, b])).toThrow(/"name" differently/);
+	});
+
 	it('indexes only fields every kind of a collection requires (Dexie refuses others)', () => {
 		for (const name of collectionNames) {
 			const schema = collectionSchema(name);

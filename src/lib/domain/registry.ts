@@ -14,6 +14,11 @@ import { notices } from './messages/notices';
 import { orgs } from './directory/orgs';
 import { reports } from './reporting/reports';
 import { reviews } from './reporting/reviews';
+import { serviceRecords, type ServiceRecord } from './records/service-record';
+import { corrections, type Correction } from './records/corrections';
+import { approvals, type Approval } from './records/approvals';
+import { attendanceFixes, type AttendanceFix } from './events/attendance-fixes';
+import { pointsSchemes, type PointsScheme } from './points/points-scheme';
 import { memberYears, type MemberYearSummary } from './evaluation/member-year';
 import { branchYears, type BranchYearSummary } from './evaluation/branch-year';
 import { bureauYears, type BureauYearSummary } from './evaluation/bureau-year';
@@ -49,10 +54,21 @@ export type { Member } from './people/members';
 export type { Contact } from './people/contacts';
 export type { Report, ReportKind } from './reporting/reports';
 export type { Review, Decision } from './reporting/reviews';
-export type { Notice, NoticeKind, ReminderTopic, ClaimTopic } from './messages/notices';
+export type { ServiceRecord } from './records/service-record';
+export type { Correction } from './records/corrections';
+export type { Approval } from './records/approvals';
+export type { AttendanceFix } from './events/attendance-fixes';
+export type { PointsScheme } from './points/points-scheme';
+export type {
+	Notice,
+	NoticeKind,
+	ReminderTopic,
+	ClaimTopic,
+	DigestCounts
+} from './messages/notices';
 export { reportId } from './reporting/reports';
 export { reviewId } from './reporting/reviews';
-export { reminderId, signInLockedId } from './messages/notices';
+export { digestId, reminderId, signInLockedId } from './messages/notices';
 export type { Activity, ActivityType, Expected } from './events/activities';
 export type { Attendance, AttendanceKind, CheckMethod } from './events/attendance-record';
 export type { LateSync } from './events/late-sync';
@@ -74,8 +90,8 @@ export interface DocTypes {
 	directory: DirectoryDoc;
 	members: Member;
 	contacts: ContactsDoc;
-	reports: Report;
-	reviews: Review;
+	reports: ReportsDoc;
+	reviews: ReviewsDoc;
 	notices: Notice;
 	activities: ActivitiesDoc;
 	attendance: AttendanceDoc;
@@ -84,14 +100,27 @@ export interface DocTypes {
 }
 
 /** The reference data every device of a deployment holds: organisations, places, badge keys. */
-export type DirectoryDoc = Org | Community | BadgeRecord;
+export type DirectoryDoc = Org | Community | BadgeRecord | PointsScheme;
+
+/** What members submit: reports (kind residence/unit), service records and their corrections. */
+export type ReportsDoc = Report | ServiceRecord | Correction;
+
+/** Decisions: the community's reviews (no `kind` field) and the secretary's approvals. */
+export type ReviewsDoc = Review | Approval;
 
 /** What the server's worker sums up from the records, for wide roles and for closed years. */
 export type EvaluationDoc = MemberYearSummary | BranchYearSummary | BureauYearSummary;
 
 /** Records of people at activities, the server's notes about them, and walk-ins named only. */
 export type AttendanceDoc =
-	Attendance | LateSync | WalkIn | Claim | ClaimReceipt | ClaimStanding | ClaimDecision;
+	| Attendance
+	| LateSync
+	| WalkIn
+	| Claim
+	| ClaimReceipt
+	| ClaimStanding
+	| ClaimDecision
+	| AttendanceFix;
 
 /** What happens in communities: activities (no `kind` field), service items and their tallies. */
 export type ActivitiesDoc = Activity | ServiceItem | ItemTally;
@@ -120,25 +149,42 @@ interface PlannedCollection {
  * a kind the plan puts into a collection not built yet creates it here.
  */
 const plan = {
-	// 1: badge entries carry `branchId`.
-	directory: { live: false, version: 1, kinds: [orgs, communities, badges] },
+	// 1: badge entries carry `branchId`. 2: the bureaus' points schemes.
+	directory: { live: false, version: 2, kinds: [orgs, communities, badges, pointsSchemes] },
 	// 1: the member's free time (`availability`).
 	members: { live: false, version: 1, kinds: [members] },
 	// 1: residents of needs and micro-wishes, and their shares with the member holding a place.
 	contacts: { live: false, version: 1, kinds: [contacts, residents, residentShares] },
 	// A residence report is checked against the profile the member moved house in (reports.ts).
-	reports: { live: true, version: 0, kinds: [reports], pushedAfter: 'members' },
-	reviews: { live: true, version: 0, kinds: [reviews] },
-	// 1: the sign-in-locked notice kind. 2: the claim notice kind.
-	notices: { live: true, version: 2, kinds: [notices] },
+	// 1: service records and their corrections.
+	reports: {
+		live: true,
+		version: 1,
+		kinds: [reports, serviceRecords, corrections],
+		pushedAfter: 'members'
+	},
+	// 1: the secretaries' approvals; reviews of records carry their year.
+	reviews: { live: true, version: 1, kinds: [reviews, approvals] },
+	// 1: the sign-in-locked notice kind. 2: the claim notice kind. 3: the digest kind, new topics.
+	notices: { live: true, version: 3, kinds: [notices] },
 	// 1: service items and their tallies (a claim checks the item and its tally).
 	activities: { live: false, version: 1, kinds: [activities, serviceItems, itemTallies] },
 	// 1: longer proofs (a badge's scan-specific proof), the server's late-sync notes, walk-ins.
 	// 2: claims of service items, the server's receipts and standings, the community's decisions.
+	// 3: 需核实 fixes.
 	attendance: {
 		live: true,
-		version: 2,
-		kinds: [attendance, lateSyncs, walkIns, claims, claimReceipts, claimStandings, claimDecisions]
+		version: 3,
+		kinds: [
+			attendance,
+			lateSyncs,
+			walkIns,
+			claims,
+			claimReceipts,
+			claimStandings,
+			claimDecisions,
+			attendanceFixes
+		]
 	},
 	// 1: the revocation list joined the credentials. 2: badges' short codes grew to 12 characters.
 	// An activity key is accepted only once its activity is on the server (credentials.ts).
@@ -148,8 +194,8 @@ const plan = {
 		kinds: [credentials, revocations],
 		pushedAfter: 'activities'
 	},
-	// 1: member-year counts the confirmed claims of R16.
-	evaluations: { live: false, version: 1, kinds: [memberYears, branchYears, bureauYears] }
+	// 1: member-year counts the confirmed claims of R16. 2: points, grades, the effective rate.
+	evaluations: { live: false, version: 2, kinds: [memberYears, branchYears, bureauYears] }
 } as const satisfies Record<keyof DocTypes, PlannedCollection>;
 
 export type CollectionName = keyof typeof plan;

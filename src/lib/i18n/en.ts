@@ -4,6 +4,7 @@ import { evidenceEn } from './parts/evidence.en';
 import { claimNoticesEn } from './parts/claim-notices.en';
 import { marketplaceEn } from './parts/marketplace.en';
 import { serviceDutiesEn } from './parts/service-duties.en';
+import { recordKindsEn } from './parts/record-kinds.en';
 
 export const en: Messages = {
 	'app.name': 'Baodao',
@@ -657,5 +658,6 @@ export const en: Messages = {
 	...evidenceEn,
 	...claimNoticesEn,
 	...marketplaceEn,
-	...serviceDutiesEn
+	...serviceDutiesEn,
+	...recordKindsEn
 };

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatDateTime, formatDayTime, formatRate, formatTime } from './format';
+import { formatDate, formatDateTime, formatDayTime, formatRate, formatTime } from './format';
 import { i18n } from './i18n.svelte';
 
 describe('formatDateTime', () => {
@@ -20,6 +20,13 @@ describe('formatDateTime', () => {
 			i18n.locale = 'en';
 			expect(formatDateTime('2026-11-25T18:50:00.000Z')).toBe('November 26, 2026 at 02:50');
 		});
+	});
+});
+
+describe('formatDate', () => {
+	it('writes the Beijing day of an instant, without the time', () => {
+		expect(formatDate('2026-12-31T16:30:00.000Z')).toBe('2027年1月1日');
+		expect(formatDate('2026-12-31T16:30:00.000Z', 'en')).toBe('January 1, 2027');
 	});
 });
 

@@ -7,9 +7,10 @@ import { i18n, type Locale } from './i18n.svelte';
  */
 const TIME_ZONE = 'Asia/Shanghai';
 
-type Shape = 'dateTime' | 'dayTime' | 'time';
+type Shape = 'date' | 'dateTime' | 'dayTime' | 'time';
 
 const shapes: Record<Shape, Intl.DateTimeFormatOptions> = {
+	date: { year: 'numeric', month: 'long', day: 'numeric' },
 	dateTime: { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' },
 	dayTime: { month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' },
 	time: { hour: '2-digit', minute: '2-digit' }
@@ -34,6 +35,11 @@ function format(shape: Shape, value: Date | string, locale: Locale): string {
 /** Date and time (2026年11月25日 18:50; November 25, 2026 at 18:50). */
 export function formatDateTime(value: Date | string, locale: Locale = i18n.locale): string {
 	return format('dateTime', value, locale);
+}
+
+/** A day (2026年11月25日; November 25, 2026), e.g. when a piece of service was done. */
+export function formatDate(value: Date | string, locale: Locale = i18n.locale): string {
+	return format('date', value, locale);
 }
 
 /** A recent instant without its year (11月29日 14:15), e.g. when a kept copy was fetched. */

@@ -1,10 +1,14 @@
-import { en } from './en';
 import { zhCN, type MessageKey, type Messages } from './zh-CN';
 
 export type Locale = 'zh-CN' | 'en';
 
-const catalogs: Record<Locale, Messages> = { 'zh-CN': zhCN, en };
+/** English loads when someone chooses it: the shell every route carries holds Chinese only. */
+const catalogs: Partial<Record<Locale, Messages>> = { 'zh-CN': zhCN };
 const STORAGE_KEY = 'baodao.locale';
+
+async function loadCatalog(locale: Locale): Promise<void> {
+	if (!catalogs[locale]) catalogs[locale] = (await import('./en')).en;
+}
 
 /**
  * The UI language: Simplified Chinese unless the person chose English. A typed catalog rather than
@@ -14,16 +18,24 @@ const STORAGE_KEY = 'baodao.locale';
 class I18n {
 	locale = $state<Locale>('zh-CN');
 
-	restore() {
+	async restore() {
 		const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
-		if (saved === 'en' || saved === 'zh-CN') this.locale = saved;
+		if (saved === 'en' || saved === 'zh-CN') await this.use(saved);
 		document.documentElement.lang = this.locale;
 	}
 
-	toggle() {
-		this.locale = this.locale === 'zh-CN' ? 'en' : 'zh-CN';
-		globalThis.localStorage?.setItem(STORAGE_KEY, this.locale);
-		document.documentElement.lang = this.locale;
+	async toggle() {
+		const next = this.locale === 'zh-CN' ? 'en' : 'zh-CN';
+		// Kept first: a page opened right after the tap starts in the chosen language.
+		globalThis.localStorage?.setItem(STORAGE_KEY, next);
+		await this.use(next);
+	}
+
+	/** Switches once the catalog is there, so no screen ever shows keys for want of it. */
+	private async use(locale: Locale) {
+		await loadCatalog(locale);
+		this.locale = locale;
+		document.documentElement.lang = locale;
 	}
 }
 
@@ -44,7 +56,7 @@ export function addMessages(messages: Record<Locale, Partial<Record<MessageKey, 
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
 	// A key of a screen whose messages have not loaded shows as itself rather than breaking it.
 	const template =
-		(catalogs[i18n.locale] as Partial<Record<MessageKey, string>>)[key] ??
+		(catalogs[i18n.locale] as Partial<Record<MessageKey, string>> | undefined)?.[key] ??
 		added[i18n.locale][key] ??
 		key;
 	return template.replace(/\{(\w+)\}/g, (match, name: string) => String(params[name] ?? match));

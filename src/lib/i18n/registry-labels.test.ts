@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { REJECT_REASONS } from '../domain/access/write-verdict';
-import { collectionNames, legacyCollectionNames } from '../domain/registry';
+import { collectionNames, kindsOf, legacyCollectionNames } from '../domain/registry';
 import { en as shellEn } from './en';
+import { approvalsEn } from './parts/approvals.en';
+import { approvalsZh } from './parts/approvals.zh-CN';
+import { fixesEn } from './parts/fixes.en';
+import { fixesZh } from './parts/fixes.zh-CN';
+import { officePointsEn } from './parts/office-points.en';
+import { officePointsZh } from './parts/office-points.zh-CN';
+import { pointsEn } from './parts/points.en';
+import { pointsZh } from './parts/points.zh-CN';
+import { recordsEn } from './parts/records.en';
+import { recordsZh } from './parts/records.zh-CN';
 import { serviceDeskEn } from './parts/service-desk.en';
 import { serviceDeskZh } from './parts/service-desk.zh-CN';
 import {
@@ -13,15 +23,33 @@ import {
 	itemKindLabelKey,
 	itemStateLabelKey,
 	storedReasonLabelKey,
-	storedRefusalLabelKey
+	storedRefusalLabelKey,
+	recordKindLabelKey,
+	RECORD_KIND_NAMES
 } from './registry-labels';
 import { CLAIM_PROBLEMS, type ClaimStatus } from '../domain/marketplace/claim-lifecycle';
 import { ITEM_KINDS } from '../domain/marketplace/service-items';
 import { zhCN as shellZh, type MessageKey } from './zh-CN';
 
 /** The shell's catalogs and the messages lazily loaded screens add. */
-const zhCN: Record<MessageKey, string> = { ...shellZh, ...serviceDeskZh };
-const en: Record<MessageKey, string> = { ...shellEn, ...serviceDeskEn };
+const zhCN: Record<MessageKey, string> = {
+	...shellZh,
+	...serviceDeskZh,
+	...recordsZh,
+	...pointsZh,
+	...approvalsZh,
+	...officePointsZh,
+	...fixesZh
+};
+const en: Record<MessageKey, string> = {
+	...shellEn,
+	...serviceDeskEn,
+	...recordsEn,
+	...pointsEn,
+	...approvalsEn,
+	...officePointsEn,
+	...fixesEn
+};
 describe('labels of the registry', () => {
 	it('label every collection, legacy ones too, and every refusal reason in both languages', () => {
 		const keys = [
@@ -60,6 +88,15 @@ describe('labels of the registry', () => {
 			...CLAIM_PROBLEMS.map(claimProblemLabelKey)
 		];
 		for (const key of keys) {
+			expect(zhCN[key], key).toBeTruthy();
+			expect(en[key], key).toBeTruthy();
+		}
+	});
+
+	it('label every kind issue 17 added to the registry, in both languages', () => {
+		const names = collectionNames.flatMap((name) => kindsOf(name).map((kind) => kind.name));
+		expect(names).toEqual(expect.arrayContaining([...RECORD_KIND_NAMES]));
+		for (const key of RECORD_KIND_NAMES.map(recordKindLabelKey)) {
 			expect(zhCN[key], key).toBeTruthy();
 			expect(en[key], key).toBeTruthy();
 		}

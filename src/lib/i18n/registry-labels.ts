@@ -30,6 +30,19 @@ export function storedReasonLabelKey(reason: string | undefined): MessageKey | n
 	return isRejectReason(reason) ? reasonLabelKey(reason) : null;
 }
 
+/** The kinds of documents issue 17 added: service records, their corrections and approvals, fixes, schemes. */
+export const RECORD_KIND_NAMES = [
+	'service-record',
+	'correction',
+	'approval',
+	'fix',
+	'points-scheme'
+] as const;
+
+export function recordKindLabelKey(kind: (typeof RECORD_KIND_NAMES)[number]): MessageKey {
+	return `recordKinds.kind.${kind}`;
+}
+
 /** The label of a service item's kind: 服务项目, 服务岗位, 居民需求, 微心愿. */
 export function itemKindLabelKey(kind: ItemKind): MessageKey {
 	return `items.kind.${kind}`;

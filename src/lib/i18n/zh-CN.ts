@@ -4,6 +4,12 @@ import { claimNoticesZh } from './parts/claim-notices.zh-CN';
 import type { serviceDeskZh } from './parts/service-desk.zh-CN';
 import { marketplaceZh } from './parts/marketplace.zh-CN';
 import { serviceDutiesZh } from './parts/service-duties.zh-CN';
+import { recordKindsZh } from './parts/record-kinds.zh-CN';
+import type { recordsZh } from './parts/records.zh-CN';
+import type { pointsZh } from './parts/points.zh-CN';
+import type { approvalsZh } from './parts/approvals.zh-CN';
+import type { officePointsZh } from './parts/office-points.zh-CN';
+import type { fixesZh } from './parts/fixes.zh-CN';
 /** Simplified Chinese: the default locale and the source of every message key. */
 export const zhCN = {
 	'app.name': '报到',
@@ -607,7 +613,8 @@ export const zhCN = {
 	...evidenceZh,
 	...claimNoticesZh,
 	...marketplaceZh,
-	...serviceDutiesZh
+	...serviceDutiesZh,
+	...recordKindsZh
 } as const;
 
 /** Messages every screen may need: loaded with the shell. */
@@ -617,4 +624,11 @@ export type Messages = Record<ShellMessageKey, string>;
  * Every message key: the shell's and those of screens that bring their own messages when they
  * load (`addMessages`), which keeps them out of the member's home route.
  */
-export type MessageKey = ShellMessageKey | keyof typeof serviceDeskZh;
+export type MessageKey =
+	| ShellMessageKey
+	| keyof typeof serviceDeskZh
+	| keyof typeof recordsZh
+	| keyof typeof pointsZh
+	| keyof typeof approvalsZh
+	| keyof typeof officePointsZh
+	| keyof typeof fixesZh;

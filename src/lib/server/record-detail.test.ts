@@ -14,6 +14,7 @@ import {
 	staff
 } from '../../test-data/test-actors';
 import { mayReadDetail, officeDetailGrant, type DetailCollection } from './record-detail';
+import { approvalOf, ownRecordOf } from '../domain/records/record-drafts';
 
 const NOW = new Date('2026-11-20T04:00:00.000Z');
 
@@ -126,5 +127,47 @@ describe('who reads an activity in detail', () => {
 		);
 		expect(mayReadDetail(callerOf(office), 'attendance', atHosted, bureauOf)).toBe(false);
 		expect(mayReadDetail(callerOf(otherOffice), 'attendance', atHosted, bureauOf)).toBe(true);
+	});
+});
+
+describe('the office’s detail of service records (issue 17)', () => {
+	const fields = (doc: object) => doc as Record<string, unknown>;
+	const ownRecord = (who = aMember('m001')) =>
+		ownRecordOf({
+			member: who,
+			by: 'member1',
+			key: 'abc123def',
+			values: {
+				at: '2026-10-03T02:00:00.000Z',
+				minutes: 90,
+				description: '社区服务',
+				communityId: 'cm2',
+				category: 'service',
+				photos: []
+			},
+			now: NOW
+		});
+
+	it('reads a member’s records and approvals in the member’s channel of their year', () => {
+		const record = ownRecord();
+		const approval = approvalOf(record, 'secretary1', { decision: 'approved' }, NOW);
+		expect(officeDetailGrant(office, 'reports', fields(record), bureauOf)).toEqual([
+			'member:m001',
+			'member:m001/2026'
+		]);
+		expect(mayReadDetail(callerOf(office), 'reports', fields(record), bureauOf)).toBe(true);
+		expect(mayReadDetail(callerOf(office), 'reviews', fields(approval), bureauOf)).toBe(true);
+	});
+
+	it('not another bureau’s member’s, nor the member’s branch or community channels', () => {
+		const record = ownRecord(stranger);
+		expect(officeDetailGrant(office, 'reports', fields(record), bureauOf)).toEqual([]);
+		expect(mayReadDetail(callerOf(office), 'reports', fields(record), bureauOf)).toBe(false);
+		expect(mayReadDetail(callerOf(otherOffice), 'reports', fields(ownRecord()), bureauOf)).toBe(
+			false
+		);
+		expect(officeDetailGrant(office, 'reports', fields(ownRecord()), bureauOf)).not.toContain(
+			'branch:br1/2026'
+		);
 	});
 });

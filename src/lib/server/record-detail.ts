@@ -9,6 +9,11 @@ import {
 import { grantsOf, type Actor } from '../domain/access/roles';
 import { shanghaiYear } from '../domain/calendar/shanghai-calendar';
 import type { Activity, Member, Report, Review } from '../domain/registry';
+import { isApproval, type Approval } from '../domain/records/approvals';
+import { isReport } from '../domain/reporting/reports';
+import { isReview } from '../domain/reporting/reviews';
+import { isCorrection, type Correction } from '../domain/records/corrections';
+import { isServiceRecord, type ServiceRecord } from '../domain/records/service-record';
 import { authenticate, type Caller } from './authentication';
 import { HttpError, errorResponse, json } from './http-json';
 import type { ServerContext } from './server-context';
@@ -56,7 +61,14 @@ export function officeDetailGrant(
 		case 'reports':
 		case 'reviews': {
 			const memberId = text(doc, 'memberId');
-			return ofBureau && memberId ? [channel.member(memberId)] : [];
+			if (!ofBureau || !memberId) return [];
+			// Service records, corrections and approvals travel in the member's yearly channels.
+			const own = channel.member(memberId);
+			const channels = Array.isArray(doc['channels']) ? (doc['channels'] as unknown[]) : [];
+			const yearly = channels.filter(
+				(name): name is string => typeof name === 'string' && name.startsWith(`${own}/`)
+			);
+			return [own, ...yearly];
 		}
 		case 'attendance': {
 			const memberId = text(doc, 'memberId');
@@ -175,11 +187,18 @@ export async function memberRecords(
 	if (!member || !mayReadDetail(caller, 'members', member, noBranch)) return null;
 	const years = openYears(now);
 	const own = channel.member(memberId);
-	const [reports, reviews, ...attendanceByYear] = await Promise.all([
+	const [reports, reviews, ...byYear] = await Promise.all([
 		inChannel(context, 'reports', own, limit),
 		inChannel(context, 'reviews', own, limit),
-		...years.map((year) => inChannel(context, 'attendance', inYear(own, year), limit))
+		...years.flatMap((year) =>
+			(['attendance', 'reports', 'reviews'] as const).map((collection) =>
+				inChannel(context, collection, inYear(own, year), limit)
+			)
+		)
 	]);
+	const attendanceByYear = byYear.filter((_, index) => index % 3 === 0);
+	const recordsByYear = byYear.filter((_, index) => index % 3 === 1);
+	const decisionsByYear = byYear.filter((_, index) => index % 3 === 2);
 	const readable = (collection: DetailCollection, listed: Listed | undefined) =>
 		(listed?.docs ?? []).filter((doc) => mayReadDetail(caller, collection, doc, noBranch));
 	// The member's claims of service items share the channel; records of activities cite one.
@@ -195,14 +214,39 @@ export async function memberRecords(
 				'doc' in row && row.doc && !row.value.deleted ? [plainOf<Fields>(row.doc as StoredDoc)] : []
 			)
 		: [];
+	// A document in the member's channel and a yearly one is read twice: kept once.
+	const byKind = (collection: DetailCollection, lists: (Listed | undefined)[]) => {
+		const docs = new Map(
+			lists.flatMap((listed) => readable(collection, listed)).map((doc) => [text(doc, 'id'), doc])
+		);
+		return [...docs.values()];
+	};
+	const reportsDocs = byKind('reports', [reports, ...recordsByYear]);
+	const reviewsDocs = byKind('reviews', [reviews, ...decisionsByYear]);
 	const {
-		kept: [keptReports, keptReviews, keptAttendance, keptActivities],
+		kept: [
+			keptReports,
+			keptRecords,
+			keptCorrections,
+			keptReviews,
+			keptApprovals,
+			keptAttendance,
+			keptActivities
+		],
 		cut
 	} = capped(
-		[readable('reports', reports), readable('reviews', reviews), attendance, activities],
+		[
+			reportsDocs.filter((doc) => isReport(doc)),
+			reportsDocs.filter((doc) => isServiceRecord(doc)),
+			reportsDocs.filter((doc) => isCorrection(doc)),
+			reviewsDocs.filter((doc) => isReview(doc)),
+			reviewsDocs.filter((doc) => isApproval(doc)),
+			attendance,
+			activities
+		],
 		limit - 1
 	);
-	const more = [reports, reviews, ...attendanceByYear].some((listed) => listed?.more);
+	const more = [reports, reviews, ...byYear].some((listed) => listed?.more);
 	return {
 		kind: 'member',
 		fetchedAt: now.toISOString(),
@@ -211,7 +255,10 @@ export async function memberRecords(
 		limit,
 		member: member as unknown as Member,
 		reports: (keptReports ?? []) as unknown as Report[],
+		records: (keptRecords ?? []) as unknown as ServiceRecord[],
+		corrections: (keptCorrections ?? []) as unknown as Correction[],
 		reviews: (keptReviews ?? []) as unknown as Review[],
+		approvals: (keptApprovals ?? []) as unknown as Approval[],
 		attendance: (keptAttendance ?? []).map(withoutProof),
 		activities: (keptActivities ?? []) as unknown as Activity[]
 	};

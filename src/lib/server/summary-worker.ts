@@ -1,7 +1,8 @@
-import { isAttendanceRecord } from '../domain/events/attendance-record';
+import { fixedAttendance } from '../domain/events/attendance-fixes';
 import { isDeepStrictEqual } from 'node:util';
 import { channel, inYear, openYears } from '../domain/access/channels';
 import { shanghaiYear } from '../domain/calendar/shanghai-calendar';
+import { shanghaiIsoWeek } from '../domain/calendar/shanghai-week';
 import type { Org } from '../domain/directory/orgs';
 import { branchYearId, type BranchYearSummary } from '../domain/evaluation/branch-year';
 import { bureauYearId } from '../domain/evaluation/bureau-year';
@@ -11,25 +12,26 @@ import {
 	bureauYearSummary,
 	memberYearSummary
 } from '../domain/evaluation/year-summaries';
+import { roundingRules } from '../domain/events/service-hours';
 import { BRANCH_DUTY_TYPES } from '../domain/events/yearly-duties';
-import type {
-	Activity,
-	Attendance,
-	EvaluationDoc,
-	Member,
-	Report,
-	Review
-} from '../domain/registry';
+import { isPointsScheme, type PointsScheme } from '../domain/points/points-scheme';
+import { derivedRecords } from '../domain/records/derived-records';
+import { isServiceRecord, type ServiceRecord } from '../domain/records/service-record';
+import type { Activity, EvaluationDoc, Member, Report, Review } from '../domain/registry';
 import { reportId } from '../domain/reporting/reports';
 import { reviewId } from '../domain/reporting/reviews';
 import type { ClaimDecision } from '../domain/marketplace/claim-decisions';
 import type { Claim } from '../domain/marketplace/claim-record';
 import type { ChannelReader } from './channel-index';
 import { recordDepartures } from './departures';
+import { derivedRecordWrites, storeRecordWrites } from './derived-record-writes';
 import { LeasedWorker } from './leased-worker';
 import type { UpstreamSeq } from './seq-token';
 import { plainOf, type StoredDoc } from './stored-doc';
 import type { Database, Store } from './store';
+import { writeWeeklyDigests } from './weekly-digest';
+
+type Plain = { kind?: unknown };
 
 /** The databases whose changes can change a summary. */
 const FEEDS = ['members', 'reports', 'reviews', 'attendance', 'activities', 'directory'] as const;
@@ -51,6 +53,8 @@ interface Checkpoint {
 	seqs: Record<Feed, UpstreamSeq>;
 	/** The current year when the summaries were last swept: a new year sweeps again. */
 	year: number;
+	/** The Shanghai ISO week of the last secretaries' digests: a new week writes them again. */
+	week?: string;
 }
 
 export interface SummaryWorkerOptions {
@@ -132,8 +136,10 @@ function sameContent(stored: StoredDoc | undefined, next: EvaluationDoc): boolea
  * records, on the server, with the domain's own functions (docs/architecture.md, "The summary
  * worker"). It follows the changes feeds of the records from a checkpoint in `config`, works out
  * which summaries each change touches, recomputes them from what it reads by key and index, and
- * writes a summary only when its content changed. One process of a deployment runs it: the one
- * holding the lease.
+ * writes a summary only when its content changed. Before a member's summaries it derives the
+ * service records the server owns (from check-ins, 需核实 resolutions and confirmed claims) and
+ * stores those that changed, never deleting one; after catching up it writes the secretaries'
+ * weekly digest once a week. One process of a deployment runs it: the one holding the lease.
  */
 export class SummaryWorker extends LeasedWorker {
 	private readonly batch: number;
@@ -215,9 +221,18 @@ export class SummaryWorker extends LeasedWorker {
 		}
 		for (;;) {
 			const { seqs, work, read } = await this.readFeeds(checkpoint.seqs);
-			if (read === 0) return;
+			if (read === 0) break;
 			await this.compute(work);
 			checkpoint = await this.saveCheckpoint({ ...checkpoint, seqs });
+		}
+		// After the summaries are up to date: the digest tells what they say. A store without
+		// secretaries yet (being seeded) is asked again at the next step (every few seconds).
+		const week = shanghaiIsoWeek(this.options.now());
+		if (checkpoint.week !== week) {
+			this.keepLease();
+			if (await writeWeeklyDigests(this.store, this.options.now())) {
+				await this.saveCheckpoint({ ...checkpoint, week });
+			}
 		}
 	}
 
@@ -306,7 +321,10 @@ export class SummaryWorker extends LeasedWorker {
 			case 'reports':
 			case 'reviews': {
 				const memberId = field('memberId') ?? /^(.+?)\.(residence|unit)\./.exec(id)?.[1];
-				if (memberId) work.members.add(current, memberId);
+				if (!memberId) return;
+				// Service records, corrections and approvals count in their own year: their channels'.
+				const years = channelYears(doc).filter((year) => open.includes(year));
+				for (const year of years.length ? years : [current]) work.members.add(year, memberId);
 				return;
 			}
 			case 'attendance': {
@@ -336,6 +354,10 @@ export class SummaryWorker extends LeasedWorker {
 			}
 			case 'directory': {
 				const kind = field('kind');
+				if (kind === 'points-scheme') {
+					await this.touchScheme(doc, work, open);
+					return;
+				}
 				if (doc && kind !== 'branch' && kind !== 'bureau') return;
 				if (kind !== 'bureau') {
 					// A branch's linked community decides its members' unit reports.
@@ -347,19 +369,52 @@ export class SummaryWorker extends LeasedWorker {
 				if (kind !== 'branch') {
 					// A bureau's rounding rule counts its members' service time.
 					for (const year of open) work.bureaus.add(year, id);
-					const branches = await this.db('directory').query('summaries/branches', { key: id });
-					for (const branch of branches.rows) {
-						for (const member of await inChannel(
-							this.channels('members'),
-							channel.branch(String(branch.id))
-						)) {
-							for (const year of open) work.members.add(year, member._id);
-						}
+					for (const memberId of await this.membersOfBureau(id)) {
+						for (const year of open) work.members.add(year, memberId);
 					}
 				}
 				return;
 			}
 		}
+	}
+
+	/** A new version of a bureau's points scheme: every member of the bureau, in its year. */
+	private async touchScheme(
+		doc: StoredDoc | null,
+		work: Work,
+		open: readonly number[]
+	): Promise<void> {
+		const orgId = doc?.['orgId'];
+		const year = doc?.['year'];
+		if (typeof orgId !== 'string' || typeof year !== 'number' || !open.includes(year)) return;
+		for (const memberId of await this.membersOfBureau(orgId)) work.members.add(year, memberId);
+	}
+
+	/** The bureaus' points schemes (every year's: the engine picks the year's versions). */
+	private async schemesOf(orgIds: readonly string[]): Promise<PointsScheme[]> {
+		const schemes: PointsScheme[] = [];
+		for (const orgId of orgIds) {
+			const rows = await this.db('directory').allDocs({
+				startkey: `points.${orgId}.`,
+				endkey: `points.${orgId}.\ufff0`,
+				include_docs: true
+			});
+			for (const row of rows.rows) {
+				const doc = 'doc' in row && row.doc ? plainOf<Plain>(row.doc) : null;
+				if (doc && isPointsScheme(doc)) schemes.push(doc);
+			}
+		}
+		return schemes;
+	}
+
+	private async membersOfBureau(orgId: string): Promise<string[]> {
+		const ids: string[] = [];
+		const branches = await this.db('directory').query('summaries/branches', { key: orgId });
+		for (const branch of branches.rows) {
+			const members = await inChannel(this.channels('members'), channel.branch(String(branch.id)));
+			ids.push(...members.map((member) => member._id));
+		}
+		return ids;
 	}
 
 	/** Recomputes what a step touched: members first, then their branches, then the bureaus. */
@@ -452,34 +507,45 @@ export class SummaryWorker extends LeasedWorker {
 		const reports = [...(await docsById(this.db('reports'), reportIds)).values()].map((doc) =>
 			plainOf<Report>(doc)
 		);
-		const reviews = [
+		const reviewDocs = [
 			...(
 				await docsById(
 					this.db('reviews'),
 					reports.map((r) => reviewId(r.id, r.submission))
 				)
 			).values()
-		].map((doc) => plainOf<Review>(doc));
+		];
+		const reviews = reviewDocs.map((doc) => plainOf<Review>(doc));
 		// A check-in's channel year is its own time's; read the open years around the ones computed,
 		// so one recorded just before an activity that began on New Year's Day still counts.
 		const recordYears = unique([...years, ...openYears(this.options.now())]);
-		const attendance: Attendance[] = [];
 		const claims: Claim[] = [];
 		const decisions: ClaimDecision[] = [];
 		const hosted: Activity[] = [];
+		/** Each member's attendance docs of every kind (fixes, late-sync notes): records derive from them. */
+		const attendanceDocs = new Map<string, Plain[]>();
+		/** Each member's records, corrections and approvals: they live in the yearly channels. */
+		const recordDocs = new Map<string, StoredDoc[]>();
+		const decisionDocs = new Map<string, StoredDoc[]>();
 		for (const year of recordYears) {
 			for (const member of members) {
-				for (const doc of await inChannel(
-					this.channels('attendance'),
-					inYear(channel.member(member.id), year)
-				)) {
-					// The server's notes and the claims share the channels; they are no attendance.
-					if (isAttendanceRecord(doc)) attendance.push(plainOf<Attendance>(doc));
-					else if (doc['kind'] === 'claim') claims.push(plainOf<Claim>(doc));
+				const own = inYear(channel.member(member.id), year);
+				for (const doc of await inChannel(this.channels('attendance'), own)) {
+					pushTo(attendanceDocs, member.id, plainOf<Plain>(doc));
+					// The server's notes, fixes and claims share the channels; they are no attendance.
+					if (doc['kind'] === 'claim') claims.push(plainOf<Claim>(doc));
 					else if (doc['kind'] === 'claim-decision') decisions.push(plainOf<ClaimDecision>(doc));
+				}
+				for (const doc of await inChannel(this.channels('reports'), own)) {
+					pushTo(recordDocs, member.id, doc);
+				}
+				for (const doc of await inChannel(this.channels('reviews'), own)) {
+					pushTo(decisionDocs, member.id, doc);
 				}
 			}
 		}
+		// As 需核实 resolutions leave them: R8, R16 and service time agree with the derived records.
+		const attendance = fixedAttendance([...attendanceDocs.values()].flat());
 		for (const year of years) {
 			for (const branchId of unique(members.map((m) => m.branchId))) {
 				for (const doc of await inChannel(
@@ -501,12 +567,55 @@ export class SummaryWorker extends LeasedWorker {
 			attendance.filter((a) => a.kind !== 'signup'),
 			(a) => a.memberId
 		);
+		const claimsOf = groupBy(claims, (c) => c.memberId);
+		const decisionsOf = groupBy(decisions, (d) => d.memberId);
+		const now = this.options.now();
+		const ruleOf = roundingRules([...orgs.values()]);
+		const writes = members.flatMap((member) => {
+			const checkIns = recordsOf.get(member.id) ?? [];
+			const inputs = {
+				member,
+				activities: unique(checkIns.flatMap((a) => activities.get(a.activityId) ?? [])),
+				attendance: attendanceDocs.get(member.id) ?? [],
+				claims: {
+					claims: claimsOf.get(member.id) ?? [],
+					decisions: decisionsOf.get(member.id) ?? []
+				},
+				ruleOf,
+				now
+			};
+			const drafts = openYears(now).flatMap((year) => derivedRecords({ ...inputs, year }));
+			const stored = new Map(
+				(recordDocs.get(member.id) ?? []).flatMap((doc) => {
+					const record = plainOf<ServiceRecord>(doc);
+					return isServiceRecord(record) ? [[record.id, { doc, record }] as const] : [];
+				})
+			);
+			return derivedRecordWrites(stored, drafts, now.toISOString());
+		});
+		if (writes.length) {
+			this.keepLease();
+			await storeRecordWrites(this.store, writes);
+			// The summaries below count what was just written; the write's own change finds nothing new.
+			for (const { next } of writes) {
+				const docs = recordDocs.get(next.memberId) ?? [];
+				const { id, ...fields } = next;
+				const written = { ...fields, _id: id, _rev: '' } as StoredDoc;
+				recordDocs.set(next.memberId, [...docs.filter((doc) => doc._id !== id), written]);
+			}
+		}
+		// One object for the batch: the standings index it once (by identity) for every member.
+		const standing = {
+			reports: [...reports, ...[...recordDocs.values()].flat().map((doc) => plainOf<Plain>(doc))],
+			reviews: [...reviewDocs, ...[...decisionDocs.values()].flat()].map((doc) =>
+				plainOf<Plain>(doc)
+			),
+			schemes: await this.schemesOf(unique(members.map((m) => m.orgId)))
+		};
 		const hostedBy = groupBy([...activities.values()], (a) => a.hostBranchId ?? '');
 		const reportsOf = groupBy(reports, (r) => r.memberId);
 		const reviewsOf = groupBy(reviews, (r) => r.memberId);
-		const claimsOf = groupBy(claims, (c) => c.memberId);
-		const decisionsOf = groupBy(decisions, (d) => d.memberId);
-		const updatedAt = this.options.now().toISOString();
+		const updatedAt = now.toISOString();
 		const found = new Map(members.map((m) => [m.id, m]));
 		for (const year of years) {
 			const changed = ids.map((id) => {
@@ -526,8 +635,10 @@ export class SummaryWorker extends LeasedWorker {
 						...own.flatMap((a) => activities.get(a.activityId) ?? [])
 					]),
 					claims: { claims: claimsOf.get(id) ?? [], decisions: decisionsOf.get(id) ?? [] },
+					standing,
 					year,
-					updatedAt
+					updatedAt,
+					now
 				});
 				return { stored, next };
 			});
@@ -564,17 +675,16 @@ export class SummaryWorker extends LeasedWorker {
 						(BRANCH_DUTY_TYPES as readonly string[]).includes(a.type) &&
 						shanghaiYear(a.startsAt) === year
 				);
-				const checkIns: Attendance[] = [];
+				const atDuties: Plain[] = [];
 				for (const activity of duties) {
 					const records = await this.db('attendance').allDocs({
 						startkey: `${activity.id}.`,
 						endkey: `${activity.id}.\ufff0`,
 						include_docs: true
 					});
-					for (const row of records.rows) {
-						if (row.doc && isAttendanceRecord(row.doc)) checkIns.push(plainOf<Attendance>(row.doc));
-					}
+					for (const row of records.rows) if (row.doc) atDuties.push(plainOf<Plain>(row.doc));
 				}
+				const checkIns = fixedAttendance(atDuties);
 				const updatedAt = this.options.now().toISOString();
 				const changed: { stored: StoredDoc | undefined; next: EvaluationDoc | null }[] = [];
 				for (const id of part) {
@@ -647,13 +757,25 @@ export class SummaryWorker extends LeasedWorker {
 	}
 }
 
+/** The years of a document's yearly channels (`…/<year>`). */
+function channelYears(doc: StoredDoc | null): number[] {
+	const channels = Array.isArray(doc?.['channels']) ? (doc['channels'] as unknown[]) : [];
+	return unique(
+		channels.flatMap((name) => {
+			const year = typeof name === 'string' ? /\/(\d{4})$/.exec(name)?.[1] : undefined;
+			return year ? [Number(year)] : [];
+		})
+	);
+}
+
+function pushTo<T>(groups: Map<string, T[]>, key: string, value: T): void {
+	const list = groups.get(key);
+	if (list) list.push(value);
+	else groups.set(key, [value]);
+}
+
 function groupBy<T>(values: readonly T[], key: (value: T) => string): Map<string, T[]> {
 	const groups = new Map<string, T[]>();
-	for (const value of values) {
-		const k = key(value);
-		const list = groups.get(k);
-		if (list) list.push(value);
-		else groups.set(k, [value]);
-	}
+	for (const value of values) pushTo(groups, key(value), value);
 	return groups;
 }

@@ -1,4 +1,7 @@
 import type { Activity, Attendance, Member, Report, Review } from '../registry';
+import type { Approval } from '../records/approvals';
+import type { Correction } from '../records/corrections';
+import type { ServiceRecord } from '../records/service-record';
 
 /**
  * Detail on demand: wide roles (the office) replicate summaries, and fetch one member's or one
@@ -23,12 +26,19 @@ interface DetailAnswer {
 	limit: number;
 }
 
-/** One member's records: profile, reports and their reviews, attendance and the activities cited. */
+/**
+ * One member's records: profile, reports, service records of the open years with their
+ * corrections, the community's reviews of all of them and the secretary's approvals (a record's
+ * history is made of these), attendance and the activities cited.
+ */
 export interface MemberRecords extends DetailAnswer {
 	kind: 'member';
 	member: Member;
 	reports: Report[];
+	records: ServiceRecord[];
+	corrections: Correction[];
 	reviews: Review[];
+	approvals: Approval[];
 	attendance: DetailAttendance[];
 	activities: Activity[];
 }

@@ -2,9 +2,11 @@ import { channel, inYear, normalizeChannels } from '../access/channels';
 import type { BranchDutyType, DutyState } from '../events/yearly-duties';
 import { baseProperties, type KindDefinition } from '../schema/kind-definition';
 import { compositeId, idRef, instant } from '../schema/ids';
+import type { GradeCounts } from '../points/grade-terms';
 import {
 	count,
 	coverageField,
+	gradeCountsField,
 	dutyTypeField,
 	summaryId,
 	summaryYear,
@@ -22,6 +24,10 @@ export interface BranchYearSummary {
 	/** Members short of R16's attendance parts (a community activity, a lecture given). */
 	membersBehind: number;
 	serviceMinutes: number;
+	/** R13: members reported and with ≥ 4 approved services in their residence community. */
+	effective?: number;
+	/** R17: members by grade (projected while the year runs). */
+	grades?: GradeCounts;
 	duties: { type: BranchDutyType; state: DutyState; missing: number }[];
 	updatedAt: string;
 	channels: string[];
@@ -48,6 +54,8 @@ export const branchYears: KindDefinition<BranchYearSummary> = {
 			coverage: coverageField,
 			membersBehind: count,
 			serviceMinutes: count,
+			effective: count,
+			grades: gradeCountsField,
 			duties: {
 				type: 'array',
 				items: {

@@ -1,9 +1,11 @@
 import { channel } from '../access/channels';
 import { baseProperties, type KindDefinition } from '../schema/kind-definition';
 import { compositeId, idRef, instant } from '../schema/ids';
+import type { GradeCounts } from '../points/grade-terms';
 import {
 	count,
 	coverageField,
+	gradeCountsField,
 	summaryId,
 	summaryYear,
 	type CoverageCounts
@@ -20,6 +22,10 @@ export interface BureauYearSummary {
 	branches: number;
 	membersBehind: number;
 	serviceMinutes: number;
+	/** R13: members reported and with ≥ 4 approved services in their residence community. */
+	effective?: number;
+	/** R17: members by grade (projected while the year runs). */
+	grades?: GradeCounts;
 	updatedAt: string;
 	channels: string[];
 }
@@ -45,6 +51,8 @@ export const bureauYears: KindDefinition<BureauYearSummary> = {
 			branches: count,
 			membersBehind: count,
 			serviceMinutes: count,
+			effective: count,
+			grades: gradeCountsField,
 			updatedAt: instant,
 			...baseProperties
 		},

@@ -1,5 +1,7 @@
 import { channel, inYear, normalizeChannels } from '../access/channels';
 import type { BranchDutyType } from '../events/yearly-duties';
+import type { GateKey, RiskReason } from '../points/grade-terms';
+import { GRADES, type Grade } from '../points/points-scheme';
 import { baseProperties, type KindDefinition } from '../schema/kind-definition';
 import { compositeId, idRef, instant } from '../schema/ids';
 import {
@@ -38,6 +40,19 @@ export interface MemberYearSummary {
 	/** Activities counted for service time. */
 	sessions: number;
 	missedDuties: BranchDutyType[];
+	/** The year's points and grade (projected while the year runs); absent before points existed. */
+	points?: number;
+	grade?: Grade;
+	/** The gates that capped the grade. */
+	gates?: GateKey[];
+	/** R12: approved services in the residence community. */
+	residenceServices?: number;
+	/** R13: reported and ≥ 4 approved services in the residence community. */
+	isEffective?: boolean;
+	/** Records of the year waiting for a decision. */
+	recordsWaiting?: number;
+	/** Why the secretary's at-risk list shows the member. */
+	risks?: RiskReason[];
 	updatedAt: string;
 	channels: string[];
 }
@@ -72,6 +87,22 @@ export const memberYears: KindDefinition<MemberYearSummary> = {
 			serviceMinutes: count,
 			sessions: count,
 			missedDuties: { type: 'array', items: dutyTypeField, maxItems: 2 },
+			// Negative points come with discipline breaches (issue 20).
+			points: { type: 'integer', minimum: -100_000, maximum: 100_000 },
+			grade: { type: 'string', enum: [...GRADES] },
+			gates: {
+				type: 'array',
+				items: { type: 'string', enum: ['not-reported', 'minimum-missed'] },
+				maxItems: 2
+			},
+			residenceServices: count,
+			isEffective: { type: 'boolean' },
+			recordsWaiting: count,
+			risks: {
+				type: 'array',
+				items: { type: 'string', enum: ['r12', 'r16', 'r8', 'grade'] },
+				maxItems: 4
+			},
 			updatedAt: instant,
 			...baseProperties
 		},

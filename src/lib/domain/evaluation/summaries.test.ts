@@ -8,6 +8,7 @@ import {
 	giveBack,
 	reported
 } from '../../../test-data/reporting-fixtures';
+import { approvalOf, aServiceRecord } from '../../../test-data/points-fixtures';
 import { checkTypedWrite } from '../access/write-policy';
 import type { Org } from '../directory/orgs';
 import { coverageByBranch } from '../reporting/coverage';
@@ -45,8 +46,10 @@ function inputs(overrides: Partial<MemberYearInputs> = {}): MemberYearInputs {
 		attendance: [],
 		activities: [lecture, party],
 		claims: { claims: [], decisions: [] },
+		standing: { reports: [], reviews: [], schemes: [] },
 		year: YEAR,
 		updatedAt: AT,
+		now: new Date(AT),
 		...overrides
 	};
 }
@@ -71,6 +74,13 @@ describe('memberYearSummary', () => {
 			serviceMinutes: 0,
 			sessions: 0,
 			missedDuties: ['ethnic-unity', 'party-day'],
+			points: 0,
+			grade: 'poor',
+			gates: ['not-reported', 'minimum-missed'],
+			residenceServices: 0,
+			isEffective: false,
+			recordsWaiting: 0,
+			risks: ['r12', 'r16', 'r8', 'grade'],
 			updatedAt: AT,
 			channels: ['branch:br1/2026', 'bureau:org-a/2026', 'member:m001']
 		});
@@ -135,6 +145,37 @@ describe('memberYearSummary', () => {
 			})
 		);
 		expect(summary).toMatchObject({ attended: 0, sessions: 0, serviceMinutes: 0, year: 2027 });
+	});
+
+	it("adds the member's points, grade, gates, risks and R13 from the standing documents", () => {
+		const member = aMember('m001');
+		const residence = reported(member);
+		const records = [3, 4, 5, 6].map((m) =>
+			aServiceRecord('volunteer', `2026-0${m}-01T10:00:00+08:00`)
+		);
+		const waiting = aServiceRecord('lecture-given', '2026-07-01T10:00:00+08:00');
+		const summary = memberYearSummary(
+			inputs({
+				member,
+				reports: [residence],
+				reviews: [confirm(residence)],
+				standing: {
+					reports: [residence, ...records, waiting],
+					reviews: [confirm(residence), ...records.map((r) => approvalOf(r, AT))],
+					schemes: []
+				}
+			})
+		);
+		expect(summary).toMatchObject({
+			points: 30,
+			grade: 'poor',
+			gates: ['minimum-missed'],
+			residenceServices: 4,
+			isEffective: true,
+			recordsWaiting: 1,
+			risks: ['r16', 'r8', 'grade']
+		});
+		expect(validateAgainst(collectionSchema('evaluations'), summary)).toBeNull();
 	});
 
 	it('is a valid, server-owned document of the evaluations collection', () => {
@@ -223,6 +264,47 @@ describe('branchYearSummary and bureauYearSummary', () => {
 		]);
 		expect(summary.channels).toEqual(['branch:br1/2026', 'bureau:org-a']);
 		expect(validateAgainst(collectionSchema('evaluations'), summary)).toBeNull();
+	});
+
+	it('counts the effective members and the grades of the summaries that have them', () => {
+		const graded = (grade: 'good' | 'poor', isEffective: boolean) => ({
+			...memberYears[0]!,
+			grade,
+			isEffective
+		});
+		const targets = branchYearSummary({
+			branch,
+			// The last one was stored before points existed: no grade to count.
+			memberYears: [
+				graded('good', true),
+				graded('poor', false),
+				graded('poor', true),
+				{ ...memberYears[1]!, grade: undefined, isEffective: undefined }
+			],
+			activities: [],
+			attendance: [],
+			year: YEAR,
+			updatedAt: AT
+		});
+		expect(targets).toMatchObject({
+			effective: 2,
+			grades: { good: 1, fairlyGood: 0, average: 0, poor: 2 }
+		});
+		const total = bureauYearSummary({
+			orgId: 'org-a',
+			branchYears: [
+				targets,
+				{ ...targets, branchId: 'br2' },
+				{ ...summary, effective: undefined, grades: undefined }
+			],
+			year: YEAR,
+			updatedAt: AT
+		});
+		expect(total).toMatchObject({
+			effective: 4,
+			grades: { good: 2, fairlyGood: 0, average: 0, poor: 4 }
+		});
+		expect(validateAgainst(collectionSchema('evaluations'), total)).toBeNull();
 	});
 
 	it("adds up a bureau's branches", () => {

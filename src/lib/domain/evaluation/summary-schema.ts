@@ -59,3 +59,11 @@ export const dutyTypeField = { type: 'string', enum: [...BRANCH_DUTY_TYPES] } as
 export function summaryId(kind: string, subjectId: string, year: number): string {
 	return `${kind}.${subjectId}.${year}`;
 }
+
+/** R17's grade distribution: the same counts in branch and bureau summaries. */
+export const gradeCountsField = {
+	type: 'object',
+	properties: { good: count, fairlyGood: count, average: count, poor: count },
+	required: ['good', 'fairlyGood', 'average', 'poor'],
+	additionalProperties: false
+} as const;

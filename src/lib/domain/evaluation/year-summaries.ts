@@ -11,6 +11,8 @@ import {
 	type ClaimRecords
 } from '../events/yearly-duties';
 import type { Member } from '../people/members';
+import type { GradeCounts } from '../points/grade-terms';
+import { risksOf, standingOf, targetsOf, type StandingDocs } from '../points/member-standing';
 import { addState, EMPTY_COVERAGE, sumCoverage } from '../reporting/coverage';
 import { ReportIndex } from '../reporting/member-reporting';
 import type { Report } from '../reporting/reports';
@@ -39,8 +41,12 @@ export interface MemberYearInputs {
 	activities: readonly Activity[];
 	/** The member's claims and the community's decisions on them (others' are ignored). */
 	claims: ClaimRecords;
+	/** The documents of the member's standing: records, corrections, approvals, the bureau's schemes. */
+	standing: StandingDocs;
 	year: number;
 	updatedAt: string;
+	/** Decides whether the grade is projected and by which scheme version. */
+	now: Date;
 }
 
 /** A member's summary of a year, from the same functions the devices use for their own figures. */
@@ -66,6 +72,7 @@ export function memberYearSummary(inputs: MemberYearInputs): MemberYearSummary {
 		own,
 		year
 	);
+	const standing = standingOf(member, branch?.linkedCommunityId, inputs.standing, year, inputs.now);
 	const summary = {
 		id: memberYearId(member.id, year),
 		kind: 'member-year' as const,
@@ -84,6 +91,13 @@ export function memberYearSummary(inputs: MemberYearInputs): MemberYearSummary {
 		serviceMinutes: service.minutes,
 		sessions: service.rows.length,
 		missedDuties: duties.filter((duty) => duty.missing.length > 0).map((duty) => duty.type),
+		points: standing.points.total,
+		grade: standing.grade.grade,
+		gates: standing.grade.gates.map((gate) => gate.gate),
+		residenceServices: standing.residenceServices,
+		isEffective: standing.effective,
+		recordsWaiting: standing.points.counts.waiting,
+		risks: risksOf(standing),
 		updatedAt: inputs.updatedAt,
 		channels: []
 	};
@@ -127,6 +141,7 @@ export function branchYearSummary(inputs: BranchYearInputs): BranchYearSummary {
 		),
 		membersBehind: memberYears.filter(shortOfDuties).length,
 		serviceMinutes: memberYears.reduce((sum, m) => sum + m.serviceMinutes, 0),
+		...targetsOfYears(memberYears),
 		duties: duties.map((duty) => ({
 			type: duty.type,
 			state: dutyState(duty),
@@ -136,6 +151,16 @@ export function branchYearSummary(inputs: BranchYearInputs): BranchYearSummary {
 		channels: []
 	};
 	return { ...summary, channels: branchYears.channelsOf(summary) };
+}
+
+/** R13 and R17 over members' summaries; one stored before points existed has no grade to count. */
+function targetsOfYears(memberYears: readonly MemberYearSummary[]) {
+	const targets = targetsOf(
+		memberYears.flatMap((m) =>
+			m.grade ? [{ effective: m.isEffective === true, grade: m.grade }] : []
+		)
+	);
+	return { effective: targets.effective, grades: targets.grades };
 }
 
 /** A bureau's summary of a year from its branches' summaries of that year. */
@@ -155,8 +180,19 @@ export function bureauYearSummary(inputs: {
 		branches: branchYears.length,
 		membersBehind: branchYears.reduce((sum, b) => sum + b.membersBehind, 0),
 		serviceMinutes: branchYears.reduce((sum, b) => sum + b.serviceMinutes, 0),
+		effective: branchYears.reduce((sum, b) => sum + (b.effective ?? 0), 0),
+		grades: {
+			good: sumOf(branchYears, 'good'),
+			fairlyGood: sumOf(branchYears, 'fairlyGood'),
+			average: sumOf(branchYears, 'average'),
+			poor: sumOf(branchYears, 'poor')
+		},
 		updatedAt: inputs.updatedAt,
 		channels: []
 	};
 	return { ...summary, channels: bureauYears.channelsOf(summary) };
+}
+
+function sumOf(branchYears: readonly BranchYearSummary[], grade: keyof GradeCounts): number {
+	return branchYears.reduce((sum, b) => sum + (b.grades?.[grade] ?? 0), 0);
 }

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { attendanceId, type Attendance, type AttendanceKind } from './attendance-record';
 import type { Org } from '../directory/orgs';
 import type { LateSync } from './late-sync';
+import { attendanceFixId, type AttendanceFix } from './attendance-fixes';
 import {
 	attendanceList,
 	DEFAULT_ROUNDING,
 	roundingRules,
 	roundMinutes,
-	serviceRecord,
+	attendanceRow,
 	rowsOf,
 	summarizeAttendance,
 	type RoundingRule
@@ -48,7 +49,7 @@ function record(
 }
 
 const serve = (inAt: number | null, outAt: number | null, rule?: RoundingRule) =>
-	serviceRecord(
+	attendanceRow(
 		activity,
 		zhang,
 		inAt === null ? null : record('in', inAt),
@@ -102,7 +103,7 @@ describe('roundMinutes', () => {
 	});
 });
 
-describe('serviceRecord', () => {
+describe('attendanceRow', () => {
 	it('counts a full attendance as present, start to end', () => {
 		const row = serve(0, 180);
 		expect(row).toMatchObject({
@@ -160,14 +161,14 @@ describe('serviceRecord', () => {
 	});
 
 	it('flags a manual check-in or check-out', () => {
-		const manualIn = serviceRecord(
+		const manualIn = attendanceRow(
 			activity,
 			zhang,
 			record('in', 0, { method: 'manual', reason: '手机没电' }),
 			record('out', 180)
 		);
 		expect(manualIn).toMatchObject({ status: 'flagged', flags: ['manual'], minutes: 180 });
-		const manualOut = serviceRecord(
+		const manualOut = attendanceRow(
 			activity,
 			zhang,
 			record('in', 0),
@@ -178,12 +179,12 @@ describe('serviceRecord', () => {
 
 	it('flags a record from a device whose clock was off by more than two minutes', () => {
 		const skewed = (clockSkewMs: number) =>
-			serviceRecord(activity, zhang, record('in', 0, { clockSkewMs }), record('out', 180));
+			attendanceRow(activity, zhang, record('in', 0, { clockSkewMs }), record('out', 180));
 		expect(skewed(120_000).flags).toEqual([]);
 		expect(skewed(-120_000).flags).toEqual([]);
 		expect(skewed(120_001).flags).toEqual(['clock-skew']);
 		expect(skewed(-120_001).flags).toEqual(['clock-skew']);
-		const outSkewed = serviceRecord(
+		const outSkewed = attendanceRow(
 			activity,
 			zhang,
 			record('in', 0),
@@ -193,7 +194,7 @@ describe('serviceRecord', () => {
 	});
 
 	it('lists every flag that applies, in a fixed order', () => {
-		const row = serviceRecord(
+		const row = attendanceRow(
 			activity,
 			zhang,
 			record('in', 20, { method: 'manual', reason: '手机没电', clockSkewMs: 300_000 }),
@@ -229,7 +230,7 @@ describe('serviceRecord', () => {
 	it('keeps the records it was given', () => {
 		const checkIn = record('in', 0);
 		const checkOut = record('out', 180);
-		const row = serviceRecord(activity, zhang, checkIn, checkOut);
+		const row = attendanceRow(activity, zhang, checkIn, checkOut);
 		expect(row.checkIn).toBe(checkIn);
 		expect(row.checkOut).toBe(checkOut);
 	});
@@ -352,13 +353,13 @@ describe('a list shown while the activity runs', () => {
 	const during = new Date(START + 90 * 60_000);
 
 	it('does not ask for a check-out before the end, and counts time up to now', () => {
-		const row = serviceRecord(activity, zhang, record('in', 0), null, { now: during });
+		const row = attendanceRow(activity, zhang, record('in', 0), null, { now: during });
 		expect(row).toMatchObject({ status: 'present', flags: [], minutes: 90 });
 	});
 
 	it('has those not checked in as not in yet, absent only once it is over', () => {
-		const before = serviceRecord(activity, zhang, null, null, { now: during });
-		const after = serviceRecord(activity, zhang, null, null, {
+		const before = attendanceRow(activity, zhang, null, null, { now: during });
+		const after = attendanceRow(activity, zhang, null, null, {
 			now: new Date(START + 181 * 60_000)
 		});
 		expect([before.status, after.status]).toEqual(['not-yet', 'no-show']);
@@ -366,7 +367,7 @@ describe('a list shown while the activity runs', () => {
 
 	it('asks for it once the activity is over', () => {
 		const after = new Date(START + 181 * 60_000);
-		const row = serviceRecord(activity, zhang, record('in', 0), null, { now: after });
+		const row = attendanceRow(activity, zhang, record('in', 0), null, { now: after });
 		expect(row).toMatchObject({ status: 'flagged', flags: ['no-check-out'], minutes: 180 });
 	});
 
@@ -465,5 +466,86 @@ describe('a self-scan the server received late', () => {
 	it('never counts a note as a record of its own', () => {
 		const list = attendanceList(activity, [late('in', -5)], []);
 		expect(list).toEqual([]);
+	});
+});
+
+describe('a 需核实 resolved by an organiser', () => {
+	const AFTER = new Date(START + 240 * 60_000);
+	const fix = (overrides: Partial<AttendanceFix> = {}): AttendanceFix => ({
+		id: attendanceFixId(activity.id, zhang.memberId, AFTER),
+		kind: 'fix',
+		activityId: activity.id,
+		activityStartsAt: activity.startsAt,
+		communityId: 'cm2',
+		memberId: zhang.memberId,
+		memberName: zhang.memberName,
+		branchId: 'br1',
+		orgId: 'org-a',
+		outcome: 'present',
+		reason: '本人在场',
+		recordedBy: 'community2',
+		at: AFTER.toISOString(),
+		channels: [],
+		...overrides
+	});
+	const manualIn = record('in', 0, { method: 'manual', reason: '忘带证件' });
+
+	it('clears the flags and counts the corrected times', () => {
+		const resolved = fix({ checkInAt: minutesFromStart(20), checkOutAt: minutesFromStart(150) });
+		const row = attendanceRow(activity, zhang, manualIn, null, { fix: resolved });
+		expect(row).toMatchObject({
+			status: 'late',
+			flags: [],
+			minutes: 120,
+			late: true,
+			leftEarly: true
+		});
+		expect(row.fix).toBe(resolved);
+		expect(row.checkIn?.at).toBe(minutesFromStart(20));
+		expect(row.checkOut).toMatchObject({ kind: 'out', at: minutesFromStart(150) });
+	});
+
+	it('keeps the recorded times it does not correct', () => {
+		const row = attendanceRow(activity, zhang, manualIn, record('out', 170), { fix: fix() });
+		expect(row).toMatchObject({ status: 'present', flags: [], minutes: 165 });
+		expect(row.checkIn?.at).toBe(minutesFromStart(0));
+		// No check-out and none given: closed at the end, as confirmed.
+		expect(attendanceRow(activity, zhang, manualIn, null, { fix: fix() })).toMatchObject({
+			status: 'present',
+			flags: [],
+			minutes: 180
+		});
+	});
+
+	it('counts someone found absent as absent, with no time', () => {
+		const absent = fix({ outcome: 'absent' });
+		const row = attendanceRow(activity, zhang, manualIn, record('out', 180), { fix: absent });
+		expect(row).toMatchObject({ status: 'no-show', flags: [], minutes: 0, fix: absent });
+		const summary = summarizeAttendance([row]);
+		expect(summary).toMatchObject({ noShow: 1, checkedIn: 0, minutes: 0 });
+	});
+
+	it('applies the latest resolution of each member among the list’s documents', () => {
+		const first = fix({ outcome: 'absent' });
+		const second = fix({
+			id: attendanceFixId(activity.id, zhang.memberId, new Date(AFTER.getTime() + 1000)),
+			at: new Date(AFTER.getTime() + 1000).toISOString(),
+			checkOutAt: minutesFromStart(90)
+		});
+		const docs = [manualIn, second, first];
+		const [row] = attendanceList(activity, docs, [zhang]);
+		expect(row).toMatchObject({ status: 'left-early', flags: [], minutes: 90, fix: second });
+		const other = fix({ memberId: 'm002' });
+		expect(attendanceList(activity, [manualIn, other], [zhang])[0]).toMatchObject({
+			status: 'flagged',
+			flags: ['no-check-out', 'manual']
+		});
+	});
+
+	it('needs a check-in to resolve: a no-show stays one', () => {
+		expect(attendanceRow(activity, zhang, null, null, { fix: fix() })).toMatchObject({
+			status: 'no-show',
+			minutes: 0
+		});
 	});
 });

@@ -1,7 +1,8 @@
 import { CLOCK_SKEW_FLAG_MS } from './check-in-window';
 import type { Activity } from './activities';
-import { isAttendanceRecord, type Attendance } from './attendance-record';
+import { attendanceId, isAttendanceRecord, type Attendance } from './attendance-record';
 import { isLateSync, isLateSyncOf, type LateSync } from './late-sync';
+import { isAttendanceFix, latestFix, type AttendanceFix } from './attendance-fixes';
 import type { Org } from '../directory/orgs';
 
 /** How a bureau rounds service time; by default down to whole quarter hours. */
@@ -42,11 +43,14 @@ export const EARLY_BEFORE_MS = 10 * 60_000;
 
 export type AttendanceFlag = 'no-check-out' | 'manual' | 'clock-skew' | 'late-sync';
 
-/** `not-yet`: no check-in while the activity has not ended; `no-show` once it has. */
+/**
+ * `not-yet`: no check-in while the activity has not ended; `no-show` once it has, or when a
+ * 需核实 resolution found the person checked in was not there.
+ */
 export type AttendanceStatus =
 	'present' | 'late' | 'left-early' | 'not-yet' | 'no-show' | 'flagged';
 
-export interface ServiceRecord {
+export interface AttendanceRow {
 	memberId: string;
 	memberName: string;
 	branchId: string;
@@ -58,6 +62,8 @@ export interface ServiceRecord {
 	checkOut: Attendance | null;
 	/** Service time counted, after rounding (0 for a no-show). */
 	minutes: number;
+	/** The 需核实 resolution applied: its times replace the recorded ones, and nothing is flagged. */
+	fix?: AttendanceFix;
 }
 
 /** What a row of the list is judged by besides the records themselves. */
@@ -67,6 +73,29 @@ export interface ServiceOptions {
 	lateSyncs?: readonly LateSync[];
 	/** The time the list is shown: before the end, nobody is missing a check-out yet. */
 	now?: Date;
+	/** The organiser's resolution of the member's 需核实, if any (`latestFix`). */
+	fix?: AttendanceFix | null;
+}
+
+/** The records as a resolution corrected them: its times, the recorded ones otherwise. */
+function corrected(
+	checkIn: Attendance,
+	checkOut: Attendance | null,
+	fix: AttendanceFix
+): [Attendance, Attendance | null] {
+	const inAt = fix.checkInAt ?? checkIn.at;
+	const outAt = fix.checkOutAt ?? checkOut?.at;
+	const out = outAt
+		? {
+				...(checkOut ?? {
+					...checkIn,
+					id: attendanceId(checkIn.activityId, checkIn.memberId, 'out')
+				}),
+				kind: 'out' as const,
+				at: outAt
+			}
+		: null;
+	return [{ ...checkIn, at: inAt }, out];
 }
 
 /**
@@ -74,13 +103,13 @@ export interface ServiceOptions {
  * person who never checked out is closed at the end and, once it is over, flagged for the
  * organiser to confirm; while it runs, their time counts up to now.
  */
-export function serviceRecord(
+export function attendanceRow(
 	activity: Pick<Activity, 'startsAt' | 'endsAt'>,
 	person: { memberId: string; memberName: string; branchId: string },
 	checkIn: Attendance | null,
 	checkOut: Attendance | null,
-	{ rule = DEFAULT_ROUNDING, lateSyncs = [], now }: ServiceOptions = {}
-): ServiceRecord {
+	{ rule = DEFAULT_ROUNDING, lateSyncs = [], now, fix }: ServiceOptions = {}
+): AttendanceRow {
 	const base = { ...person, checkIn, checkOut };
 	const start = Date.parse(activity.startsAt);
 	const end = Date.parse(activity.endsAt);
@@ -88,6 +117,24 @@ export function serviceRecord(
 	if (!checkIn) {
 		const status = running ? 'not-yet' : 'no-show';
 		return { ...base, status, late: false, leftEarly: false, flags: [], minutes: 0 };
+	}
+	if (fix) {
+		if (fix.outcome === 'absent') {
+			return {
+				...base,
+				status: 'no-show',
+				late: false,
+				leftEarly: false,
+				flags: [],
+				minutes: 0,
+				fix
+			};
+		}
+		// Confirmed by whoever answers for the list: its times stand, and it needs no look any more.
+		const [fixedIn, fixedOut] = corrected(checkIn, checkOut, fix);
+		const row = attendanceRow(activity, person, fixedIn, fixedOut, { rule, now });
+		const status = row.late ? 'late' : row.leftEarly ? 'left-early' : 'present';
+		return { ...row, status, flags: [], fix };
 	}
 	const arrived = Date.parse(checkIn.at);
 	const openUntil = running ? now.getTime() : end;
@@ -136,9 +183,10 @@ export function attendanceList(
 	docs: readonly { kind?: unknown }[],
 	expected: readonly { memberId: string; memberName: string; branchId: string }[],
 	{ rule = DEFAULT_ROUNDING, now }: { rule?: RoundingRule | RuleOf; now?: Date } = {}
-): ServiceRecord[] {
+): AttendanceRow[] {
 	const records = docs.filter(isAttendanceRecord);
 	const lateSyncs = docs.filter(isLateSync);
+	const fixes = docs.filter(isAttendanceFix);
 	const ruleOf = typeof rule === 'function' ? rule : () => rule;
 	const people = new Map(expected.map((p) => [p.memberId, p]));
 	const byKind = { in: new Map<string, Attendance>(), out: new Map<string, Attendance>() };
@@ -149,12 +197,17 @@ export function attendanceList(
 	}
 	return [...people.values()]
 		.map((p) =>
-			serviceRecord(
+			attendanceRow(
 				activity,
 				{ memberId: p.memberId, memberName: p.memberName, branchId: p.branchId },
 				byKind.in.get(p.memberId) ?? null,
 				byKind.out.get(p.memberId) ?? null,
-				{ rule: ruleOf(byKind.in.get(p.memberId)?.orgId ?? ''), lateSyncs, now }
+				{
+					rule: ruleOf(byKind.in.get(p.memberId)?.orgId ?? ''),
+					lateSyncs,
+					now,
+					fix: latestFix(fixes, activity.id, p.memberId)
+				}
 			)
 		)
 		.sort((a, b) => a.memberName.localeCompare(b.memberName, 'zh-CN'));
@@ -175,7 +228,7 @@ export interface AttendanceSummary {
 	minutes: number;
 }
 
-export function summarizeAttendance(list: readonly ServiceRecord[]): AttendanceSummary {
+export function summarizeAttendance(list: readonly AttendanceRow[]): AttendanceSummary {
 	const summary: AttendanceSummary = {
 		present: 0,
 		late: 0,
@@ -196,7 +249,8 @@ export function summarizeAttendance(list: readonly ServiceRecord[]): AttendanceS
 	} as const satisfies Record<AttendanceStatus, keyof AttendanceSummary>;
 	for (const row of list) {
 		summary[field[row.status]]++;
-		if (row.checkIn) summary.checkedIn++;
+		// Someone a resolution found absent was checked in by mistake: not there.
+		if (row.checkIn && row.fix?.outcome !== 'absent') summary.checkedIn++;
 		summary.minutes += row.minutes;
 	}
 	return summary;
@@ -204,8 +258,8 @@ export function summarizeAttendance(list: readonly ServiceRecord[]): AttendanceS
 
 /** The rows of one status, or all: the list's filter. */
 export function rowsOf(
-	list: readonly ServiceRecord[],
+	list: readonly AttendanceRow[],
 	status: AttendanceStatus | 'all'
-): ServiceRecord[] {
+): AttendanceRow[] {
 	return status === 'all' ? [...list] : list.filter((row) => row.status === status);
 }

@@ -1,6 +1,6 @@
 import type { Activity, ActivityType } from './activities';
 import type { Attendance } from './attendance-record';
-import { serviceRecord, type RuleOf, type ServiceRecord } from './service-hours';
+import { attendanceRow, type RuleOf, type AttendanceRow } from './service-hours';
 import { shanghaiYear } from '../calendar/shanghai-calendar';
 import type { ClaimDecision } from '../marketplace/claim-decisions';
 import type { Claim } from '../marketplace/claim-record';
@@ -103,7 +103,7 @@ const NO_CLAIMS: ClaimRecords = { claims: [], decisions: [] };
  * Whether the community confirmed the claim as it now stands: a decision on its current `done`
  * (a claim returned and marked done again needs a new decision).
  */
-function confirmed(claim: Claim, decisions: readonly ClaimDecision[]): boolean {
+export function confirmed(claim: Claim, decisions: readonly ClaimDecision[]): boolean {
 	return claim.state === 'done' && currentDecision(claim, decisions)?.decision === 'confirmed';
 }
 
@@ -221,7 +221,7 @@ export function memberDutyGaps(
 
 export interface ServiceOfYear {
 	/** The activities the member was checked in at this year, each with its service record. */
-	rows: { activity: Activity; record: ServiceRecord }[];
+	rows: { activity: Activity; record: AttendanceRow }[];
 	/** Service time counted over all of them. */
 	minutes: number;
 }
@@ -244,7 +244,7 @@ export function serviceOfYear(
 			const checkIn = own.find((r) => r.activityId === activity.id && r.kind === 'in');
 			if (!checkIn) return [];
 			const checkOut = own.find((r) => r.activityId === activity.id && r.kind === 'out') ?? null;
-			const record = serviceRecord(activity, person, checkIn, checkOut, {
+			const record = attendanceRow(activity, person, checkIn, checkOut, {
 				rule: ruleOf(checkIn.orgId)
 			});
 			return [{ activity, record }];

@@ -4,7 +4,14 @@ import type { Actor } from '../access/roles';
 import { validateAgainst } from '../schema/schema-validation';
 import { owner, secretary } from '../../../test-data/test-actors';
 import { shanghaiDay } from '../calendar/shanghai-calendar';
-import { isAddressedTo, notices, reminderId, signInLockedId, type Notice } from './notices';
+import {
+	digestId,
+	isAddressedTo,
+	notices,
+	reminderId,
+	signInLockedId,
+	type Notice
+} from './notices';
 
 function notice(overrides: Partial<Notice> = {}): Notice {
 	const doc: Notice = {
@@ -164,6 +171,60 @@ describe('reminders', () => {
 			ok: false,
 			reason: 'server-owned'
 		});
+	});
+});
+
+describe('reminder topics of issue 17', () => {
+	it.each(['serve-residence', 'yearly-duties', 'raise-grade'] as const)(
+		"accepts %s from the member's secretary, once a day",
+		(topic) => {
+			const doc = reminder({ topic, id: reminderId('m001', topic, new Date(createdAt)) });
+			expect(doc.id).toBe(`m001.remind.${topic}.20240520`);
+			expect(valid(doc)).toBeNull();
+			expect(decide(secretary, doc)).toEqual({ ok: true });
+			expect(decide(owner, { ...doc, sender: 'member1' })).toMatchObject({ reason: 'forbidden' });
+		}
+	);
+
+	it('refuses a topic it does not know', () => {
+		expect(valid({ ...reminder(), topic: 'anything' })?.path).toBe('/topic');
+	});
+});
+
+describe('weekly digests', () => {
+	const at = '2026-11-24T01:00:00.000Z';
+	const digest = (overrides: Partial<Notice> = {}): Notice => {
+		const doc: Notice = {
+			id: digestId('secretary1', new Date(at)),
+			kind: 'digest',
+			recipient: 'secretary1',
+			branchId: 'br1',
+			counts: { atRisk: 3, waitingApproval: 21, flagged: 17 },
+			createdAt: at,
+			channels: [],
+			...overrides
+		};
+		return { ...doc, channels: notices.channelsOf(doc) };
+	};
+
+	it('have one id per secretary and Shanghai ISO week, and reach only her account', () => {
+		expect(digest().id).toBe('secretary1.digest.2026-W48');
+		expect(valid(digest())).toBeNull();
+		expect(digest().channels).toEqual(['user:secretary1']);
+		expect(isAddressedTo(digest(), secretary)).toBe(true);
+		expect(isAddressedTo(digest(), owner)).toBe(false);
+	});
+
+	it('hold three non-negative counts and nothing else', () => {
+		const counts = { atRisk: 0, waitingApproval: 0, flagged: 0 };
+		expect(valid(digest({ counts }))).toBeNull();
+		expect(valid(digest({ counts: { ...counts, flagged: -1 } }))?.path).toBe('/counts/flagged');
+		expect(valid({ ...digest(), counts: { atRisk: 1, waitingApproval: 2 } })?.path).toBe('/counts');
+		expect(valid({ ...digest(), counts: { ...counts, extra: 1 } })?.path).toBe('/counts');
+	});
+
+	it('are written by the server alone', () => {
+		expect(decide(secretary, digest())).toEqual({ ok: false, reason: 'server-owned' });
 	});
 });
 

@@ -4,14 +4,46 @@ import { compositeId, idRef, instant } from '../schema/ids';
 import { isSecretaryOf, type Actor } from '../access/roles';
 import { shanghaiDay } from '../calendar/shanghai-calendar';
 import { ACCEPT, reject } from '../access/write-verdict';
+import { shanghaiIsoWeek } from '../calendar/shanghai-week';
 
-export type NoticeKind = 'write-rejected' | 'reminder' | 'sign-in-locked' | 'claim';
+export type NoticeKind = 'write-rejected' | 'reminder' | 'sign-in-locked' | 'claim' | 'digest';
+
+const NOTICE_KINDS: NoticeKind[] = [
+	'write-rejected',
+	'reminder',
+	'sign-in-locked',
+	'claim',
+	'digest'
+];
 
 /** What the claim worker tells a member of their claim: waiting (and where), or a place freed for them. */
 export type ClaimTopic = 'waiting' | 'promoted';
 
-/** What a branch reminds a member to do (R11). */
-export type ReminderTopic = 'report-residence' | 'resubmit-residence';
+/**
+ * What a branch reminds a member to do: report to the residence community, resubmit a returned
+ * report (R11); serve the residence community (R12); do the yearly duties (R16, R8); earn what
+ * would raise the projected grade.
+ */
+export type ReminderTopic =
+	'report-residence' | 'resubmit-residence' | 'serve-residence' | 'yearly-duties' | 'raise-grade';
+
+export const REMINDER_TOPICS: readonly ReminderTopic[] = [
+	'report-residence',
+	'resubmit-residence',
+	'serve-residence',
+	'yearly-duties',
+	'raise-grade'
+];
+
+/** A weekly digest's figures for the secretary's branch, as the summary worker saw them. */
+export interface DigestCounts {
+	/** Members with at least one risk (a yearly minimum or R12 not met, not reported). */
+	atRisk: number;
+	/** Service records and corrections waiting for the secretary's approval. */
+	waitingApproval: number;
+	/** Records held by an unresolved 需核实 attendance. */
+	flagged: number;
+}
 
 /**
  * A message to one person: from the server, why a change they made was refused, or that someone
@@ -39,6 +71,8 @@ export interface Notice {
 	/** A claim notice's news (`docId` is the claim), and the place on the waiting list. */
 	claimTopic?: ClaimTopic;
 	position?: number;
+	/** A digest's figures (`branchId` is the secretary's branch). */
+	counts?: DigestCounts;
 	createdAt: string;
 	channels: string[];
 }
@@ -63,6 +97,11 @@ export function signInLockedId(username: string, at: Date): string {
 	return `signin.${username}.${shanghaiDay(at)}`;
 }
 
+/** One digest per secretary account and Shanghai week: the worker rewrites it as figures change. */
+export function digestId(username: string, at: Date): string {
+	return `${username}.digest.${shanghaiIsoWeek(at)}`;
+}
+
 /** One reminder per member, topic and day: tapping "remind" twice, or on two devices, is one. */
 export function reminderId(memberId: string, topic: ReminderTopic, at: Date): string {
 	return `${memberId}.remind.${topic}.${shanghaiDay(at)}`;
@@ -70,17 +109,18 @@ export function reminderId(memberId: string, topic: ReminderTopic, at: Date): st
 
 export const notices: KindDefinition<Notice> = {
 	name: 'notice',
-	kindValues: ['write-rejected', 'reminder', 'sign-in-locked', 'claim'],
+	kindValues: NOTICE_KINDS,
 	schema: {
 		title: 'notice',
 		// 1: the sign-in-locked kind and the refusals' daily summary (`more`); stored notices
-		// migrate unchanged. 2: the claim kind (`claimTopic`, `position`), likewise.
-		version: 2,
+		// migrate unchanged. 2: the claim kind (`claimTopic`, `position`), likewise. 3: the digest
+		// kind (`counts`) and three reminder topics, likewise.
+		version: 3,
 		primaryKey: 'id',
 		type: 'object',
 		properties: {
 			id: compositeId,
-			kind: { type: 'string', enum: ['write-rejected', 'reminder', 'sign-in-locked', 'claim'] },
+			kind: { type: 'string', enum: NOTICE_KINDS },
 			recipient: { type: 'string', minLength: 1, maxLength: 64 },
 			docCollection: { type: 'string', maxLength: 40 },
 			docId: compositeId,
@@ -90,9 +130,19 @@ export const notices: KindDefinition<Notice> = {
 			memberId: idRef,
 			branchId: idRef,
 			sender: { type: 'string', minLength: 1, maxLength: 64 },
-			topic: { type: 'string', enum: ['report-residence', 'resubmit-residence'] },
+			topic: { type: 'string', enum: [...REMINDER_TOPICS] },
 			claimTopic: { type: 'string', enum: ['waiting', 'promoted'] },
 			position: { type: 'integer', minimum: 1, maximum: 1000 },
+			counts: {
+				type: 'object',
+				properties: {
+					atRisk: { type: 'integer', minimum: 0, maximum: 100000 },
+					waitingApproval: { type: 'integer', minimum: 0, maximum: 100000 },
+					flagged: { type: 'integer', minimum: 0, maximum: 100000 }
+				},
+				required: ['atRisk', 'waitingApproval', 'flagged'],
+				additionalProperties: false
+			},
 			createdAt: instant,
 			...baseProperties
 		},

@@ -36,6 +36,11 @@ export function reportId(memberId: string, kind: ReportKind, communityId: string
 	return `${memberId}.${kind}.${communityId}`;
 }
 
+/** Whether a document of the `reports` collection is a report (not a service record or correction). */
+export function isReport(doc: { kind?: unknown }): doc is Report {
+	return doc.kind === 'residence' || doc.kind === 'unit';
+}
+
 const fixedFields = ['memberId', 'branchId', 'orgId', 'communityId', 'kind'] as const;
 
 function communityOf(report: Report): SubjectRef {

@@ -2,13 +2,17 @@ import { channel, normalizeChannels } from '../access/channels';
 import { baseProperties, type KindDefinition } from '../schema/kind-definition';
 import { compositeId, idRef, instant } from '../schema/ids';
 import { isStaffOf } from '../access/roles';
-import { ACCEPT, reject } from '../access/write-verdict';
+import { ACCEPT, reject, type Verdict } from '../access/write-verdict';
+import { checkDecidedSubject } from '../records/approvals';
+import { submissionField, yearField, yearlyChannels } from '../records/record-fragments';
+import { confirmationPath, correctionNeedsReview } from '../records/confirmation';
 
 export type Decision = 'confirmed' | 'returned';
 
 /**
- * A reviewer's decision on another document (for now: a report). Append-only, with one id per
- * subject submission, so two staff devices deciding offline converge instead of conflicting.
+ * A community's decision on another document: a report, or a service record or correction whose
+ * confirmation is the community's. Append-only, with one id per subject submission, so two staff
+ * devices deciding offline converge instead of conflicting.
  */
 export interface Review {
 	id: string;
@@ -20,6 +24,8 @@ export interface Review {
 	branchId: string;
 	orgId: string;
 	communityId: string;
+	/** The year of a record or correction decided: it travels in their yearly channels. */
+	year?: number;
 	reviewer: string;
 	decision: Decision;
 	/** Required when returning: the member must learn what to correct. */
@@ -32,12 +38,48 @@ export function reviewId(subjectId: string, submission: number): string {
 	return `${subjectId}.r${submission}`;
 }
 
+/** Whether a document of the `reviews` collection is the community's review (it has no `kind`). */
+export function isReview(doc: object): doc is Review {
+	return (doc as { kind?: unknown }).kind === undefined;
+}
+
 /** A return without a reason: refused, since the member must learn what to correct. */
 export function missingReason(review: { decision: Decision; reason?: string }): boolean {
 	return review.decision === 'returned' && !review.reason?.trim();
 }
 
 const copiedFromSubject = ['memberId', 'branchId', 'orgId', 'communityId'] as const;
+
+/** Whether the community decides the record or correction, as stored: not where the source or the branch does. */
+function isCommunityStep(subject: Record<string, unknown>): boolean {
+	const fields = {
+		origin: subject['origin'] as 'activity' | 'claim' | 'own',
+		branchId: String(subject['branchId']),
+		...(typeof subject['hostBranchId'] === 'string'
+			? { hostBranchId: subject['hostBranchId'] }
+			: {})
+	};
+	return subject['kind'] === 'correction'
+		? correctionNeedsReview(fields)
+		: confirmationPath(fields) === 'review';
+}
+
+function checkReport(next: Review, subject: Record<string, unknown>): Verdict {
+	const mismatch = copiedFromSubject.find((field) => subject[field] !== next[field]);
+	if (mismatch) return reject('subject-mismatch', mismatch);
+	if (subject['submission'] !== next.subjectSubmission) {
+		return reject('subject-mismatch', 'submission');
+	}
+	return next.year === undefined ? ACCEPT : reject('subject-mismatch', 'year');
+}
+
+function checkSubject(next: Review, subject: Record<string, unknown>): Verdict {
+	const kind = subject['kind'];
+	if (kind === 'residence' || kind === 'unit') return checkReport(next, subject);
+	if (kind !== 'service-record' && kind !== 'correction') return reject('subject-mismatch', 'kind');
+	if (!isCommunityStep(subject)) return reject('forbidden', 'confirmation');
+	return checkDecidedSubject(next, subject);
+}
 
 export const reviews: KindDefinition<Review> = {
 	name: 'review',
@@ -50,11 +92,12 @@ export const reviews: KindDefinition<Review> = {
 			id: compositeId,
 			subjectCollection: { type: 'string', enum: ['reports'] },
 			subjectId: compositeId,
-			subjectSubmission: { type: 'integer', minimum: 1, maximum: 1000 },
+			subjectSubmission: submissionField,
 			memberId: idRef,
 			branchId: idRef,
 			orgId: idRef,
 			communityId: idRef,
+			year: yearField,
 			reviewer: { type: 'string', minLength: 1, maxLength: 64 },
 			decision: { type: 'string', enum: ['confirmed', 'returned'] },
 			reason: { type: 'string', maxLength: 500 },
@@ -78,11 +121,13 @@ export const reviews: KindDefinition<Review> = {
 		additionalProperties: false
 	},
 	channelsOf: (r) =>
-		normalizeChannels([
-			channel.member(r.memberId),
-			channel.branch(r.branchId),
-			channel.community(r.communityId)
-		]),
+		r.year === undefined
+			? normalizeChannels([
+					channel.member(r.memberId),
+					channel.branch(r.branchId),
+					channel.community(r.communityId)
+				])
+			: yearlyChannels(r, r.year),
 	subjectOf: (r) => ({ collection: r.subjectCollection, id: r.subjectId }),
 	policy: ({ actor, prev, next, deleting, subject }) => {
 		if (prev || deleting) return reject('append-only');
@@ -92,11 +137,6 @@ export const reviews: KindDefinition<Review> = {
 		if (!isStaffOf(actor, next.communityId)) return reject('forbidden');
 		if (missingReason(next)) return reject('invalid', 'reason');
 		if (!subject || subject['_deleted'] === true) return reject('subject-mismatch');
-		const mismatch = copiedFromSubject.find((field) => subject[field] !== next[field]);
-		if (mismatch) return reject('subject-mismatch', mismatch);
-		if (subject['submission'] !== next.subjectSubmission) {
-			return reject('subject-mismatch', 'submission');
-		}
-		return ACCEPT;
+		return checkSubject(next, subject);
 	}
 };

@@ -10,7 +10,7 @@ import {
 	reported,
 	T0
 } from '../../../test-data/reporting-fixtures';
-import { dueReminders, reminderStatus } from './roster-reminders';
+import { dueReminders, reminderStatus, topicStatus } from './roster-reminders';
 
 describe('roster reminders', () => {
 	const fresh = aMember('m1');
@@ -69,6 +69,18 @@ describe('roster reminders', () => {
 			['m1', 'report-residence'],
 			['m5', 'resubmit-residence']
 		]);
+	});
+
+	it('tells whether a topic chosen elsewhere was reminded of today, whatever the report', () => {
+		const atRisk = reminderFor(done, 'serve-residence', 'secretary1', T0);
+		expect(topicStatus(entry(done, [atRisk]), 'serve-residence', later(60))).toEqual({
+			topic: 'serve-residence',
+			sentToday: true
+		});
+		expect(topicStatus(entry(done, [atRisk]), 'raise-grade', later(60)).sentToday).toBe(false);
+		expect(topicStatus(entry(done, [atRisk]), 'serve-residence', later(24 * 60)).sentToday).toBe(
+			false
+		);
 	});
 
 	it('never offers to remind the secretary herself', () => {

@@ -21,7 +21,15 @@ export interface ReminderStatus {
 export function reminderStatus(entry: Remindable, now: Date): ReminderStatus | null {
 	if (entry.self) return null;
 	const topic = reminderTopicFor(entry.reporting.residence);
-	if (!topic) return null;
+	return topic ? topicStatus(entry, topic, now) : null;
+}
+
+/** Whether the member was reminded of a given topic today (e.g. one the at-risk list chose). */
+export function topicStatus(
+	entry: Pick<Remindable, 'member' | 'reminders'>,
+	topic: ReminderTopic,
+	now: Date
+): ReminderStatus {
 	const today = reminderId(entry.member.id, topic, now);
 	return { topic, sentToday: entry.reminders.some((notice) => notice.id === today) };
 }

@@ -26,7 +26,13 @@ export function mergeKindSchemas(
 				continue;
 			}
 			if (name in properties && JSON.stringify(properties[name]) !== JSON.stringify(definition)) {
-				throw new Error(`Kinds of "${title}" define the property "${name}" differently.`);
+				// Kinds may take different values of one field (a review confirms, an approval approves).
+				const values = enumUnion(properties[name], definition);
+				if (!values) {
+					throw new Error(`Kinds of "${title}" define the property "${name}" differently.`);
+				}
+				properties[name] = values;
+				continue;
 			}
 			properties[name] = definition;
 		}
@@ -52,6 +58,16 @@ export function mergeKindSchemas(
 		additionalProperties: false,
 		...(indexes.length ? { indexes } : {})
 	};
+}
+
+/** One enum of both definitions' values, when they differ in nothing else; else null. */
+function enumUnion(a: unknown, b: unknown): unknown {
+	const left = a as { enum?: unknown[] };
+	const right = b as { enum?: unknown[] };
+	if (!Array.isArray(left.enum) || !Array.isArray(right.enum)) return null;
+	const rest = (definition: object) => JSON.stringify({ ...definition, enum: [] });
+	if (rest(left) !== rest(right)) return null;
+	return { ...left, enum: [...new Set([...left.enum, ...right.enum])] };
 }
 
 function maxLength(definition: unknown): number {

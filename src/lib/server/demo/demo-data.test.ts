@@ -40,8 +40,13 @@ const orgs = data.docs.directory.filter(
 const members = data.docs.members as unknown as Member[];
 // Members' contacts have no kind; the residents behind needs and wishes share the collection.
 const contacts = data.docs.contacts.filter((d) => !('kind' in d)) as unknown as Contact[];
-const reports = data.docs.reports as unknown as Report[];
-const reviews = data.docs.reviews as unknown as Review[];
+// Service records and the decisions on them share the collections (demo-records.test.ts).
+const reports = data.docs.reports.filter(
+	(d) => d['kind'] === 'residence' || d['kind'] === 'unit'
+) as unknown as Report[];
+const reviews = data.docs.reviews.filter(
+	(d) => d['kind'] === undefined && !String(d['subjectId']).startsWith('sr.')
+) as unknown as Review[];
 
 const attendanceRecords = data.docs.attendance.filter(
 	isAttendanceRecord

@@ -37,6 +37,7 @@ import {
 	SKILL_CODES
 } from '../../domain/people/profile-vocabulary';
 import { demoEvents } from './demo-events';
+import { demoRecords } from './demo-records';
 import { demoServices } from './demo-services';
 import { seededRandom, type Random } from './seeded-random';
 
@@ -68,6 +69,8 @@ const ORG_ID = 'org-zjj';
 const SEED = 0x5eed_2023;
 /** The second bureau draws from its own seed, so the first bureau's content stays as it was. */
 const SECOND_SEED = 0x5eed_2024;
+/** The service records of issue 17 draw from their own seed too. */
+const RECORDS_SEED = 0x5eed_2017;
 /** Members of the second bureau: m201–m210 in br7, m211–m220 in br8; the first of each leads it. */
 const SECOND_MEMBERS = { first: 201, last: 220, perBranch: 10 } as const;
 const MINUTE = 60_000;
@@ -490,14 +493,15 @@ export function buildDemoData(now: Date): DemoData {
 		communityIds.map((id) => ({ id, staff: staffUsernameOf(id) })),
 		now
 	);
+	const records = demoRecords(members, staffUsernameOf, seededRandom(RECORDS_SEED), now);
 	return {
 		accounts,
 		docs: {
 			directory: [...orgDocs, ...communityDocs],
 			members: memberDocs,
 			contacts: [...contactDocs, ...services.contacts],
-			reports: reportDocs,
-			reviews: reviewDocs,
+			reports: [...reportDocs, ...records.reports],
+			reviews: [...reviewDocs, ...records.reviews],
 			notices: [],
 			evaluations: [],
 			activities: [...events.activities, ...services.activities],

@@ -1,0 +1,26 @@
+/** Messages of fixes (keys `fixes.*`): resolving 需核实 attendance; issue 17. */
+export const fixesZh = {
+	'fixes.resolve': '核实',
+	'fixes.resolveLabel': '核实 {name} 的出勤',
+	'fixes.title': '核实 {name} 的出勤',
+	'fixes.outcome': '核实结果',
+	'fixes.present': '确认出席',
+	'fixes.absent': '标记缺席',
+	'fixes.absentHint': '标记缺席后，此人本次活动不计服务时长。',
+	'fixes.checkIn': '签到时间（北京时间）',
+	'fixes.checkOut': '签退时间（北京时间，可不填）',
+	'fixes.reason': '核实说明（必填，200 字以内）',
+	'fixes.reasonPlaceholder': '例如：本人在场，因手机没电未签退',
+	'fixes.save': '保存核实结果',
+	'fixes.cancel': '取消',
+	'fixes.saved': '已保存 {name} 的核实结果。',
+	'fixes.problem.reason': '请填写核实说明（200 字以内）。',
+	'fixes.problem.check-in': '请填写正确的签到时间。',
+	'fixes.problem.check-out': '签退时间不正确：请改正或清空。',
+	'fixes.problem.window': '时间须在活动开始前 1 小时至结束后 1 小时之间。',
+	'fixes.problem.order': '签到时间不能晚于签退时间。',
+	'fixes.resolved': '已核实',
+	'fixes.redo': '重新核实',
+	'fixes.resolvedPresent': '{by} 于 {at} 核实出席：{reason}',
+	'fixes.resolvedAbsent': '{by} 于 {at} 核实缺席：{reason}'
+} as const;

@@ -1,0 +1,13 @@
+import { addMessages } from '$lib/i18n/i18n.svelte';
+import { officePointsEn } from '$lib/i18n/parts/office-points.en';
+import { officePointsZh } from '$lib/i18n/parts/office-points.zh-CN';
+import { pointsEn } from '$lib/i18n/parts/points.en';
+import { pointsZh } from '$lib/i18n/parts/points.zh-CN';
+import { recordsEn } from '$lib/i18n/parts/records.en';
+import { recordsZh } from '$lib/i18n/parts/records.zh-CN';
+
+// The office's charts, points scheme and members' records bring their messages with these screens.
+addMessages({
+	'zh-CN': { ...officePointsZh, ...pointsZh, ...recordsZh },
+	en: { ...officePointsEn, ...pointsEn, ...recordsEn }
+});

@@ -1,5 +1,4 @@
-import { map } from 'rxjs';
-import type { DirectoryDoc, Member, ReportsDoc, ReviewsDoc } from '../domain/registry';
+import type { Member, ReportsDoc, ReviewsDoc } from '../domain/registry';
 import { shanghaiYear } from '../domain/calendar/shanghai-calendar';
 import { branchStandings, type BranchStanding } from '../domain/points/branch-standings';
 import {
@@ -8,27 +7,14 @@ import {
 	type MemberStanding,
 	type Targets
 } from '../domain/points/member-standing';
-import { isPointsScheme, type PointsScheme } from '../domain/points/points-scheme';
 import { currentTime } from './clock';
 import { signedInDevice } from './device-context.svelte';
 import { orgById } from './directory';
 import { observe } from './observe.svelte';
 import { plainDocs } from './plain-docs';
+import { storedSchemes } from './points-schemes.svelte';
 
 type Doc = { kind?: unknown; memberId?: unknown };
-
-/** The bureaus' points schemes: public documents of the directory. Live. */
-function observeSchemes(): { readonly current: PointsScheme[] } {
-	const device = signedInDevice();
-	return observe(
-		() =>
-			device.db.directory.find({ selector: { kind: 'points-scheme' } }).$.pipe(
-				plainDocs<DirectoryDoc>(),
-				map((docs) => docs.filter(isPointsScheme))
-			),
-		[]
-	);
-}
 
 /**
  * Every member's standing this year in a branch, as its secretary's device holds the documents:
@@ -60,7 +46,7 @@ export function observeBranchStandings(branchId: () => string) {
 				.$.pipe(plainDocs<ReviewsDoc>()),
 		[]
 	);
-	const schemes = observeSchemes();
+	const schemes = observe(() => storedSchemes(device.db), []);
 	const byId = $derived.by(() => {
 		const now = currentTime();
 		return branchStandings(
@@ -108,7 +94,7 @@ export function observeMemberStanding(member: () => Member) {
 				.$.pipe(plainDocs<ReviewsDoc>()),
 		[]
 	);
-	const schemes = observeSchemes();
+	const schemes = observe(() => storedSchemes(device.db), []);
 	const standing = $derived.by((): MemberStanding => {
 		const now = currentTime();
 		const memberReviews: readonly Doc[] = reviews.current;

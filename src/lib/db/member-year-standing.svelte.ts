@@ -9,7 +9,7 @@ import { currentTime } from './clock';
 import { signedInDevice } from './device-context.svelte';
 import { observe } from './observe.svelte';
 import { plainDoc } from './plain-docs';
-import { bureauSchemes } from './points-schemes.svelte';
+import { storedSchemes } from './points-schemes.svelte';
 
 /**
  * One member's summary of this year as the worker computed it (points, grade, gates, R12/R13),
@@ -49,7 +49,7 @@ export function observeMemberPoints(
 	const device = signedInDevice();
 	const year = shanghaiYear(currentTime());
 	const orgId = $derived(records()?.member.orgId);
-	const schemes = observe(() => (orgId ? bureauSchemes(device.db, orgId, year) : null), []);
+	const schemes = observe(() => (orgId ? storedSchemes(device.db, { orgId, year }) : null), []);
 	const standing = $derived.by((): MemberStanding | null => {
 		const answer = records();
 		if (!answer) return null;

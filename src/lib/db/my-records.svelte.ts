@@ -21,7 +21,7 @@ import { signedInDevice } from './device-context.svelte';
 import { communitiesWhere, orgById } from './directory';
 import { observe } from './observe.svelte';
 import { plainDoc, plainDocs } from './plain-docs';
-import { bureauSchemes } from './points-schemes.svelte';
+import { storedSchemes } from './points-schemes.svelte';
 import { map } from 'rxjs';
 
 /** The documents of a member's records as one member's device holds them, told apart by kind. */
@@ -72,7 +72,7 @@ export function observeMyRecords(memberId: () => string) {
 	);
 	const schemes = observe(() => {
 		const orgId = member.current?.orgId;
-		return orgId ? bureauSchemes(device.db, orgId) : null;
+		return orgId ? storedSchemes(device.db, { orgId }) : null;
 	}, []);
 	const communities = observe(() => communitiesWhere(device.db), []);
 	const activities = observe(() => device.db.activities.find().$.pipe(activityDocs()), []);

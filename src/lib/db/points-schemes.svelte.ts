@@ -17,16 +17,15 @@ import { plainDocsOfKind } from './plain-docs';
 import type { WriteOutcome } from './write-outcome';
 
 /**
- * A bureau's stored scheme versions (of one year, or all), live. Schemes are public directory
- * documents that no earlier layout held, so they are read from the directory directly.
+ * The stored scheme versions (of one bureau, of one year, or all), live. Schemes are public
+ * directory documents that no earlier layout held, so they are read from the directory directly.
  */
-export function bureauSchemes(
+export function storedSchemes(
 	db: BaodaoDatabase,
-	orgId: string,
-	year?: number
+	where: { orgId?: string; year?: number } = {}
 ): Observable<PointsScheme[]> {
 	return db.directory
-		.find({ selector: { kind: 'points-scheme', orgId, ...(year === undefined ? {} : { year }) } })
+		.find({ selector: { kind: 'points-scheme', ...where } })
 		.$.pipe(plainDocsOfKind<DirectoryDoc, PointsScheme>(isPointsScheme));
 }
 
@@ -37,7 +36,7 @@ export function bureauSchemes(
 export function observePointsSchemes(orgId: () => string) {
 	const device = signedInDevice();
 	const year = shanghaiYear(currentTime());
-	const stored = observe(() => bureauSchemes(device.db, orgId(), year), []);
+	const stored = observe(() => storedSchemes(device.db, { orgId: orgId(), year }), []);
 	const versions = $derived(schemeVersions(stored.current, orgId(), year));
 	const inForce = $derived(schemeInForce(versions, currentTime().toISOString()));
 	return {

@@ -16,16 +16,16 @@ describe('navItemsFor', () => {
 		expect(leftOut([{ role: 'member' }])).toEqual(['/records', '/notices']);
 	});
 
-	it('puts the branch first and services and activities after it for a secretary who is also a member', () => {
+	it('puts the branch first and services and activities after it for a secretary who is also a member; the ledger from home', () => {
 		const roles = [{ role: 'member' }, { role: 'secretary', branchId: 'br1' }] as const;
 		expect(paths([...roles])).toEqual(['/', '/branch', '/services', '/activities', '/profile']);
-		expect(leftOut([...roles])).toEqual(['/report', '/records', '/notices']);
+		expect(leftOut([...roles])).toEqual(['/report', '/ledger', '/records', '/notices']);
 	});
 
-	it('gives community staff the review queue, the service desk and activities', () => {
+	it('gives community staff the review queue, the service desk and activities; the ledger from home', () => {
 		const roles = [{ role: 'community_staff', communityId: 'cm1' }] as const;
 		expect(paths([...roles])).toEqual(['/', '/review', '/services', '/activities', '/profile']);
-		expect(leftOut([...roles])).toEqual(['/residents', '/notices']);
+		expect(leftOut([...roles])).toEqual(['/ledger', '/residents', '/notices']);
 	});
 
 	it('gives the office coverage and no activities, which it does not hold; the administrator only home and their page', () => {

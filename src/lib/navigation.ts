@@ -11,6 +11,7 @@ export type AppPath =
 	| '/activities'
 	| '/services'
 	| '/records'
+	| '/ledger'
 	| '/notices'
 	| '/profile';
 
@@ -55,6 +56,8 @@ function screensFor(roles: readonly RoleGrant[]): NavItem[] {
 		...(serves ? [item('/services', 'marketplace.nav', 'heart')] : []),
 		...(serves ? [item('/activities', 'nav.activities', 'calendar')] : []),
 		...main.slice(1),
+		// The branch–community pair's ledger: kept by the secretary and the community's staff.
+		...(has('secretary') || has('community_staff') ? [item('/ledger', 'nav.ledger', 'flag')] : []),
 		// A member's service records and points: one tap from home while the tab bar is full.
 		...(has('member') ? [item('/records', 'recordKinds.kind.service-record', 'chart')] : []),
 		...(has('community_staff') ? [item('/residents', 'nav.residents', 'people')] : [])

@@ -212,10 +212,10 @@ describe('the store on Apache CouchDB', () => {
 	it('reads from the start when a position it signed is one CouchDB cannot read', async () => {
 		// A token of the embedded store's integer sequences, still valid after a move to CouchDB
 		// (the signing key travels in `config`): CouchDB refuses `since=5` with 400.
-		const legacy = server.app.context.tokens.encode('reports', { seq: 5 });
+		const embedded = server.app.context.tokens.encode('reports', { seq: 5 });
 		const fresh = await gateway('/sync/reports/_changes?since=0&limit=10');
 		const response = await gateway(
-			`/sync/reports/_changes?since=${encodeURIComponent(legacy)}&limit=10`
+			`/sync/reports/_changes?since=${encodeURIComponent(embedded)}&limit=10`
 		);
 		expect(response.status).toBe(200);
 		const ids = (body: ChangesResponse) => body.results.map((r) => r.id);

@@ -18,5 +18,9 @@ export const MAIN_ROUTES: readonly string[] = [
 	'/records/new',
 	'/records/points',
 	'/branch/approvals',
-	'/coverage/points'
+	'/coverage/points',
+	'/coverage/pairing',
+	'/coverage/ledger',
+	'/ledger',
+	'/ledger/print'
 ];

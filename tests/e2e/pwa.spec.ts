@@ -116,6 +116,8 @@ test('after one online visit, the app and every main route open offline', async 
 	page,
 	context
 }) => {
+	// A full page load per main route, one after another: more than one test's usual time.
+	test.slow();
 	await signIn(page, 'member1');
 	await waitForServiceWorkerControl(page);
 

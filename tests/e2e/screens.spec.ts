@@ -9,8 +9,17 @@ import { signIn, waitForSync } from './support/app';
 const SCREENS: { username: string; part: string; paths: string[] }[] = [
 	{ username: 'member3', part: 'reporting', paths: ['/', '/report', '/notices', '/profile'] },
 	{ username: 'member3', part: 'events', paths: ['/activities', '/activities/act-demo-br1-unity'] },
-	{ username: 'community2', part: 'all', paths: ['/', '/review', '/residents', '/activities/new'] },
+	{
+		username: 'community2',
+		part: 'all',
+		paths: ['/', '/review', '/residents', '/activities/new', '/ledger']
+	},
 	{ username: 'secretary1', part: 'branch', paths: ['/', '/branch'] },
+	{
+		username: 'secretary1',
+		part: 'ledger',
+		paths: ['/ledger', '/ledger/print', '/ledger/meetings/act-demo-br1-joint']
+	},
 	{
 		username: 'secretary1',
 		part: 'events',
@@ -19,8 +28,9 @@ const SCREENS: { username: string; part: string; paths: string[] }[] = [
 	{
 		username: 'office1',
 		part: 'all',
-		paths: ['/', '/coverage', '/coverage/br1', '/coverage/member/m003']
-	}
+		paths: ['/', '/coverage', '/coverage/pairing', '/coverage/br1', '/coverage/member/m003']
+	},
+	{ username: 'office1', part: 'ledger', paths: ['/coverage/ledger', '/ledger'] }
 ];
 
 const VIEWPORTS = [

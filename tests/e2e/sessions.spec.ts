@@ -55,3 +55,14 @@ test("another person signing in on the device deletes the previous person's repl
 	await expect.poll(() => replicaDatabases(page, 'member9')).toEqual([]);
 	expect(await replicaDatabases(page, 'member10')).not.toEqual([]);
 });
+
+test('signing out while the reopened app is still resuming its sync ends at once', async ({
+	page
+}) => {
+	await signIn(page, 'office1');
+	// A reload resumes the session: the sign-out below comes while that resume is under way.
+	await page.reload();
+	await page.getByRole('button', { name: '退出登录' }).click();
+	await expect(page).toHaveURL(/\/login$/);
+	await expect.poll(() => replicaDatabases(page, 'office1')).toEqual([]);
+});

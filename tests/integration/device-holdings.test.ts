@@ -162,14 +162,17 @@ describe('what a device holds', () => {
 		const device = await world.device('office1');
 		await device.sync();
 		expect(await device.ids('members')).not.toHaveLength(0);
-		for (const collection of [
-			'reports',
-			'reviews',
-			'attendance',
-			'activities',
-			'contacts'
-		] as const) {
+		for (const collection of ['attendance', 'activities', 'contacts'] as const) {
 			expect(await device.ids(collection), collection).toEqual([]);
+		}
+		// Of reports and their reviews, only the branches' own reports to their communities (R1).
+		for (const collection of ['reports', 'reviews'] as const) {
+			const ids = await device.ids(collection);
+			expect(ids, collection).not.toHaveLength(0);
+			expect(
+				ids.filter((id) => !id.startsWith('br.')),
+				collection
+			).toEqual([]);
 		}
 	});
 });

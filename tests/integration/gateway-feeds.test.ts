@@ -113,18 +113,12 @@ describe('the sync gateway feeds and reads', () => {
 		expect(waitingOnReports()).toBe(0);
 	});
 
-	it('serves a legacy collection only its kind, and reads it again from the start on a foreign since', async () => {
-		const ids = encodeURIComponent(JSON.stringify(['cm1', 'br1']));
-		const read = await member.json<{ rows: Row[] }>(
-			`/sync/communities/_all_docs?keys=${ids}&include_docs=true`
-		);
-		expect(read.body.rows.map((row) => [row.key, row.doc?.['kind'] ?? row.error])).toEqual([
-			['cm1', 'community'],
-			['br1', 'not_found']
-		]);
-		const again = await member.json<Changes>('/sync/communities/_changes?since=garbage');
-		expect(again.status).toBe(200);
-		expect(again.body.results.map((row) => row.id)).toContain('cm1');
+	it('serves the collections of layout 1 no more: they were retired in issue 18', async () => {
+		const ids = encodeURIComponent(JSON.stringify(['cm1']));
+		for (const name of ['orgs', 'communities', 'badges']) {
+			expect((await member.json(`/sync/${name}/_changes?since=0`)).status, name).toBe(404);
+			expect((await member.json(`/sync/${name}/_all_docs?keys=${ids}`)).status, name).toBe(404);
+		}
 	});
 
 	it('keeps a refused version for the read back (GET), not for the check before a push (POST)', async () => {

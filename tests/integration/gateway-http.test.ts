@@ -35,6 +35,7 @@ describe('the sync gateway over HTTP', () => {
 				'activities',
 				'attendance',
 				'credentials',
+				'ledger',
 				'evaluations'
 			]
 		});

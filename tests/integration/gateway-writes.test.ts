@@ -36,17 +36,6 @@ describe('the sync gateway judges pushes', () => {
 		return notices.body.results.map(({ doc }) => [doc?.['reason'], doc?.['detail']]);
 	}
 
-	it('refuses a document of another kind pushed under a legacy name as invalid, naming the kind', async () => {
-		const branch = { _id: 'br99', kind: 'branch', name: '新支部', channels: ['public'] };
-		const notices = await noticesOf(member, async () => {
-			expect(await push(member, 'communities', [branch])).toEqual([
-				{ id: 'br99', error: 'conflict', reason: 'invalid' }
-			]);
-		});
-		expect(notices).toEqual([['invalid', 'kind']]);
-		await expect(world.db('directory').get('br99')).rejects.toMatchObject({ status: 404 });
-	});
-
 	it('writes what was accepted and nothing beside it for a kind that keeps no notes', async () => {
 		const profile = await world.db('members').get('m001');
 		const before = (await world.db('members').info()).doc_count;

@@ -2,6 +2,7 @@ import { createRxDatabase, type RxJsonSchema } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/lib/db/database';
+import { Replica } from '../../src/lib/db/replica';
 import { orgs } from '../../src/lib/domain/directory/orgs';
 import { activities } from '../../src/lib/domain/events/activities';
 import { attendance } from '../../src/lib/domain/events/attendance';
@@ -15,20 +16,19 @@ import type { Claim } from '../../src/lib/domain/marketplace/claim-record';
 import type { Resident } from '../../src/lib/domain/marketplace/residents';
 import type { ServiceItem } from '../../src/lib/domain/marketplace/service-items';
 
-describe('a device that still holds an older replica', () => {
-	it('opens a legacy collection stored before its schema gained a field, keeping its documents', async () => {
+describe('a device that still holds a replica of layout 1', () => {
+	// Layout 1 kept organisations, communities and badge keys in collections of their own; they
+	// were retired in issue 18 (docs/data-model.md, "Changing the layout").
+	it('leaves its old collections unopened, counts nothing in them as waiting and deletes them at sign-out', async () => {
 		const storage = getRxStorageMemory();
-		const name = `migration-${Date.now()}`;
+		const name = `layout-1-${Date.now()}`;
 		const old = await createRxDatabase({
 			name,
 			storage,
 			multiInstance: false,
 			localDocuments: true
 		});
-		// The organisations as version 0 stored them, before `serviceRounding`.
-		const properties = { ...orgs.schema.properties };
-		delete properties['serviceRounding'];
-		const schema = { ...orgs.schema, version: 0, properties } as unknown as RxJsonSchema<object>;
+		const schema = { ...orgs.schema, version: 0 } as unknown as RxJsonSchema<object>;
 		await old.addCollections({ orgs: { schema } });
 		await old.collections['orgs']?.insert({
 			id: 'org-a',
@@ -37,25 +37,26 @@ describe('a device that still holds an older replica', () => {
 			updatedAt: '2026-01-01T00:00:00.000Z',
 			channels: ['public']
 		});
-		// It had synced: an empty database would start in the new layout at once.
 		await old.upsertLocal('channels', { channels: ['public'] });
+		// An edit of the bureau made offline and never pushed.
+		await old.upsertLocal('pending-changes', { keys: ['orgs/org-a'] });
 		await old.close();
 
-		const db = await openDatabase({
-			name,
+		const replica = await Replica.open({
+			username: 'office1',
+			serverUrl: 'http://127.0.0.1:9',
 			storage,
-			multiInstance: false,
-			validate: true,
+			databaseName: name,
 			collections: ['directory']
 		});
-		const stored = await db.orgs?.findOne('org-a').exec();
-		expect(stored?.get('name')).toBe('住建局');
-		await stored?.incrementalPatch({ serviceRounding: { stepMinutes: 30, mode: 'down' } });
-		expect((await db.orgs?.findOne('org-a').exec())?.get('serviceRounding')).toEqual({
-			stepMinutes: 30,
-			mode: 'down'
-		});
-		await db.remove();
+		expect(Object.keys(replica.db.collections)).toEqual(['directory']);
+		expect(replica.status.pending).toBe(0);
+		await replica.destroy();
+
+		const after = await createRxDatabase({ name, storage, multiInstance: false });
+		await after.addCollections({ orgs: { schema } });
+		expect(await after.collections['orgs']?.count().exec()).toBe(0);
+		await after.remove();
 	});
 });
 

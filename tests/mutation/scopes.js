@@ -14,7 +14,6 @@ export const scopes = {
 			'src/lib/server/bulk-docs.ts',
 			'src/lib/server/sync-gateway.ts',
 			'src/lib/server/sync-params.ts',
-			'src/lib/server/sync-target.ts',
 			'src/lib/server/authentication.ts',
 			'src/lib/server/sessions.ts'
 		],

@@ -86,6 +86,13 @@ export interface DeviceApi {
 	): Promise<void>;
 	moveResidence(memberId: string, communityId: string, nowIso: string): Promise<void>;
 	createActivity(activity: object, credential: object, host: object | null): Promise<void>;
+	scheduleMeeting(meeting: {
+		activity: object;
+		credential: object;
+		host: object;
+		minutes: object;
+	}): Promise<void>;
+	saveMinutes(minutes: object, items: readonly object[]): Promise<void>;
 	activityKey(activityId: string, publicKey: string): Promise<HeldActivityKey | null>;
 	request(path: string, options: RequestOptions): Promise<HttpAnswer>;
 	waitForHeld(count: number, timeoutMs: number): Promise<string[]>;

@@ -10,6 +10,8 @@ import {
 	writeChecked
 } from '../../src/lib/db/local-write';
 import { observeActivityKey, writeActivityWithKey } from '../../src/lib/db/activity-keys';
+import { writeMeeting, writeMinutes } from '../../src/lib/db/meeting-writes';
+import type { ListItem, Minutes } from '../../src/lib/domain/ledger/ledger-docs';
 import { Replica } from '../../src/lib/db/replica';
 import { moveResidence } from '../../src/lib/db/residence';
 import { signIn, type SessionInfo } from '../../src/lib/db/session-client';
@@ -252,6 +254,22 @@ const api: DeviceApi = {
 			activity as Activity,
 			credential as Credential,
 			host as Org | null
+		);
+	},
+	async scheduleMeeting(meeting) {
+		await writeMeeting(opened().db, actorOf(signedIn()), {
+			activity: meeting.activity as Activity,
+			credential: meeting.credential as Credential,
+			host: meeting.host as Org,
+			minutes: meeting.minutes as Minutes
+		});
+	},
+	async saveMinutes(minutes, items) {
+		await writeMinutes(
+			opened().db,
+			actorOf(signedIn()),
+			minutes as Minutes,
+			items as readonly ListItem[]
 		);
 	},
 	activityKey(activityId, publicKey) {

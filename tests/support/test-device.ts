@@ -5,6 +5,7 @@ import { LocalWriteRefused } from '../../src/lib/db/local-write';
 import type { SessionInfo } from '../../src/lib/db/session-client';
 import type { SyncStatus } from '../../src/lib/db/sync-status';
 import type { RejectReason } from '../../src/lib/domain/access/write-verdict';
+import type { ListItem, Minutes } from '../../src/lib/domain/ledger/ledger-docs';
 import type {
 	Activity,
 	CollectionName,
@@ -277,6 +278,21 @@ export class TestDevice {
 		host: Org | null = null
 	): Promise<void> {
 		return this.call('createActivity', activity, credential, host);
+	}
+
+	/** The activity form's write of a joint meeting: the activity, its key, its minutes. */
+	scheduleMeeting(meeting: {
+		activity: Activity;
+		credential: Credential;
+		host: Org;
+		minutes: Minutes;
+	}): Promise<void> {
+		return this.call('scheduleMeeting', meeting);
+	}
+
+	/** The meeting page's save: the minutes, then the list item of each new decision. */
+	saveMinutes(minutes: Minutes, items: readonly ListItem[]): Promise<void> {
+		return this.call('saveMinutes', minutes, items);
 	}
 
 	/** The signing key the device would show codes with (`observeActivityKey`), if any. */

@@ -15,14 +15,9 @@ import { mergeAttendance } from '../domain/events/attendance-merge';
 import {
 	collectionNames,
 	collectionSchema,
-	LAYOUT_VERSION,
-	legacyCollectionNames,
-	legacyTarget,
 	type Attendance,
 	type CollectionName,
-	type DocTypes,
-	type LegacyCollectionName,
-	type LegacyDocTypes
+	type DocTypes
 } from '../domain/registry';
 import type { KindSchema } from '../domain/schema/kind-definition';
 import { isClaim } from '../domain/marketplace/claim-record';
@@ -33,9 +28,7 @@ addRxPlugin(RxDBMigrationSchemaPlugin);
 
 export type { DocTypes };
 
-export type BaodaoCollections = { [K in CollectionName]: RxCollection<DocTypes[K]> } & {
-	[K in LegacyCollectionName]?: RxCollection<LegacyDocTypes[K]>;
-};
+export type BaodaoCollections = { [K in CollectionName]: RxCollection<DocTypes[K]> };
 export type BaodaoDatabase = RxDatabase<BaodaoCollections>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- RxDB's storages are generic over their internals.
 export type AnyStorage = RxStorage<any, any>;
@@ -101,13 +94,6 @@ function collectionConfigs(names: readonly CollectionName[]) {
 	) as unknown as { [K in CollectionName]: { schema: RxJsonSchema<DocTypes[K]> } };
 }
 
-/** A legacy collection opens with the schema it had: its kind's. */
-function legacyConfigs(names: readonly LegacyCollectionName[]) {
-	return Object.fromEntries(
-		names.map((name) => [name, configOf(name, legacyTarget(name).kind.schema)])
-	) as unknown as { [K in LegacyCollectionName]: { schema: RxJsonSchema<LegacyDocTypes[K]> } };
-}
-
 export interface OpenOptions {
 	name: string;
 	storage: AnyStorage;
@@ -129,63 +115,17 @@ export async function openDatabase(options: OpenOptions): Promise<BaodaoDatabase
 		closeDuplicates: true
 	});
 	await db.addCollections(collectionConfigs(options.collections ?? collectionNames));
-	await openLegacyCollections(db);
 	return db;
 }
 
-const LAYOUT_DOC = 'layout';
-/** Written by every start of sync; a database without it has never held anything. */
-const CHANNELS_DOC = 'channels';
-
-/**
- * A replica kept by an earlier version may hold collections of the previous layout with changes
- * not yet pushed. Moving them into the new collections on the device would lose the replication's
- * idea of the server's state, and the default conflict handler would then drop those edits; so
- * such collections stay open, unchanged, until the replica has pushed them (`Replica` drains them,
- * then `closeLayoutChange`). Empty ones go at once.
- */
-async function openLegacyCollections(db: BaodaoDatabase): Promise<void> {
-	const layout = await db.getLocal<{ version: number }>(LAYOUT_DOC);
-	if (Number(layout?.get('version')) >= LAYOUT_VERSION) return;
-	if (await db.getLocal(CHANNELS_DOC)) {
-		await db.addCollections(legacyConfigs(legacyCollectionNames));
-		for (const name of legacyCollectionNames) {
-			const collection = db.collections[name];
-			if (collection && (await collection.count().exec()) === 0) await collection.remove();
-		}
-	}
-	if (openLegacy(db).length === 0) await closeLayoutChange(db);
-}
-
-/** The legacy collections a database still has open (see `openLegacyCollections`). */
-export function openLegacy(db: BaodaoDatabase): LegacyCollectionName[] {
-	return legacyCollectionNames.filter((name) => name in db.collections);
-}
-
-/** Removes what is left of the previous layout and records that the replica is in this one. */
-export async function closeLayoutChange(db: BaodaoDatabase): Promise<void> {
-	for (const name of openLegacy(db)) await db.collections[name]?.remove();
-	await db.upsertLocal(LAYOUT_DOC, { version: LAYOUT_VERSION });
-}
-
-/**
- * A document as this device holds it, by collection and id. While a replica still drains the
- * previous layout (offline at its first start after an update), the successor may not have pulled
- * yet: the document is then read from the legacy collection that held its kind.
- */
+/** A document as this device holds it, by collection and id. */
 export async function findHeld(
 	db: BaodaoDatabase,
 	collection: CollectionName,
 	id: string
 ): Promise<Record<string, unknown> | null> {
 	const found = await db.collections[collection].findOne(id).exec();
-	if (found) return found.toMutableJSON() as unknown as Record<string, unknown>;
-	for (const name of openLegacy(db)) {
-		if (legacyTarget(name).collection !== collection) continue;
-		const legacy = await db.collections[name]?.findOne(id).exec();
-		if (legacy) return legacy.toMutableJSON() as unknown as Record<string, unknown>;
-	}
-	return null;
+	return found ? (found.toMutableJSON() as unknown as Record<string, unknown>) : null;
 }
 
 /** The collections of the layout a database has open. */

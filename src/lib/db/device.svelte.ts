@@ -33,6 +33,8 @@ class Device {
 	private resuming: Promise<boolean> | null = null;
 	private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
 	private reconnectMs = FIRST_RECONNECT_MS;
+	/** Set while signing out: nothing may start syncing the replica being deleted. */
+	private signingOut = false;
 
 	async boot(): Promise<void> {
 		if (this.booted) return;
@@ -40,7 +42,7 @@ class Device {
 		if (remembered) {
 			this.session = JSON.parse(remembered) as SessionInfo;
 			await this.openReplica(this.session.user.username);
-			await this.resume();
+			await (this.resuming = this.resume().finally(() => (this.resuming = null)));
 		}
 		globalThis.addEventListener('online', () => void this.reconnect());
 		globalThis.addEventListener('offline', () => {
@@ -65,7 +67,7 @@ class Device {
 	private async reconnect(): Promise<void> {
 		clearTimeout(this.reconnectTimer);
 		const replica = this.replica;
-		if (!replica) return;
+		if (!replica || this.signingOut) return;
 		void replica.pushWaiting();
 		const reached = await (this.resuming ??= this.resume(false).finally(
 			() => (this.resuming = null)
@@ -89,7 +91,7 @@ class Device {
 	 */
 	async resume(restart = true): Promise<boolean> {
 		const replica = this.replica;
-		if (!replica) return false;
+		if (!replica || this.signingOut) return false;
 		let session: SessionInfo | null;
 		try {
 			session = await currentSession({ serverUrl: serverUrl() });
@@ -118,9 +120,18 @@ class Device {
 	}
 
 	async signOut(): Promise<void> {
-		await signOut({ serverUrl: serverUrl() }).catch(() => undefined);
-		const username = this.replica?.username ?? this.session?.user.username;
-		if (username) await this.wipe(username);
+		// Stopped first, once a resume under way has started what it starts: a round still running
+		// when the session ends meets 401s and holds the wipe up behind its retries.
+		this.signingOut = true;
+		try {
+			await this.resuming?.catch(() => undefined);
+			await this.replica?.stop();
+			await signOut({ serverUrl: serverUrl() }).catch(() => undefined);
+			const username = this.replica?.username ?? this.session?.user.username;
+			if (username) await this.wipe(username);
+		} finally {
+			this.signingOut = false;
+		}
 	}
 
 	private remember(session: SessionInfo) {

@@ -1,9 +1,5 @@
 import { BehaviorSubject, filter, map, type Observable, type Subscription } from 'rxjs';
-import {
-	isCollectionName,
-	type CollectionName,
-	type SyncedCollectionName
-} from '../domain/registry';
+import { isCollectionName, type CollectionName } from '../domain/registry';
 import type { BaodaoDatabase } from './database';
 
 const LOCAL_DOC = 'pending-changes';
@@ -46,8 +42,11 @@ export class PendingChanges {
 	async start(): Promise<void> {
 		const saved = await this.db.getLocal<{ keys: string[] }>(LOCAL_DOC);
 		const keys = (saved?.get('keys') as string[] | undefined) ?? [];
-		for (const key of keys) this.keys.add(key);
-		this.publish(false);
+		// A change kept for a collection the layout no longer has (a replica of layout 1, whose
+		// collections are left unopened) can never be pushed: it is not counted as waiting.
+		const kept = keys.filter((key) => isCollectionName(key.slice(0, key.indexOf('/'))));
+		for (const key of kept) this.keys.add(key);
+		this.publish(kept.length < keys.length);
 		this.subscription = deviceWrites(this.db).subscribe(({ collection, ids }) => {
 			for (const id of ids) this.keys.add(`${collection}/${id}`);
 			this.publish(true);
@@ -55,21 +54,12 @@ export class PendingChanges {
 	}
 
 	/** Whether a write to the collection waits to be pushed. */
-	has(collection: SyncedCollectionName): boolean {
+	has(collection: CollectionName): boolean {
 		return [...this.keys].some((key) => key.startsWith(`${collection}/`));
 	}
 
-	settled(collection: SyncedCollectionName, id: string): void {
+	settled(collection: CollectionName, id: string): void {
 		if (this.keys.delete(`${collection}/${id}`)) this.publish(true);
-	}
-
-	/** Drops what was waiting in collections the device no longer has. */
-	forget(collections: readonly SyncedCollectionName[]): void {
-		const gone = [...this.keys].filter((key) =>
-			collections.some((name) => key.startsWith(`${name}/`))
-		);
-		for (const key of gone) this.keys.delete(key);
-		if (gone.length) this.publish(true);
 	}
 
 	clear(): void {

@@ -6,18 +6,14 @@ import {
 	isCollectionName,
 	isLiveCollection,
 	isWritable,
-	legacyTarget,
 	pushedAfter,
 	type AnyDoc,
-	type CollectionName,
-	type SyncedCollectionName
+	type CollectionName
 } from '../domain/registry';
 import {
-	closeLayoutChange,
 	databaseNameFor,
 	openCollections,
 	openDatabase,
-	openLegacy,
 	resetCollections,
 	type AnyStorage,
 	type BaodaoDatabase
@@ -64,11 +60,6 @@ type Mode = { live: boolean; pull: boolean; push: boolean; identifier?: string }
 
 const CHANNELS_DOC = 'channels';
 
-/** Whether devices push to a collection (or legacy collection) at all. */
-function pushable(name: SyncedCollectionName): boolean {
-	return isCollectionName(name) ? isWritable(name) : legacyTarget(name).kind.policy !== null;
-}
-
 /** Chrome refuses `keepalive` requests whose bodies together pass 64 KiB; stay well below. */
 const KEEPALIVE_BODY_BYTES = 48 * 1024;
 
@@ -101,8 +92,7 @@ function idOf(doc: object): string {
 export class Replica {
 	readonly status$ = new BehaviorSubject<SyncStatus>(initialSyncStatus);
 	private readonly live = new Map<CollectionName, State>();
-	private readonly once = new Map<SyncedCollectionName, Promise<void>>();
-	private layoutChange: Promise<void> | null = null;
+	private readonly once = new Map<CollectionName, Promise<void>>();
 	private readonly pending: PendingChanges;
 	private readonly subscriptions: Subscription[] = [];
 	private readonly activeStates = new Set<State>();
@@ -224,7 +214,7 @@ export class Replica {
 	 * moved house, would otherwise reach the gateway first and be refused as naming nothing.
 	 */
 	private async pushPrerequisite(url: string, init?: RequestInit): Promise<void> {
-		// Not while `start` drains a layout or channel change: it runs every collection's push itself.
+		// Not while `start` drains a channel change: it runs every collection's push itself.
 		if (init?.method !== 'POST' || !this.running) return;
 		const name = /\/sync\/([a-z]+)\/_bulk_docs$/.exec(new URL(url).pathname)?.[1] ?? '';
 		const first = isCollectionName(name) ? pushedAfter(name) : undefined;
@@ -276,10 +266,9 @@ export class Replica {
 		return response;
 	};
 
-	private replicate(name: SyncedCollectionName, mode: Mode): State {
-		const writable = pushable(name);
+	private replicate(name: CollectionName, mode: Mode): State {
+		const writable = isWritable(name);
 		const collection = this.db.collections[name];
-		if (!collection) throw new Error(`The collection ${name} is not open.`);
 		const state: State = replicateCouchDB<unknown>({
 			replicationIdentifier: mode.identifier ?? `main-${name}`,
 			collection,
@@ -303,9 +292,7 @@ export class Replica {
 							batchSize: this.options.batchSize ?? 100,
 							// A change saved under an earlier version's channel rules goes out under
 							// today's, which the gateway checks; the pulled revision then updates it here.
-							...(isCollectionName(name)
-								? { modifier: (doc: unknown) => withCurrentChannels(name, doc as AnyDoc) }
-								: {})
+							modifier: (doc: unknown) => withCurrentChannels(name, doc as AnyDoc)
 						}
 					}
 				: {})
@@ -335,9 +322,9 @@ export class Replica {
 	 * edits may end before it sees the others; they are pushed after it instead of waiting for
 	 * the next round while the device says all is synced.
 	 */
-	private async settleIfCurrent(name: SyncedCollectionName, sent: object): Promise<void> {
+	private async settleIfCurrent(name: CollectionName, sent: object): Promise<void> {
 		const id = idOf(sent);
-		const local = await this.db.collections[name]?.findOne(id).exec();
+		const local = await this.db.collections[name].findOne(id).exec();
 		if (local && !sameContent(local.toJSON(), sent)) void this.pushPending();
 		else this.pending.settled(name, id);
 	}
@@ -350,7 +337,7 @@ export class Replica {
 	 * is in sync, and its `cancel()` waits for that, so a push could not end at its first error.
 	 */
 	private async runOnce(
-		name: SyncedCollectionName,
+		name: CollectionName,
 		mode: Omit<Mode, 'live'>,
 		forget = false
 	): Promise<void> {
@@ -387,9 +374,8 @@ export class Replica {
 		const saved = await this.db.getLocal<{ channels: string[] }>(CHANNELS_DOC);
 		const known = saved?.get('channels') as string[] | undefined;
 		if (known && known.some((c) => !channels.includes(c))) {
-			const waiting = [...this.names, ...openLegacy(this.db)].filter(pushable);
+			const waiting = this.names.filter(isWritable);
 			await Promise.all(waiting.map((name) => this.runOnce(name, { pull: false, push: true })));
-			await closeLayoutChange(this.db);
 			await resetCollections(this.db);
 			this.pending.clear();
 		} else if (known && channels.some((c) => !known.includes(c))) {
@@ -436,46 +422,16 @@ export class Replica {
 			.filter((name) => !this.liveCollections.includes(name))
 			.map((name) => this.round(name, { pull: true, push: true }));
 		await Promise.all(rounds);
-		await this.finishLayoutChange();
 	}
 
 	/** One run of a replication, shared by everyone who asks while it runs. */
-	private round(name: SyncedCollectionName, mode: Omit<Mode, 'live'>): Promise<void> {
+	private round(name: CollectionName, mode: Omit<Mode, 'live'>): Promise<void> {
 		let round = this.once.get(name);
 		if (!round) {
 			round = this.runOnce(name, mode).finally(() => this.once.delete(name));
 			this.once.set(name, round);
 		}
 		return round;
-	}
-
-	/**
-	 * Lets go of the previous layout's collections once they have pushed what waits in them and
-	 * the collections that hold their kinds now have caught up, so an offline moment in between
-	 * never leaves the device without them (database.ts, `openLegacyCollections`).
-	 */
-	private finishLayoutChange(): Promise<void> {
-		const legacy = openLegacy(this.db);
-		if (legacy.length === 0) return Promise.resolve();
-		this.layoutChange ??= (async () => {
-			await Promise.all(
-				legacy.filter(pushable).map((name) => this.round(name, { pull: false, push: true }))
-			);
-			const successors = [...new Set(legacy.map((name) => legacyTarget(name).collection))];
-			// A round begun before the push would miss what it sent: let it end, then run anew.
-			await Promise.allSettled(successors.map((name) => this.once.get(name) ?? Promise.resolve()));
-			await Promise.all(
-				successors.map((name) => {
-					const live = this.live.get(name);
-					return live
-						? live.awaitInSync().then(() => undefined)
-						: this.round(name, { pull: true, push: true });
-				})
-			);
-			await closeLayoutChange(this.db);
-			this.pending.forget(legacy);
-		})().finally(() => (this.layoutChange = null));
-		return this.layoutChange;
 	}
 
 	/**
@@ -493,13 +449,13 @@ export class Replica {
 
 	private pushPending(): Promise<void> {
 		if (!this.status.signedIn || this.followsAnotherTab) return Promise.resolve();
-		const waiting = [...this.names, ...openLegacy(this.db)].filter(
-			(name) => pushable(name) && !this.live.has(name as CollectionName) && this.pending.has(name)
+		const waiting = this.names.filter(
+			(name) => isWritable(name) && !this.live.has(name) && this.pending.has(name)
 		);
 		// What the gateway checks a push against goes first (`pushWaiting` may run before `start`).
-		const rounds = new Map<SyncedCollectionName, Promise<void>>();
+		const rounds = new Map<CollectionName, Promise<void>>();
 		for (const name of waiting) {
-			const first = isCollectionName(name) ? pushedAfter(name) : undefined;
+			const first = pushedAfter(name);
 			const before = (first && rounds.get(first)) || Promise.resolve();
 			rounds.set(
 				name,
@@ -524,7 +480,7 @@ export class Replica {
 	 * second meets can put an earlier version back on the device. A round that failed waits out
 	 * RxDB's retry (at once on the browser's `online` event) and then pushes by itself.
 	 */
-	private async pushRound(name: SyncedCollectionName): Promise<void> {
+	private async pushRound(name: CollectionName): Promise<void> {
 		await this.once.get(name)?.catch(() => undefined);
 		if (this.pending.has(name)) await this.round(name, { pull: false, push: true });
 	}

@@ -14,6 +14,7 @@ import { notices } from './messages/notices';
 import { orgs } from './directory/orgs';
 import { reports } from './reporting/reports';
 import { reviews } from './reporting/reviews';
+import { branchReports, type BranchReport } from './reporting/branch-reports';
 import { serviceRecords, type ServiceRecord } from './records/service-record';
 import { corrections, type Correction } from './records/corrections';
 import { approvals, type Approval } from './records/approvals';
@@ -22,6 +23,11 @@ import { pointsSchemes, type PointsScheme } from './points/points-scheme';
 import { memberYears, type MemberYearSummary } from './evaluation/member-year';
 import { branchYears, type BranchYearSummary } from './evaluation/branch-year';
 import { bureauYears, type BureauYearSummary } from './evaluation/bureau-year';
+import { agreements } from './ledger/agreements';
+import { committeeSeats } from './ledger/committee-seats';
+import { listItems } from './ledger/list-items';
+import { minutes } from './ledger/minutes';
+import type { LedgerDoc } from './ledger/ledger-docs';
 import type { Community } from './directory/communities';
 import type { Contact } from './people/contacts';
 import type { Member } from './people/members';
@@ -53,6 +59,7 @@ export type { Community } from './directory/communities';
 export type { Member } from './people/members';
 export type { Contact } from './people/contacts';
 export type { Report, ReportKind } from './reporting/reports';
+export type { BranchReport } from './reporting/branch-reports';
 export type { Review, Decision } from './reporting/reviews';
 export type { ServiceRecord } from './records/service-record';
 export type { Correction } from './records/corrections';
@@ -96,14 +103,18 @@ export interface DocTypes {
 	activities: ActivitiesDoc;
 	attendance: AttendanceDoc;
 	credentials: CredentialsDoc;
+	ledger: LedgerDoc;
 	evaluations: EvaluationDoc;
 }
 
 /** The reference data every device of a deployment holds: organisations, places, badge keys. */
 export type DirectoryDoc = Org | Community | BadgeRecord | PointsScheme;
 
-/** What members submit: reports (kind residence/unit), service records and their corrections. */
-export type ReportsDoc = Report | ServiceRecord | Correction;
+/**
+ * What members submit: reports (kind residence/unit), service records and their corrections; and
+ * what secretaries submit for their branch: branch reports.
+ */
+export type ReportsDoc = Report | ServiceRecord | Correction | BranchReport;
 
 /** Decisions: the community's reviews (no `kind` field) and the secretary's approvals. */
 export type ReviewsDoc = Review | Approval;
@@ -149,26 +160,28 @@ interface PlannedCollection {
  * a kind the plan puts into a collection not built yet creates it here.
  */
 const plan = {
-	// 1: badge entries carry `branchId`. 2: the bureaus' points schemes.
-	directory: { live: false, version: 2, kinds: [orgs, communities, badges, pointsSchemes] },
+	// 1: badge entries carry `branchId`. 2: the bureaus' points schemes. 3: branches' link history.
+	directory: { live: false, version: 3, kinds: [orgs, communities, badges, pointsSchemes] },
 	// 1: the member's free time (`availability`).
 	members: { live: false, version: 1, kinds: [members] },
 	// 1: residents of needs and micro-wishes, and their shares with the member holding a place.
 	contacts: { live: false, version: 1, kinds: [contacts, residents, residentShares] },
 	// A residence report is checked against the profile the member moved house in (reports.ts).
-	// 1: service records and their corrections.
+	// 1: service records and their corrections. 2: branch reports (支部报到).
 	reports: {
 		live: true,
-		version: 1,
-		kinds: [reports, serviceRecords, corrections],
+		version: 2,
+		kinds: [reports, serviceRecords, corrections, branchReports],
 		pushedAfter: 'members'
 	},
 	// 1: the secretaries' approvals; reviews of records carry their year.
 	reviews: { live: true, version: 1, kinds: [reviews, approvals] },
 	// 1: the sign-in-locked notice kind. 2: the claim notice kind. 3: the digest kind, new topics.
-	notices: { live: true, version: 3, kinds: [notices] },
+	// 4: the agreement-ending kind.
+	notices: { live: true, version: 4, kinds: [notices] },
 	// 1: service items and their tallies (a claim checks the item and its tally).
-	activities: { live: false, version: 1, kinds: [activities, serviceItems, itemTallies] },
+	// 2: the joint meeting (联席会议) activity type.
+	activities: { live: false, version: 2, kinds: [activities, serviceItems, itemTallies] },
 	// 1: longer proofs (a badge's scan-specific proof), the server's late-sync notes, walk-ins.
 	// 2: claims of service items, the server's receipts and standings, the community's decisions.
 	// 3: 需核实 fixes.
@@ -194,6 +207,9 @@ const plan = {
 		kinds: [credentials, revocations],
 		pushedAfter: 'activities'
 	},
+	// The branch–community pair's 共建台账 (R3–R7, R19): agreements, the committee seat, the four
+	// lists of a year, the joint meetings' minutes.
+	ledger: { live: false, version: 0, kinds: [agreements, committeeSeats, listItems, minutes] },
 	// 1: member-year counts the confirmed claims of R16. 2: points, grades, the effective rate.
 	evaluations: { live: false, version: 2, kinds: [memberYears, branchYears, bureauYears] }
 } as const satisfies Record<keyof DocTypes, PlannedCollection>;
@@ -202,8 +218,8 @@ export type CollectionName = keyof typeof plan;
 
 /**
  * Open-source RxDB opens at most 13 collections in one JavaScript realm. The plan keeps to 11,
- * leaving two for legacy collections a device keeps open while it drains a layout change; the
- * registry test holds the layout's and the legacy ones together to 13.
+ * leaving two for the collections of a previous layout that a device would keep open while it
+ * drains a future layout change (docs/data-model.md, "Changing the layout").
  */
 export const MAX_COLLECTIONS = 11;
 export const RXDB_OPEN_COLLECTION_LIMIT = 13;
@@ -272,47 +288,3 @@ export function collectionSchema(name: CollectionName): KindSchema {
 	}
 	return schema;
 }
-
-/**
- * Collections of the previous layout, served for one more version so that devices which still
- * hold them can push what waits there (docs/architecture.md, "Changing the layout"). Each is now
- * one kind of a collection of the plan; its schema is that kind's.
- */
-const legacy = {
-	orgs: { servedBy: 'directory', kind: orgs },
-	communities: { servedBy: 'directory', kind: communities },
-	badges: { servedBy: 'directory', kind: badges }
-} as const satisfies Record<string, { servedBy: CollectionName; kind: KindDefinition<never> }>;
-
-export type LegacyCollectionName = keyof typeof legacy;
-
-/** The document type of each legacy collection. */
-export interface LegacyDocTypes {
-	orgs: Org;
-	communities: Community;
-	badges: BadgeRecord;
-}
-
-export const legacyCollectionNames = Object.keys(legacy) as LegacyCollectionName[];
-
-/** The layout a device's replica is in once it holds no legacy collection. */
-export const LAYOUT_VERSION = 2;
-
-export function isLegacyCollectionName(name: string): name is LegacyCollectionName {
-	return Object.prototype.hasOwnProperty.call(legacy, name);
-}
-
-/** Where a legacy collection's documents live now, and the one kind it may hold. */
-export function legacyTarget(name: LegacyCollectionName): {
-	collection: CollectionName;
-	kind: KindDefinition<AnyDoc>;
-} {
-	const entry = legacy[name];
-	return {
-		collection: entry.servedBy,
-		kind: entry.kind as unknown as KindDefinition<AnyDoc>
-	};
-}
-
-/** Every name `/sync/<name>/` answers to, and every name a refusal notice may carry. */
-export type SyncedCollectionName = CollectionName | LegacyCollectionName;

@@ -5,6 +5,12 @@ import { approvalsEn } from './parts/approvals.en';
 import { approvalsZh } from './parts/approvals.zh-CN';
 import { fixesEn } from './parts/fixes.en';
 import { fixesZh } from './parts/fixes.zh-CN';
+import { ledgerEn } from './parts/ledger.en';
+import { ledgerZh } from './parts/ledger.zh-CN';
+import { meetingsEn } from './parts/meetings.en';
+import { meetingsZh } from './parts/meetings.zh-CN';
+import { pairingEn } from './parts/pairing.en';
+import { pairingZh } from './parts/pairing.zh-CN';
 import { officePointsEn } from './parts/office-points.en';
 import { officePointsZh } from './parts/office-points.zh-CN';
 import { pointsEn } from './parts/points.en';
@@ -23,7 +29,10 @@ const lazyZh = {
 	...pointsZh,
 	...approvalsZh,
 	...officePointsZh,
-	...fixesZh
+	...fixesZh,
+	...ledgerZh,
+	...pairingZh,
+	...meetingsZh
 };
 const zhCN: Record<MessageKey, string> = { ...shellZh, ...lazyZh };
 const en: Record<MessageKey, string> = {
@@ -33,7 +42,10 @@ const en: Record<MessageKey, string> = {
 	...pointsEn,
 	...approvalsEn,
 	...officePointsEn,
-	...fixesEn
+	...fixesEn,
+	...ledgerEn,
+	...pairingEn,
+	...meetingsEn
 };
 describe('message catalogs', () => {
 	it('label every vocabulary code in both languages', () => {

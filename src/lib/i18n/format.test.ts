@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatDayTime, formatRate, formatTime } from './format';
+import {
+	formatDate,
+	formatDateTime,
+	formatDay,
+	formatDayTime,
+	formatRate,
+	formatTime
+} from './format';
 import { i18n } from './i18n.svelte';
 
 describe('formatDateTime', () => {
@@ -57,5 +64,12 @@ describe('formatRate', () => {
 
 	it('shows a dash when there is nobody to count', () => {
 		expect(formatRate(null)).toBe('—');
+	});
+});
+
+describe('formatDay', () => {
+	it('writes a stored Shanghai day as that same day', () => {
+		expect(formatDay('2026-03-01')).toBe('2026年3月1日');
+		expect(formatDay('2026-12-31', 'en')).toBe('December 31, 2026');
 	});
 });

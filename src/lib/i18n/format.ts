@@ -42,6 +42,14 @@ export function formatDate(value: Date | string, locale: Locale = i18n.locale): 
 	return format('date', value, locale);
 }
 
+/**
+ * A Shanghai calendar day kept as `YYYY-MM-DD` (an agreement's period, an item's due date), read
+ * at its noon so that no time zone moves it to the day before or after.
+ */
+export function formatDay(day: string, locale: Locale = i18n.locale): string {
+	return format('date', `${day}T12:00:00+08:00`, locale);
+}
+
 /** A recent instant without its year (11月29日 14:15), e.g. when a kept copy was fetched. */
 export function formatDayTime(value: Date | string, locale: Locale = i18n.locale): string {
 	return format('dayTime', value, locale);

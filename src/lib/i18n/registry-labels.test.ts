@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { REJECT_REASONS } from '../domain/access/write-verdict';
-import { collectionNames, kindsOf, legacyCollectionNames } from '../domain/registry';
+import { collectionNames, kindsOf } from '../domain/registry';
 import { en as shellEn } from './en';
 import { approvalsEn } from './parts/approvals.en';
 import { approvalsZh } from './parts/approvals.zh-CN';
 import { fixesEn } from './parts/fixes.en';
 import { fixesZh } from './parts/fixes.zh-CN';
+import { ledgerEn } from './parts/ledger.en';
+import { ledgerZh } from './parts/ledger.zh-CN';
+import { meetingsEn } from './parts/meetings.en';
+import { meetingsZh } from './parts/meetings.zh-CN';
+import { pairingEn } from './parts/pairing.en';
+import { pairingZh } from './parts/pairing.zh-CN';
 import { officePointsEn } from './parts/office-points.en';
 import { officePointsZh } from './parts/office-points.zh-CN';
 import { pointsEn } from './parts/points.en';
@@ -25,7 +31,9 @@ import {
 	storedReasonLabelKey,
 	storedRefusalLabelKey,
 	recordKindLabelKey,
-	RECORD_KIND_NAMES
+	RECORD_KIND_NAMES,
+	ledgerKindLabelKey,
+	LEDGER_KIND_NAMES
 } from './registry-labels';
 import { CLAIM_PROBLEMS, type ClaimStatus } from '../domain/marketplace/claim-lifecycle';
 import { ITEM_KINDS } from '../domain/marketplace/service-items';
@@ -39,7 +47,10 @@ const zhCN: Record<MessageKey, string> = {
 	...pointsZh,
 	...approvalsZh,
 	...officePointsZh,
-	...fixesZh
+	...fixesZh,
+	...ledgerZh,
+	...pairingZh,
+	...meetingsZh
 };
 const en: Record<MessageKey, string> = {
 	...shellEn,
@@ -48,12 +59,15 @@ const en: Record<MessageKey, string> = {
 	...pointsEn,
 	...approvalsEn,
 	...officePointsEn,
-	...fixesEn
+	...fixesEn,
+	...ledgerEn,
+	...pairingEn,
+	...meetingsEn
 };
 describe('labels of the registry', () => {
-	it('label every collection, legacy ones too, and every refusal reason in both languages', () => {
+	it('label every collection and every refusal reason in both languages', () => {
 		const keys = [
-			...[...collectionNames, ...legacyCollectionNames].map(collectionLabelKey),
+			...collectionNames.map(collectionLabelKey),
 			...REJECT_REASONS.map(reasonLabelKey)
 		];
 		for (const key of keys) {
@@ -64,7 +78,8 @@ describe('labels of the registry', () => {
 
 	it('find no label for a name a stored notice carries that this version does not know', () => {
 		expect(storedCollectionLabelKey('directory')).toBe('collection.directory');
-		expect(storedCollectionLabelKey('orgs')).toBe('collection.orgs');
+		// A collection of layout 1, named in a notice of a version that still served it.
+		expect(storedCollectionLabelKey('orgs')).toBeNull();
 		expect(storedCollectionLabelKey('surveys')).toBeNull();
 		expect(storedCollectionLabelKey(undefined)).toBeNull();
 		expect(storedReasonLabelKey('forbidden')).toBe('reason.forbidden');
@@ -100,6 +115,15 @@ describe('labels of the registry', () => {
 			expect(zhCN[key], key).toBeTruthy();
 			expect(en[key], key).toBeTruthy();
 		}
+	});
+
+	it('label every kind of the ledger, and only kinds the ledger holds, in both languages', () => {
+		expect(kindsOf('ledger').map((kind) => kind.name)).toEqual([...LEDGER_KIND_NAMES]);
+		for (const key of LEDGER_KIND_NAMES.map(ledgerKindLabelKey)) {
+			expect(zhCN[key], key).toBeTruthy();
+			expect(en[key], key).toBeTruthy();
+		}
+		expect(zhCN['collection.ledger']).toBe('共建台账');
 	});
 
 	it("word a stored refusal of the marketplace's rules by its detail, others by their reason", () => {

@@ -1,5 +1,4 @@
-import { isCollectionName, isLegacyCollectionName } from '../domain/registry';
-import type { SyncedCollectionName } from '../domain/registry';
+import { isCollectionName, type CollectionName } from '../domain/registry';
 import { isRejectReason, type RejectReason } from '../domain/access/write-verdict';
 import { isClaimProblem, type ClaimProblem } from '../domain/marketplace/claim-lifecycle';
 import type { ClaimStatus } from '../domain/marketplace/claim-lifecycle';
@@ -8,10 +7,9 @@ import type { MessageKey } from './zh-CN';
 
 /**
  * Labels of the registry's names. The template literal types make the compiler check that the
- * catalogs label every collection (legacy ones too: a refusal notice may name one) and every
- * reason a write is refused for.
+ * catalogs label every collection and every reason a write is refused for.
  */
-export function collectionLabelKey(name: SyncedCollectionName): MessageKey {
+export function collectionLabelKey(name: CollectionName): MessageKey {
 	return `collection.${name}`;
 }
 
@@ -21,7 +19,7 @@ export function reasonLabelKey(reason: RejectReason): MessageKey {
 
 /** The label of a collection named in a stored notice, when it is one the app knows. */
 export function storedCollectionLabelKey(name: string | undefined): MessageKey | null {
-	if (!name || !(isCollectionName(name) || isLegacyCollectionName(name))) return null;
+	if (!name || !isCollectionName(name)) return null;
 	return collectionLabelKey(name);
 }
 
@@ -41,6 +39,13 @@ export const RECORD_KIND_NAMES = [
 
 export function recordKindLabelKey(kind: (typeof RECORD_KIND_NAMES)[number]): MessageKey {
 	return `recordKinds.kind.${kind}`;
+}
+
+/** The kinds of the ledger (issue 18): 协议书, 兼职委员, 清单事项, 联席会议纪要. */
+export const LEDGER_KIND_NAMES = ['agreement', 'committee-seat', 'list-item', 'minutes'] as const;
+
+export function ledgerKindLabelKey(kind: (typeof LEDGER_KIND_NAMES)[number]): MessageKey {
+	return `ledgerKinds.kind.${kind}`;
 }
 
 /** The label of a service item's kind: 服务项目, 服务岗位, 居民需求, 微心愿. */

@@ -10,6 +10,9 @@ import type { pointsZh } from './parts/points.zh-CN';
 import type { approvalsZh } from './parts/approvals.zh-CN';
 import type { officePointsZh } from './parts/office-points.zh-CN';
 import type { fixesZh } from './parts/fixes.zh-CN';
+import type { ledgerZh } from './parts/ledger.zh-CN';
+import type { pairingZh } from './parts/pairing.zh-CN';
+import type { meetingsZh } from './parts/meetings.zh-CN';
 /** Simplified Chinese: the default locale and the source of every message key. */
 export const zhCN = {
 	'app.name': '报到',
@@ -43,8 +46,6 @@ export const zhCN = {
 	'replica.count': '{count} 条',
 	'replica.hint': '以下是您有权查看、已保存在本设备上的数据，离线时也可使用。',
 	'collection.directory': '组织、社区和胸牌目录',
-	'collection.orgs': '党组织',
-	'collection.communities': '社区',
 	'collection.members': '党员资料',
 	'collection.contacts': '联系方式',
 	'collection.reports': '报到记录',
@@ -52,9 +53,13 @@ export const zhCN = {
 	'collection.notices': '通知',
 	'collection.activities': '活动',
 	'collection.attendance': '报名和签到',
-	'collection.badges': '胸牌登记',
 	'collection.credentials': '胸牌、签到密钥和失效胸牌名单',
 	'collection.evaluations': '年度统计',
+	'collection.ledger': '共建台账',
+	'ledgerKinds.kind.agreement': '共驻共治共建协议书',
+	'ledgerKinds.kind.committee-seat': '兼职委员',
+	'ledgerKinds.kind.list-item': '清单事项',
+	'ledgerKinds.kind.minutes': '联席会议纪要',
 	'profile.title': '我的资料',
 	'profile.background': '个人简介',
 	'profile.backgroundHint': '简要介绍您的工作经历和能为社区提供的帮助，便于社区为您匹配服务项目。',
@@ -81,6 +86,8 @@ export const zhCN = {
 	'nav.residents': '报到党员',
 	'nav.branch': '支部',
 	'nav.coverage': '覆盖率',
+	'nav.ledger': '共建台账',
+	'nav.ledgerOverview': '共建台账总览',
 	'nav.notices': '消息',
 	'common.loading': '正在加载…',
 	'common.cancel': '取消',
@@ -239,6 +246,8 @@ export const zhCN = {
 	'notice.goReport': '去报到',
 	'notice.signInLocked':
 		'有人多次输错密码尝试登录您的账户，来自该处的登录已被暂时锁定。如果不是您本人，请留意账户安全；您在常用设备上仍可正常登录。',
+	'notice.agreementEnding': '本支部的共驻共治共建协议书将于{date}到期，请及时与社区商议续签。',
+	'notice.openLedger': '查看共建台账',
 	'vocab.skill.legal-advice': '法律咨询',
 	'vocab.skill.health-care': '医疗健康',
 	'vocab.skill.arts-promotion': '文艺宣传',
@@ -303,6 +312,7 @@ export const zhCN = {
 	'activity.type.ethnic-unity': '民族团结联谊活动',
 	'activity.type.party-day': '“党旗映天山”主题党日',
 	'activity.type.emergency': '应急',
+	'activity.type.joint-meeting': '联席会议',
 	'activities.title': '活动',
 	'activities.intro': '支部和社区的活动。数据保存在本设备，离线也能查看和报名。',
 	'activities.upcoming': '即将开始和进行中',
@@ -450,6 +460,7 @@ export const zhCN = {
 	'activityDetail.capacity': '人数上限',
 	'activityDetail.capacityValue': '{count} 人',
 	'activityDetail.expected': '参加人员',
+	'activityDetail.meeting': '会议议题、纪要和决定',
 	'activityDetail.expected.branch': '主办支部全体党员',
 	'activityDetail.expected.signup': '报名参加',
 	'activityDetail.mine': '我的签到',
@@ -631,4 +642,7 @@ export type MessageKey =
 	| keyof typeof pointsZh
 	| keyof typeof approvalsZh
 	| keyof typeof officePointsZh
-	| keyof typeof fixesZh;
+	| keyof typeof fixesZh
+	| keyof typeof ledgerZh
+	| keyof typeof pairingZh
+	| keyof typeof meetingsZh;

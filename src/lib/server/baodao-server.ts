@@ -14,7 +14,6 @@ import { handleBadge, handleBadgeWithdrawal, handleIssuerRotation } from './badg
 import { currentIssuer } from './badge-issuer';
 import { migrateBadgeRegistry } from './badge-registry-migration';
 import { upgradeBadgeKeys } from './badge-key-upgrade';
-import { migrateLayout } from './layout-migration';
 import { rechannelStore } from './rechannel';
 import { handleActivityLookup } from './activity-lookup';
 import { filesEndpoint } from './files-api';
@@ -98,7 +97,6 @@ export async function createBaodaoServer(options: BaodaoServerOptions = {}): Pro
 	useEd25519Verifier(nativeEd25519Verify);
 	const store = openStore(options);
 	await applyCouchSetup(store);
-	await migrateLayout(store);
 	// Before the channels are recomputed: a badge entry's new channels need its member's branch.
 	await migrateBadgeRegistry(store, (options.now ?? (() => new Date()))());
 	await upgradeBadgeKeys(store, (options.now ?? (() => new Date()))());

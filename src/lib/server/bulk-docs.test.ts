@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shapeProblem } from './bulk-docs';
+import { citedFirst, seeInBatch, shapeProblem } from './bulk-docs';
 
 const doc = (fields: Record<string, unknown> = {}) => ({ _id: 'm001.residence.cm1', ...fields });
 
@@ -54,5 +54,61 @@ describe('shapeProblem', () => {
 				'_attachments'
 			);
 		}
+	});
+});
+
+describe('seeInBatch', () => {
+	const minutes = { id: 'mi.act-j1', kind: 'minutes', channels: [] };
+	const key = 'ledger/mi.act-j1';
+
+	it('shows an accepted creation to the later documents of its batch', () => {
+		const related = new Map<string, Record<string, unknown>>();
+		seeInBatch(related, 'ledger', { _id: 'mi.act-j1', kind: 'minutes' }, minutes);
+		expect(related.get(key)).toBe(minutes);
+	});
+
+	it('never shows a creation in place of what the store holds: the store refuses that one', () => {
+		const stored = { ...minutes, agenda: 'stored' };
+		const related = new Map<string, Record<string, unknown>>([[key, stored]]);
+		seeInBatch(related, 'ledger', { _id: 'mi.act-j1', kind: 'minutes' }, minutes);
+		expect(related.get(key)).toBe(stored);
+	});
+
+	it('shows an update over the stored version, and a deletion as nothing', () => {
+		const related = new Map<string, Record<string, unknown>>([
+			[key, { ...minutes, agenda: 'old' }]
+		]);
+		seeInBatch(related, 'ledger', { _id: 'mi.act-j1', _rev: '1-a' }, minutes);
+		expect(related.get(key)).toBe(minutes);
+		seeInBatch(related, 'ledger', { _id: 'mi.act-j1', _rev: '2-b', _deleted: true }, minutes);
+		expect(related.has(key)).toBe(false);
+	});
+});
+
+describe('citedFirst', () => {
+	const pair = { branchId: 'br1', communityId: 'cm2', orgId: 'org-a' };
+	const minutes = { id: 'mi.act-j1', kind: 'minutes', ...pair, channels: [] };
+	const decided = {
+		id: 'li.mi.act-j1.d1',
+		kind: 'list-item',
+		...pair,
+		fromMinutes: { minutesId: 'mi.act-j1', decision: 1 },
+		channels: []
+	};
+	const other = { id: 'li.br1.2026.k1', kind: 'list-item', ...pair, channels: [] };
+
+	it('judges the minutes a decision item cites before the item, whatever the push order', () => {
+		expect(citedFirst('ledger', [decided, other, minutes])).toEqual([2, 0, 1]);
+		expect(citedFirst('ledger', [minutes, decided])).toEqual([0, 1]);
+	});
+
+	it('keeps the pushed order when nothing in the batch is cited, or a document is broken', () => {
+		expect(citedFirst('ledger', [other, decided])).toEqual([0, 1]);
+		expect(
+			citedFirst('reports', [
+				{ id: 'x', channels: [] },
+				{ id: 'y', channels: [] }
+			])
+		).toEqual([0, 1]);
 	});
 });

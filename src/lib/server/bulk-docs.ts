@@ -10,7 +10,6 @@ import { recordDepartures } from './departures';
 import { lookupDocs, readStored, type Lookup } from './doc-lookup';
 import { recordRejections, type Refusal } from './rejections';
 import type { ServerContext } from './server-context';
-import { servesDoc, type SyncTarget } from './sync-target';
 import { isWellFormedValue } from './well-formed-text';
 
 type Pushed = Record<string, unknown> & { _id: string };
@@ -62,10 +61,9 @@ export function shapeProblem(doc: Pushed): string | null {
 export async function bulkDocs(
 	context: ServerContext,
 	caller: Caller,
-	target: SyncTarget,
+	collection: CollectionName,
 	docs: Pushed[]
 ): Promise<BulkRow[]> {
-	const { collection } = target;
 	const granted = new Set(caller.channels);
 	const now = context.now();
 	// Each pushed document's own fields, once: the checks, the reads and departures share them.
@@ -76,7 +74,7 @@ export async function bulkDocs(
 		loadRelated(context, collection, fieldsOf)
 	]);
 
-	const outcomes: Outcome[] = docs.map((doc, index) => {
+	const judge = (doc: Pushed, index: number): Outcome => {
 		const problem = shapeProblem(doc);
 		if (problem) return reject('invalid', problem);
 		// A version the caller may not see counts as none: the push is judged exactly as if nothing
@@ -85,7 +83,6 @@ export async function bulkDocs(
 		// The device wrote over a version it has not seen: a true conflict, resolved on the device.
 		if (prev && !prev._deleted && doc['_rev'] !== prev._rev) return 'stale';
 		const next = fieldsOf[index] ?? ownFields(doc);
-		if (!servesDoc(target, next)) return reject('invalid', 'kind');
 		if (!canRead(granted, next.channels)) return reject('forbidden');
 		const attempt = {
 			collection,
@@ -104,8 +101,15 @@ export async function bulkDocs(
 			subjects[index]?.hidden && !checked.ok ? checkWrite({ ...attempt, subject: null }) : checked;
 		// An update of no version the caller sees — none stored, or a hidden one — is the conflict
 		// the store answers for a missing document, decided here so a hidden one is never written.
-		return verdict.ok && isUpdate(doc) && !prev ? 'stale' : verdict;
-	});
+		const outcome = verdict.ok && isUpdate(doc) && !prev ? 'stale' : verdict;
+		if (isAccepted(outcome)) seeInBatch(related, collection, doc, next);
+		return outcome;
+	};
+	const outcomes: Outcome[] = [];
+	for (const index of citedFirst(collection, fieldsOf)) {
+		const doc = docs[index];
+		if (doc) outcomes[index] = judge(doc, index);
+	}
 
 	const accepted = docs.filter((_, index) => isAccepted(outcomes[index]));
 	await recordDepartures(
@@ -166,7 +170,7 @@ export async function bulkDocs(
 			else rows.push({ id, error: 'conflict', reason: 'Document update conflict.' });
 		}
 	}
-	await recordRejections(context.store, caller.actor.username, target.name, refusals, now);
+	await recordRejections(context.store, caller.actor.username, collection, refusals, now);
 	return rows;
 }
 
@@ -212,6 +216,42 @@ function serverNotes(
 	const before = prev && !prev._deleted ? ownFields(prev) : null;
 	const notes = kindOf(collection, next)?.serverNotesOf?.(next, before, now) ?? [];
 	return notes.map(({ id, ...fields }) => ({ ...fields, _id: id }));
+}
+
+/**
+ * An accepted document is what later documents of the same batch read of it: a device writes a
+ * joint meeting's minutes and the list items of its decisions in one action, offline, and pushes
+ * them together; the items must not be judged against a store that has no minutes yet. Only
+ * documents already accepted count, never refused ones; a creation under an id the store holds
+ * counts not (the store refuses it).
+ */
+export function seeInBatch(
+	related: Map<string, Record<string, unknown>>,
+	collection: CollectionName,
+	doc: Pushed,
+	fields: AnyDoc
+): void {
+	const key = relatedKey({ collection, id: doc._id });
+	if (doc['_deleted'] === true) related.delete(key);
+	else if (isUpdate(doc) || !related.has(key)) related.set(key, fields);
+}
+
+/**
+ * The order a batch is judged in: first the documents that others of the batch cite (`relatedOf`
+ * in the same collection), then the rest, each group as pushed. A device pushes one write's
+ * documents by id, whatever order they were written in (`li.mi.…` before `mi.…`).
+ */
+export function citedFirst(collection: CollectionName, fields: readonly AnyDoc[]): number[] {
+	const cited = new Set(
+		fields.flatMap((doc) =>
+			(safely(() => kindOf(collection, doc)?.relatedOf?.(doc)) ?? [])
+				.filter((ref) => ref.collection === collection)
+				.map((ref) => ref.id)
+		)
+	);
+	const indexes = fields.map((_, index) => index);
+	const isCited = (index: number) => cited.has(String(fields[index]?.id));
+	return [...indexes.filter(isCited), ...indexes.filter((index) => !isCited(index))];
 }
 
 /** A collection's reference from a pushed document; null when the document is too broken to name one. */

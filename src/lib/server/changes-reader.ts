@@ -47,9 +47,7 @@ export async function readChanges(
 	granted: readonly string[],
 	start: FeedPosition,
 	limit: number,
-	departures: DepartureLookup = () => Promise.resolve(new Map<string, Departure[]>()),
-	/** Narrows the feed further, e.g. to the one kind a legacy collection name still serves. */
-	keep: (doc: StoredDoc) => boolean = () => true
+	departures: DepartureLookup = () => Promise.resolve(new Map<string, Departure[]>())
 ): Promise<{ rows: ChangeRow[]; position: FeedPosition }> {
 	// The walk goes through the channels in sorted order; `find(c > channel)` relies on it.
 	const sorted = [...granted].sort();
@@ -69,7 +67,7 @@ export async function readChanges(
 			const firstGranted = (doc['channels'] as string[] | undefined)
 				?.filter((c) => grantedSet.has(c))
 				.sort()[0];
-			if (firstGranted !== channel || !keep(doc)) continue;
+			if (firstGranted !== channel) continue;
 			rows.push(rowOf(doc));
 			if (rows.length === limit) break;
 		}
@@ -91,7 +89,7 @@ export async function readChanges(
 		for (const change of result.results) {
 			position = { seq: change.seq };
 			const doc = change.doc;
-			if (!doc || !keep(doc)) continue;
+			if (!doc) continue;
 			const row = visible(grantedSet, doc)
 				? doc
 				: removalFor(departed.get(change.id), grantedSet, doc);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import databases from '../../../couch/databases.json' with { type: 'json' };
-import { collectionNames, legacyCollectionNames } from '../domain/registry';
+import { collectionNames } from '../domain/registry';
 
 describe('couch/databases.json', () => {
 	it('lists the databases of the collection registry, no more and no fewer', () => {
@@ -8,8 +8,5 @@ describe('couch/databases.json', () => {
 			databases.replicated,
 			'replicated: the collections of src/lib/domain/registry.ts'
 		).toEqual(collectionNames);
-		expect(databases.legacy, 'legacy: the legacy collections of the registry').toEqual(
-			legacyCollectionNames
-		);
 	});
 });

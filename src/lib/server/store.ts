@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import PouchDB from 'pouchdb';
 import databases from '../../../couch/databases.json' with { type: 'json' };
-import type { CollectionName, LegacyCollectionName } from '../domain/registry';
+import type { CollectionName } from '../domain/registry';
 import type { ChannelIndex } from './channel-index';
 import { couchChannelIndex } from './channel-index-couch';
 import { EmbeddedChannelIndex } from './channel-index-embedded';
@@ -16,8 +16,7 @@ export type ServerOnlyDatabase =
 	| 'config'
 	// Evidence files, by their SHA-256 (evidence-files.ts).
 	| 'files';
-/** Legacy databases are read once, to move their documents into the layout's collections. */
-export type DatabaseName = CollectionName | LegacyCollectionName | ServerOnlyDatabase;
+export type DatabaseName = CollectionName | ServerOnlyDatabase;
 export type Database = PouchDB.Database<Record<string, unknown>>;
 
 export const replicatedDatabases: readonly string[] = databases.replicated;

@@ -1,7 +1,7 @@
 import { fixedAttendance } from '../domain/events/attendance-fixes';
 import { isDeepStrictEqual } from 'node:util';
 import { channel, inYear, openYears } from '../domain/access/channels';
-import { shanghaiYear } from '../domain/calendar/shanghai-calendar';
+import { shanghaiDay, shanghaiYear } from '../domain/calendar/shanghai-calendar';
 import { shanghaiIsoWeek } from '../domain/calendar/shanghai-week';
 import type { Org } from '../domain/directory/orgs';
 import { branchYearId, type BranchYearSummary } from '../domain/evaluation/branch-year';
@@ -30,6 +30,8 @@ import type { UpstreamSeq } from './seq-token';
 import { plainOf, type StoredDoc } from './stored-doc';
 import type { Database, Store } from './store';
 import { writeWeeklyDigests } from './weekly-digest';
+import { writeAgreementNotices } from './agreement-notices';
+import { demoSeedUnderway } from './demo/demo-seed';
 
 type Plain = { kind?: unknown };
 
@@ -55,6 +57,8 @@ interface Checkpoint {
 	year: number;
 	/** The Shanghai ISO week of the last secretaries' digests: a new week writes them again. */
 	week?: string;
+	/** The Shanghai day agreements' ends were last looked at: a new day looks again. */
+	day?: string;
 }
 
 export interface SummaryWorkerOptions {
@@ -139,7 +143,8 @@ function sameContent(stored: StoredDoc | undefined, next: EvaluationDoc): boolea
  * writes a summary only when its content changed. Before a member's summaries it derives the
  * service records the server owns (from check-ins, 需核实 resolutions and confirmed claims) and
  * stores those that changed, never deleting one; after catching up it writes the secretaries'
- * weekly digest once a week. One process of a deployment runs it: the one holding the lease.
+ * weekly digest once a week, and once a day tells them of co-building agreements ending soon.
+ * One process of a deployment runs it: the one holding the lease.
  */
 export class SummaryWorker extends LeasedWorker {
 	private readonly batch: number;
@@ -226,12 +231,23 @@ export class SummaryWorker extends LeasedWorker {
 			checkpoint = await this.saveCheckpoint({ ...checkpoint, seqs });
 		}
 		// After the summaries are up to date: the digest tells what they say. A store without
-		// secretaries yet (being seeded) is asked again at the next step (every few seconds).
+		// secretaries yet is asked again at the next step (every few seconds); so is one the demo
+		// is being seeded into, whose secretaries' accounts and agreements are still coming.
 		const week = shanghaiIsoWeek(this.options.now());
+		// Agreements near their end come closer every day without a change to any document.
+		const day = shanghaiDay(this.options.now());
+		if (checkpoint.week === week && checkpoint.day === day) return;
+		if (await demoSeedUnderway(this.store)) return;
 		if (checkpoint.week !== week) {
 			this.keepLease();
 			if (await writeWeeklyDigests(this.store, this.options.now())) {
-				await this.saveCheckpoint({ ...checkpoint, week });
+				checkpoint = await this.saveCheckpoint({ ...checkpoint, week });
+			}
+		}
+		if (checkpoint.day !== day) {
+			this.keepLease();
+			if (await writeAgreementNotices(this.store, this.options.now())) {
+				await this.saveCheckpoint({ ...checkpoint, day });
 			}
 		}
 	}

@@ -1,4 +1,4 @@
-import { collectionNames } from '../domain/registry';
+import { collectionNames, isCollectionName, type CollectionName } from '../domain/registry';
 import { authenticate, type Caller } from './authentication';
 import { bulkDocs } from './bulk-docs';
 import { openChangeStream } from './change-stream';
@@ -9,7 +9,6 @@ import { HttpError, errorResponse, json, readJson } from './http-json';
 import { takeRejectedVersions } from './rejections';
 import type { FeedPosition } from './seq-token';
 import type { ServerContext } from './server-context';
-import { servesDoc, syncTargetOf, tokenScope, type SyncTarget } from './sync-target';
 import { MAX_LIMIT, badRequest, intParam, parseKeys, parsePush } from './sync-params';
 
 /**
@@ -30,18 +29,17 @@ export async function handleSync(context: ServerContext, request: Request): Prom
 			allow(request, ['GET']);
 			return openChangeStream(context, caller, request);
 		}
-		const target = syncTargetOf(name);
-		if (!target || rest.length > 0) throw notFound();
+		if (!isCollectionName(name) || rest.length > 0) throw notFound();
 		switch (endpoint) {
 			case '_changes':
 				allow(request, ['GET']);
-				return json(await changes(context, caller, target, request));
+				return json(await changes(context, caller, name, request));
 			case '_all_docs':
 				allow(request, ['GET', 'POST']);
-				return json(await allDocs(context, caller, target, request));
+				return json(await allDocs(context, caller, name, request));
 			case '_bulk_docs':
 				allow(request, ['POST']);
-				return json(await pushDocs(context, caller, target, request), 201);
+				return json(await pushDocs(context, caller, name, request), 201);
 			default:
 				throw notFound();
 		}
@@ -64,11 +62,9 @@ function allow(request: Request, methods: string[]) {
 async function changes(
 	context: ServerContext,
 	caller: Caller,
-	target: SyncTarget,
+	collection: CollectionName,
 	request: Request
 ) {
-	const { collection } = target;
-	const scope = tokenScope(target);
 	const params = new URL(request.url).searchParams;
 	const feed = params.get('feed') ?? 'normal';
 	if (feed !== 'normal' && feed !== 'longpoll')
@@ -82,13 +78,9 @@ async function changes(
 	if (since === '0') position = initialPosition(caller.channels, (await db.info()).update_seq);
 	else if (since === 'now') position = { seq: (await db.info()).update_seq };
 	else {
-		const decoded = context.tokens.decode(scope, since);
-		// A device of the old layout may still hold a position in a legacy database: it reads
-		// again from the start (documents it has come again, which replication absorbs).
-		if (!decoded && target.only)
-			position = initialPosition(caller.channels, (await db.info()).update_seq);
-		else if (!decoded) throw badRequest('since is not a sequence this server issued.');
-		else position = decoded;
+		const decoded = context.tokens.decode(collection, since);
+		if (!decoded) throw badRequest('since is not a sequence this server issued.');
+		position = decoded;
 	}
 
 	// Register before reading, so a change between the read and the wait still wakes this request.
@@ -100,7 +92,6 @@ async function changes(
 					.wait(new Set(caller.channels), Math.max(heartbeat, 1), [request.signal, context.closing])
 			: undefined;
 	const departures = (ids: string[]) => loadDepartures(context.store, collection, ids);
-	const keep = (doc: Record<string, unknown>) => servesDoc(target, doc);
 	const read = (from: FeedPosition) =>
 		readChanges(
 			db,
@@ -108,8 +99,7 @@ async function changes(
 			caller.channels,
 			from,
 			limit,
-			departures,
-			keep
+			departures
 		);
 	let page = await read(position).catch(async (error: unknown) => {
 		// A position this gateway signed but the store refuses: one of another store (the embedded
@@ -120,7 +110,7 @@ async function changes(
 	});
 	if (waiting && page.rows.length === 0 && (await waiting.woken)) page = await read(page.position);
 	waiting?.cancel();
-	const lastSeq = context.tokens.encode(scope, page.position);
+	const lastSeq = context.tokens.encode(collection, page.position);
 	return {
 		results: page.rows.map((row) => ({ seq: lastSeq, ...row })),
 		last_seq: lastSeq,
@@ -131,7 +121,7 @@ async function changes(
 async function allDocs(
 	context: ServerContext,
 	caller: Caller,
-	target: SyncTarget,
+	collection: CollectionName,
 	request: Request
 ) {
 	let keys: string[];
@@ -149,24 +139,23 @@ async function allDocs(
 		}
 		keys = parseKeys(parsed);
 	}
-	const found = await lookupDocs(context.store, target.collection, keys, new Set(caller.channels));
+	const found = await lookupDocs(context.store, collection, keys, new Set(caller.channels));
 	// After a refused push RxDB reads refused ids back with GET: give it the pushed content, deleted,
 	// so the device reverts (principle 6). The pre-push check (POST) sees such ids as absent.
-	const served = found.map(({ doc }) => (doc && servesDoc(target, doc) ? doc : null));
-	const absent = keys.filter((_, index) => !served[index]);
+	const absent = keys.filter((_, index) => !found[index]?.doc);
 	const stashed =
 		request.method === 'GET'
 			? await takeRejectedVersions(
 					context.store,
 					caller.actor.username,
-					target.name,
+					collection,
 					absent,
 					context.now()
 				)
 			: [];
 	const stashedByKey = new Map(absent.map((key, index) => [key, stashed[index] ?? null]));
 	const rows = keys.map((key, index) =>
-		allDocsRow(key, served[index] ?? stashedByKey.get(key) ?? null)
+		allDocsRow(key, found[index]?.doc ?? stashedByKey.get(key) ?? null)
 	);
 	return { total_rows: rows.length, offset: 0, rows };
 }
@@ -174,8 +163,8 @@ async function allDocs(
 async function pushDocs(
 	context: ServerContext,
 	caller: Caller,
-	target: SyncTarget,
+	collection: CollectionName,
 	request: Request
 ) {
-	return bulkDocs(context, caller, target, parsePush(await readJson(request)));
+	return bulkDocs(context, caller, collection, parsePush(await readJson(request)));
 }

@@ -10,7 +10,7 @@ import {
 	secretary
 } from '../../../test-data/test-actors';
 import type { WriteContext } from '../access/write-verdict';
-import { orgs, type Org } from './orgs';
+import { LINK_CLOCK_SKEW_MS, orgs, type LinkChange, type Org } from './orgs';
 
 const UPDATED = '2024-05-20T08:00:00.000Z';
 
@@ -39,11 +39,19 @@ function branch(overrides: Partial<Org> = {}): Org {
 	};
 }
 
+/** The communities of the directory the gateway would find; cm1 and cm2 exist, st1 is a street. */
+const DIRECTORY: Record<string, Record<string, unknown>> = {
+	'directory/cm1': { id: 'cm1', kind: 'community' },
+	'directory/cm2': { id: 'cm2', kind: 'community' },
+	'directory/st1': { id: 'st1', kind: 'street' }
+};
+
 function decide(
 	actor: Actor,
 	next: Org,
 	prev: Org | null = null,
-	deleting = false
+	deleting = false,
+	relatedComplete = true
 ): ReturnType<NonNullable<typeof orgs.policy>> {
 	const policy = orgs.policy;
 	if (!policy) throw new Error('orgs has a policy');
@@ -53,9 +61,16 @@ function decide(
 		next,
 		deleting,
 		subject: null,
-		...plainContext
+		...plainContext,
+		related: (ref) => DIRECTORY[`${ref.collection}/${ref.id}`] ?? null,
+		relatedComplete
 	};
 	return policy(context);
+}
+
+/** A change of link as the office1 account makes it, an hour before the checker's clock. */
+function linked(communityId: string | undefined, from = '2026-06-01T03:00:00.000Z'): LinkChange {
+	return { ...(communityId ? { communityId } : {}), from, by: 'office1' };
 }
 
 const valid = (doc: unknown) => validateAgainst(orgs.schema, doc);
@@ -126,7 +141,8 @@ describe('orgs channels', () => {
 describe('orgs policy', () => {
 	it('lets the office create and edit its bureau and branches', () => {
 		expect(decide(officeA, bureau())).toEqual({ ok: true });
-		expect(decide(officeA, branch())).toEqual({ ok: true });
+		expect(decide(officeA, branch({ linkHistory: [linked('cm1')] }))).toEqual({ ok: true });
+		expect(decide(officeA, branch({ linkedCommunityId: undefined }))).toEqual({ ok: true });
 		expect(decide(officeA, branch({ name: '新名' }), branch())).toEqual({ ok: true });
 	});
 
@@ -176,5 +192,113 @@ describe('orgs policy', () => {
 				reason: 'forbidden'
 			});
 		}
+	});
+});
+
+describe('a branch linked to its community (linkHistory)', () => {
+	const before = branch({ linkHistory: [linked('cm1', '2025-01-01T00:00:00.000Z')] });
+	const moved = (change: LinkChange, from: Org = before, communityId = 'cm2') =>
+		branch({ linkedCommunityId: communityId, linkHistory: [...(from.linkHistory ?? []), change] });
+
+	it('accepts the history in the schema, up to 30 changes', () => {
+		expect(valid(moved(linked('cm2')))).toBeNull();
+		expect(valid(branch({ linkHistory: [{ from: 'yesterday', by: 'office1' }] }))?.path).toBe(
+			'/linkHistory/0/from'
+		);
+		expect(
+			valid(branch({ linkHistory: [{ from: '2026-01-01T00:00:00Z' } as LinkChange] }))
+		).not.toBeNull();
+		const many = Array.from({ length: 31 }, () => linked('cm1'));
+		expect(valid(branch({ linkHistory: many }))?.path).toBe('/linkHistory');
+	});
+
+	it('lets the office change the link with an entry of who and when', () => {
+		expect(decide(officeA, moved(linked('cm2')), before)).toEqual({ ok: true });
+		// A branch linked before the history was kept starts it with its first change.
+		expect(decide(officeA, moved(linked('cm2'), branch()), branch())).toEqual({ ok: true });
+		// Unlinking is a change too, to no community.
+		const unlinked = { ...moved(linked(undefined)), linkedCommunityId: undefined };
+		expect(decide(officeA, unlinked, before)).toEqual({ ok: true });
+	});
+
+	it('refuses a change of link by anyone but the office of the bureau', () => {
+		for (const actor of [member, secretary, admin, officeB]) {
+			expect(decide(actor, moved(linked('cm2')), before), actor.username).toEqual({
+				ok: false,
+				reason: 'forbidden'
+			});
+		}
+	});
+
+	it('refuses a change of link without its entry, or with a wrong one', () => {
+		const silently = branch({ linkedCommunityId: 'cm2', linkHistory: before.linkHistory ?? [] });
+		expect(decide(officeA, silently, before)).toEqual({
+			ok: false,
+			reason: 'invalid',
+			detail: 'linkHistory'
+		});
+		expect(decide(officeA, moved(linked('cm1')), before)).toMatchObject({ reason: 'invalid' });
+		expect(decide(officeA, moved({ ...linked('cm2'), by: 'office2' }), before)).toEqual({
+			ok: false,
+			reason: 'not-owner',
+			detail: 'linkHistory'
+		});
+		const twice = branch({
+			linkedCommunityId: 'cm2',
+			linkHistory: [...(before.linkHistory ?? []), linked('cm1'), linked('cm2')]
+		});
+		expect(decide(officeA, twice, before)).toMatchObject({ reason: 'invalid' });
+	});
+
+	it('refuses an entry dated in the future or before the previous one', () => {
+		const later = new Date(Date.parse('2026-06-01T04:00:00Z') + LINK_CLOCK_SKEW_MS + 1000);
+		expect(decide(officeA, moved(linked('cm2', later.toISOString())), before)).toMatchObject({
+			reason: 'invalid'
+		});
+		expect(decide(officeA, moved(linked('cm2', '2024-12-31T00:00:00.000Z')), before)).toMatchObject(
+			{ reason: 'invalid' }
+		);
+	});
+
+	it('refuses an entry without a change of link', () => {
+		const extra = branch({ linkHistory: [...(before.linkHistory ?? []), linked('cm1')] });
+		expect(decide(officeA, extra, before)).toEqual({
+			ok: false,
+			reason: 'invalid',
+			detail: 'linkHistory'
+		});
+	});
+
+	it('keeps the history append-only', () => {
+		const history = [linked('cm2', '2025-01-01T00:00:00.000Z'), linked('cm1')];
+		const stored = branch({ linkHistory: history });
+		const rewritten = branch({ linkHistory: [{ ...linked('cm2'), by: 'office9' }, linked('cm1')] });
+		expect(decide(officeA, rewritten, stored)).toEqual({
+			ok: false,
+			reason: 'append-only',
+			detail: 'linkHistory'
+		});
+		expect(decide(officeA, branch({ linkHistory: [] }), stored)).toMatchObject({
+			reason: 'append-only'
+		});
+	});
+
+	it('refuses a link to a place that is not a community of the directory', () => {
+		for (const id of ['cm9', 'st1']) {
+			expect(decide(officeA, moved(linked(id), before, id), before), id).toEqual({
+				ok: false,
+				reason: 'subject-mismatch',
+				detail: 'linkedCommunityId'
+			});
+		}
+		// A device that does not hold the community leaves the question to the gateway.
+		expect(decide(officeA, moved(linked('cm9'), before, 'cm9'), before, false, false)).toEqual({
+			ok: true
+		});
+	});
+
+	it('names the linked community as a document the policy reads', () => {
+		expect(orgs.relatedOf?.(branch())).toEqual([{ collection: 'directory', id: 'cm1' }]);
+		expect(orgs.relatedOf?.(bureau())).toEqual([]);
 	});
 });

@@ -11,11 +11,28 @@ export const ACTIVITY_TYPES = [
 	'community',
 	'ethnic-unity',
 	'party-day',
-	'emergency'
+	'emergency',
+	'joint-meeting'
 ] as const;
 
-/** 志愿服务 · 宣讲 · 社区活动 · 民族团结联谊活动 · "党旗映天山"主题党日 · 应急 */
+/** 志愿服务 · 宣讲 · 社区活动 · 民族团结联谊活动 · "党旗映天山"主题党日 · 应急 · 联席会议 */
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+/**
+ * Activities that are governance, not service: a joint meeting (联席会议) of a branch and its
+ * community (R7). Members check in as at any activity, but the check-in is no service record and
+ * counts toward no points or yearly duty.
+ */
+export const GOVERNANCE_TYPES = ['joint-meeting'] as const satisfies readonly ActivityType[];
+export type GovernanceType = (typeof GOVERNANCE_TYPES)[number];
+export type ServiceActivityType = Exclude<ActivityType, GovernanceType>;
+
+/** Whether checking in at the activity is service (a record, points, R16/R8 counts). */
+export function isServiceActivity<A extends Pick<Activity, 'type'>>(
+	activity: A
+): activity is A & { type: ServiceActivityType } {
+	return !(GOVERNANCE_TYPES as readonly ActivityType[]).includes(activity.type);
+}
 
 /** Who is expected: the whole host branch (R8 activities), or whoever signs up. */
 export type Expected = 'branch' | 'signup';

@@ -292,6 +292,28 @@ describe('memberYear', () => {
 	});
 });
 
+describe('joint meetings (governance, not service)', () => {
+	const meeting = activity('act-meeting', 'joint-meeting');
+
+	it('count toward no part of R16, nor as attended', () => {
+		const attendance = [attended('act-meeting', 'm001'), attended('act-cm-2', 'm001')];
+		const community = activity('act-cm-2', 'community', { hostBranchId: undefined });
+		expect(memberYear('m001', [meeting, community], attendance, 2026)).toMatchObject({
+			communityActivities: 1,
+			attended: 1
+		});
+	});
+
+	it('are no duty of R8 and no service time', () => {
+		const attendance = [attended('act-meeting', 'm001')];
+		const duties = branchDuties('br1', members, [meeting], attendance, 2026);
+		expect(duties.every((duty) => !duty.held && duty.activities.length === 0)).toBe(true);
+		const person = { memberId: 'm001', memberName: '张三', branchId: 'br1' };
+		const service = serviceOfYear(person, [meeting], attendance, 2026, () => DEFAULT_ROUNDING);
+		expect(service).toEqual({ rows: [], minutes: 0 });
+	});
+});
+
 describe('confirmedClaims', () => {
 	it('counts confirmed claims of projects and posts, and of micro-wishes, apart', () => {
 		const records = served('m001', ['project', 'post', 'micro-wish', 'need']);

@@ -1,4 +1,4 @@
-import type { Activity, ActivityType } from './activities';
+import { isServiceActivity, type Activity, type ActivityType } from './activities';
 import type { Attendance } from './attendance-record';
 import { attendanceRow, type RuleOf, type AttendanceRow } from './service-hours';
 import { shanghaiYear } from '../calendar/shanghai-calendar';
@@ -76,7 +76,7 @@ export interface MemberYear {
 	communityActivities: number;
 	/** Lectures (宣讲) the member gave: listed as a speaker and checked in. */
 	lecturesGiven: number;
-	/** Every activity the member was checked in at. */
+	/** Every service activity the member was checked in at (a joint meeting is none). */
 	attended: number;
 	/** Claims of a service project or post (服务项目或岗位) done and confirmed by the community. */
 	projectsOrPosts: number;
@@ -146,6 +146,8 @@ export function memberYear(
 		if (record.kind !== 'in' || record.memberId !== memberId || !activity || activity.cancelled) {
 			continue;
 		}
+		// A joint meeting is governance: attending it is no service of R16 or of the summaries.
+		if (!isServiceActivity(activity)) continue;
 		if (shanghaiYear(activity.startsAt) !== year) continue;
 		result.attended++;
 		if (activity.type === 'community') result.communityActivities++;
@@ -227,8 +229,9 @@ export interface ServiceOfYear {
 }
 
 /**
- * One member's service in a year: each activity held that year (cancelled ones never count) where
- * they checked in, in the reverse order of `activities`, and the minutes counted in total.
+ * One member's service in a year: each service activity held that year (cancelled ones and joint
+ * meetings never count) where they checked in, in the reverse order of `activities`, and the
+ * minutes counted in total.
  */
 export function serviceOfYear(
 	person: { memberId: string; memberName: string; branchId: string },
@@ -239,7 +242,7 @@ export function serviceOfYear(
 ): ServiceOfYear {
 	const own = attendance.filter((r) => r.memberId === person.memberId);
 	const rows = activities
-		.filter((a) => !a.cancelled && shanghaiYear(a.startsAt) === year)
+		.filter((a) => !a.cancelled && isServiceActivity(a) && shanghaiYear(a.startsAt) === year)
 		.flatMap((activity) => {
 			const checkIn = own.find((r) => r.activityId === activity.id && r.kind === 'in');
 			if (!checkIn) return [];

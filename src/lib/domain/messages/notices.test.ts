@@ -5,6 +5,7 @@ import { validateAgainst } from '../schema/schema-validation';
 import { owner, secretary } from '../../../test-data/test-actors';
 import { shanghaiDay } from '../calendar/shanghai-calendar';
 import {
+	agreementNoticeId,
 	digestId,
 	isAddressedTo,
 	notices,
@@ -225,6 +226,42 @@ describe('weekly digests', () => {
 
 	it('are written by the server alone', () => {
 		expect(decide(secretary, digest())).toEqual({ ok: false, reason: 'server-owned' });
+	});
+});
+
+describe('agreement-ending notices', () => {
+	const at = '2026-11-20T04:00:00.000Z';
+	const ending = (overrides: Partial<Notice> = {}): Notice => {
+		const doc: Notice = {
+			id: agreementNoticeId('secretary1', 'br1', '2026-12-10'),
+			kind: 'agreement-ending',
+			recipient: 'secretary1',
+			branchId: 'br1',
+			docCollection: 'ledger',
+			docId: 'ag.br1.cm1.20241211',
+			endsOn: '2026-12-10',
+			createdAt: at,
+			channels: [],
+			...overrides
+		};
+		return { ...doc, channels: notices.channelsOf(doc) };
+	};
+
+	it('have one id per secretary, branch and end date, and reach only her account', () => {
+		expect(ending().id).toBe('secretary1.agreement.br1.20261210');
+		expect(valid(ending())).toBeNull();
+		expect(ending().channels).toEqual(['user:secretary1']);
+		expect(isAddressedTo(ending(), secretary)).toBe(true);
+		expect(isAddressedTo(ending(), owner)).toBe(false);
+	});
+
+	it('carry the end as a calendar day', () => {
+		expect(valid(ending({ endsOn: '2026-12-10T00:00:00Z' }))?.path).toBe('/endsOn');
+		expect(valid(ending({ endsOn: '10/12/2026' }))?.path).toBe('/endsOn');
+	});
+
+	it('are written by the server alone', () => {
+		expect(decide(secretary, ending())).toEqual({ ok: false, reason: 'server-owned' });
 	});
 });
 

@@ -6,14 +6,16 @@ import { shanghaiDay } from '../calendar/shanghai-calendar';
 import { ACCEPT, reject } from '../access/write-verdict';
 import { shanghaiIsoWeek } from '../calendar/shanghai-week';
 
-export type NoticeKind = 'write-rejected' | 'reminder' | 'sign-in-locked' | 'claim' | 'digest';
+export type NoticeKind =
+	'write-rejected' | 'reminder' | 'sign-in-locked' | 'claim' | 'digest' | 'agreement-ending';
 
 const NOTICE_KINDS: NoticeKind[] = [
 	'write-rejected',
 	'reminder',
 	'sign-in-locked',
 	'claim',
-	'digest'
+	'digest',
+	'agreement-ending'
 ];
 
 /** What the claim worker tells a member of their claim: waiting (and where), or a place freed for them. */
@@ -49,7 +51,8 @@ export interface DigestCounts {
  * A message to one person: from the server, why a change they made was refused, or that someone
  * kept failing to sign in to their account (to a user); or from their branch secretary, a
  * reminder (to a member); from the claim worker, how their claim of a service item stands (to a
- * member).
+ * member); from the summary worker, a secretary's weekly digest and that her branch's co-building
+ * agreement ends within 30 days (to a user).
  */
 export interface Notice {
 	id: string;
@@ -73,6 +76,11 @@ export interface Notice {
 	position?: number;
 	/** A digest's figures (`branchId` is the secretary's branch). */
 	counts?: DigestCounts;
+	/**
+	 * When the co-building agreement an agreement-ending notice is about ends (a Shanghai day,
+	 * YYYY-MM-DD); `docId` is the agreement, `branchId` the secretary's branch (R3).
+	 */
+	endsOn?: string;
 	createdAt: string;
 	channels: string[];
 }
@@ -102,6 +110,14 @@ export function digestId(username: string, at: Date): string {
 	return `${username}.digest.${shanghaiIsoWeek(at)}`;
 }
 
+/**
+ * One notice per secretary account, branch and agreement end: the worker looks daily, the
+ * secretary hears of an ending once; a renewal with a new end date is a new notice.
+ */
+export function agreementNoticeId(username: string, branchId: string, endsOn: string): string {
+	return `${username}.agreement.${branchId}.${endsOn.replaceAll('-', '')}`;
+}
+
 /** One reminder per member, topic and day: tapping "remind" twice, or on two devices, is one. */
 export function reminderId(memberId: string, topic: ReminderTopic, at: Date): string {
 	return `${memberId}.remind.${topic}.${shanghaiDay(at)}`;
@@ -114,8 +130,9 @@ export const notices: KindDefinition<Notice> = {
 		title: 'notice',
 		// 1: the sign-in-locked kind and the refusals' daily summary (`more`); stored notices
 		// migrate unchanged. 2: the claim kind (`claimTopic`, `position`), likewise. 3: the digest
-		// kind (`counts`) and three reminder topics, likewise.
-		version: 3,
+		// kind (`counts`) and three reminder topics, likewise. 4: the agreement-ending kind
+		// (`endsOn`), likewise.
+		version: 4,
 		primaryKey: 'id',
 		type: 'object',
 		properties: {
@@ -143,6 +160,7 @@ export const notices: KindDefinition<Notice> = {
 				required: ['atRisk', 'waitingApproval', 'flagged'],
 				additionalProperties: false
 			},
+			endsOn: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10 },
 			createdAt: instant,
 			...baseProperties
 		},

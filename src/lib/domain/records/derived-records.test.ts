@@ -179,6 +179,15 @@ describe('derivedRecords — activities', () => {
 		);
 	});
 
+	it('makes no record of a joint meeting: a check-in there is governance, not service', () => {
+		const meeting = aBranchActivity({ id: 'act-meeting', type: 'joint-meeting' });
+		const both = [...attended(meeting, 0, 180), ...attended(partyDay, 0, 180)];
+		expect(derive({ activities: [meeting], attendance: attended(meeting, 0, 180) })).toEqual([]);
+		expect(
+			derive({ activities: [meeting, partyDay], attendance: both }).map((r) => r.activityId)
+		).toEqual([partyDay.id]);
+	});
+
 	it('keeps a record to the Shanghai year of its check-in: 23:30 on 31 December is that year', () => {
 		// 23:30–01:30 Shanghai over the new year.
 		const eve = aBranchActivity({

@@ -1,5 +1,10 @@
 import { recordYear, shanghaiYear } from '../calendar/shanghai-calendar';
-import { hasEnded, type Activity } from '../events/activities';
+import {
+	hasEnded,
+	isServiceActivity,
+	type Activity,
+	type ServiceActivityType
+} from '../events/activities';
 import { isAttendanceFix, latestFix } from '../events/attendance-fixes';
 import { attendanceId, isAttendanceRecord, type Attendance } from '../events/attendance-record';
 import { isLateSync } from '../events/late-sync';
@@ -47,7 +52,9 @@ export const SYSTEM = 'system';
 /** A trail entry's reason is at most this long (the schema's). */
 const MAX_TRAIL_REASON = 200;
 
-function categoryOf(activity: Activity, memberId: string): ServiceCategory {
+type ServiceActivity = Activity & { type: ServiceActivityType };
+
+function categoryOf(activity: ServiceActivity, memberId: string): ServiceCategory {
 	return activity.type === 'lecture' && activity.speakers?.includes(memberId)
 		? 'lecture-given'
 		: activity.type;
@@ -59,7 +66,7 @@ function categoryOf(activity: Activity, memberId: string): ServiceCategory {
  */
 function activityRecord(
 	inputs: DerivationInputs,
-	activity: Activity,
+	activity: ServiceActivity,
 	checkIn: Attendance
 ): RecordDraft | null {
 	const { member, attendance, ruleOf, now } = inputs;
@@ -131,9 +138,10 @@ function claimRecord(
 }
 
 /**
- * The member's activity and claim records of a year: one per activity checked in at (minutes by
- * the existing rules, 需核实 resolutions applied, `flagged` while unresolved, withdrawn when marked
- * absent or the activity is cancelled) and one per claim confirmed done (withdrawn if no longer).
+ * The member's activity and claim records of a year: one per service activity checked in at
+ * (minutes by the existing rules, 需核实 resolutions applied, `flagged` while unresolved, withdrawn
+ * when marked absent or the activity is cancelled) and one per claim confirmed done (withdrawn if
+ * no longer). A joint meeting is governance, not service: its check-ins make no record.
  *
  * A record is of the Shanghai year of its own time (the check-in as corrected, the claim's done):
  * the year its channels carry. A stored derived record missing from the result (a claim returned
@@ -145,7 +153,8 @@ export function derivedRecords(inputs: DerivationInputs): RecordDraft[] {
 	const fromActivities = attendance.flatMap((doc) => {
 		if (!isAttendanceRecord(doc) || doc.kind !== 'in' || doc.memberId !== member.id) return [];
 		const activity = byId.get(doc.activityId);
-		if (!activity || doc.id !== attendanceId(activity.id, member.id, 'in')) return [];
+		if (!activity || !isServiceActivity(activity)) return [];
+		if (doc.id !== attendanceId(activity.id, member.id, 'in')) return [];
 		const draft = activityRecord(inputs, activity, doc);
 		return draft && recordYear(draft.at) === year ? [draft] : [];
 	});

@@ -276,3 +276,69 @@ describe('missingReason', () => {
 		expect(missingReason({ decision: 'confirmed' })).toBe(false);
 	});
 });
+
+describe('a review of a branch report', () => {
+	const branchReport = {
+		id: 'br.br1.cm2',
+		kind: 'branch-report',
+		branchId: 'br1',
+		communityId: 'cm2',
+		orgId: 'org-a',
+		submission: 1,
+		submittedAt: '2024-05-01T09:00:00.000Z',
+		secretaryMemberId: 'm121',
+		secretaryName: '王书记',
+		updatedAt: '2024-05-01T09:00:00.000Z',
+		channels: ['branch:br1', 'bureau:org-a', 'community:cm2']
+	};
+	const ofBranch = (overrides: Partial<Review> = {}) =>
+		review({ subjectId: 'br.br1.cm2', memberId: 'm121', ...overrides });
+
+	it('travels to the branch, the community and the bureau, not to a member', () => {
+		expect(ofBranch().channels).toEqual(['branch:br1', 'bureau:org-a', 'community:cm2']);
+	});
+
+	it('lets the community’s staff confirm or return it', () => {
+		expect(decide(staff, ofBranch(), branchReport)).toEqual({ ok: true });
+		expect(
+			decide(staff, ofBranch({ decision: 'returned', reason: '请补充' }), branchReport)
+		).toEqual({ ok: true });
+	});
+
+	it('refuses staff of another community, and the office', () => {
+		expect(decide(otherStaff, ofBranch({ reviewer: 'community1' }), branchReport)).toEqual({
+			ok: false,
+			reason: 'forbidden'
+		});
+		expect(decide(office, ofBranch({ reviewer: 'office1' }), branchReport)).toEqual({
+			ok: false,
+			reason: 'forbidden'
+		});
+	});
+
+	it('refuses fields not copied from the report', () => {
+		expect(decide(staff, ofBranch({ memberId: 'm001' }), branchReport)).toEqual({
+			ok: false,
+			reason: 'subject-mismatch',
+			detail: 'memberId'
+		});
+		expect(decide(staff, ofBranch({ orgId: 'org-b' }), branchReport)).toMatchObject({
+			reason: 'subject-mismatch',
+			detail: 'orgId'
+		});
+	});
+
+	it('refuses an id that does not say what its subject is', () => {
+		// A review naming a member's report by id but deciding a branch report, and the reverse.
+		expect(decide(staff, review({ memberId: 'm121' }), branchReport)).toEqual({
+			ok: false,
+			reason: 'subject-mismatch',
+			detail: 'kind'
+		});
+		expect(decide(staff, ofBranch(), subject())).toEqual({
+			ok: false,
+			reason: 'subject-mismatch',
+			detail: 'kind'
+		});
+	});
+});

@@ -6,12 +6,13 @@ import { ACCEPT, reject, type Verdict } from '../access/write-verdict';
 import { checkDecidedSubject } from '../records/approvals';
 import { submissionField, yearField, yearlyChannels } from '../records/record-fragments';
 import { confirmationPath, correctionNeedsReview } from '../records/confirmation';
+import { branchReportChannels, isBranchReportId } from './branch-reports';
 
 export type Decision = 'confirmed' | 'returned';
 
 /**
- * A community's decision on another document: a report, or a service record or correction whose
- * confirmation is the community's. Append-only, with one id per subject submission, so two staff
+ * A community's decision on another document: a report, a branch's report, or a service record
+ * or correction whose confirmation is the community's. Append-only, with one id per subject submission, so two staff
  * devices deciding offline converge instead of conflicting.
  */
 export interface Review {
@@ -19,7 +20,10 @@ export interface Review {
 	subjectCollection: 'reports';
 	subjectId: string;
 	subjectSubmission: number;
-	/** Copied from the subject so the review travels in the same channels. */
+	/**
+	 * Copied from the subject so the review travels in the same channels. A branch report's
+	 * review names its secretary as the member.
+	 */
 	memberId: string;
 	branchId: string;
 	orgId: string;
@@ -73,8 +77,19 @@ function checkReport(next: Review, subject: Record<string, unknown>): Verdict {
 	return next.year === undefined ? ACCEPT : reject('subject-mismatch', 'year');
 }
 
+/** A branch report is the branch's: its review copies the secretary who sent it as the member. */
+function checkBranchReport(next: Review, subject: Record<string, unknown>): Verdict {
+	if (subject['secretaryMemberId'] !== next.memberId) return reject('subject-mismatch', 'memberId');
+	return checkReport(next, { ...subject, memberId: next.memberId });
+}
+
 function checkSubject(next: Review, subject: Record<string, unknown>): Verdict {
 	const kind = subject['kind'];
+	// Channels follow the subject's id (a review knows no more of it): the two must agree.
+	if ((kind === 'branch-report') !== isBranchReportId(next.subjectId)) {
+		return reject('subject-mismatch', 'kind');
+	}
+	if (kind === 'branch-report') return checkBranchReport(next, subject);
 	if (kind === 'residence' || kind === 'unit') return checkReport(next, subject);
 	if (kind !== 'service-record' && kind !== 'correction') return reject('subject-mismatch', 'kind');
 	if (!isCommunityStep(subject)) return reject('forbidden', 'confirmation');
@@ -120,14 +135,17 @@ export const reviews: KindDefinition<Review> = {
 		],
 		additionalProperties: false
 	},
+	// A branch report's decision reaches the bureau's office, which counts branches that reported.
 	channelsOf: (r) =>
-		r.year === undefined
-			? normalizeChannels([
-					channel.member(r.memberId),
-					channel.branch(r.branchId),
-					channel.community(r.communityId)
-				])
-			: yearlyChannels(r, r.year),
+		isBranchReportId(r.subjectId)
+			? branchReportChannels(r)
+			: r.year === undefined
+				? normalizeChannels([
+						channel.member(r.memberId),
+						channel.branch(r.branchId),
+						channel.community(r.communityId)
+					])
+				: yearlyChannels(r, r.year),
 	subjectOf: (r) => ({ collection: r.subjectCollection, id: r.subjectId }),
 	policy: ({ actor, prev, next, deleting, subject }) => {
 		if (prev || deleting) return reject('append-only');

@@ -44,8 +44,12 @@ const contacts = data.docs.contacts.filter((d) => !('kind' in d)) as unknown as 
 const reports = data.docs.reports.filter(
 	(d) => d['kind'] === 'residence' || d['kind'] === 'unit'
 ) as unknown as Report[];
+// Branch reports (`br.`) and the decisions on them: demo-pairing.test.ts.
 const reviews = data.docs.reviews.filter(
-	(d) => d['kind'] === undefined && !String(d['subjectId']).startsWith('sr.')
+	(d) =>
+		d['kind'] === undefined &&
+		!String(d['subjectId']).startsWith('sr.') &&
+		!String(d['subjectId']).startsWith('br.')
 ) as unknown as Review[];
 
 const attendanceRecords = data.docs.attendance.filter(
@@ -301,7 +305,9 @@ describe('buildDemoData', () => {
 					prev: null,
 					next: doc,
 					deleting: false,
-					subject: null
+					subject: null,
+					// A branch's linked community must be one of the directory's.
+					related: relatedOf(name, doc)
 				});
 				expect(verdict, `${name}/${doc.id}`).toEqual({ ok: true });
 			}

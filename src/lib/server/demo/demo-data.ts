@@ -37,6 +37,8 @@ import {
 	SKILL_CODES
 } from '../../domain/people/profile-vocabulary';
 import { demoEvents } from './demo-events';
+import { demoLedger, type DemoFile, type DemoPair } from './demo-ledger';
+import { demoBranchReports, demoLinkHistory } from './demo-pairing';
 import { demoRecords } from './demo-records';
 import { demoServices } from './demo-services';
 import { seededRandom, type Random } from './seeded-random';
@@ -63,6 +65,8 @@ export interface DemoAccount {
 export interface DemoData {
 	accounts: DemoAccount[];
 	docs: { [K in CollectionName]: AnyDoc[] };
+	/** Files the documents cite (the ledger's signed scans), for the server's `files`. */
+	files: DemoFile[];
 }
 
 const ORG_ID = 'org-zjj';
@@ -71,6 +75,8 @@ const SEED = 0x5eed_2023;
 const SECOND_SEED = 0x5eed_2024;
 /** The service records of issue 17 draw from their own seed too. */
 const RECORDS_SEED = 0x5eed_2017;
+/** And the co-building ledger of issue 18. */
+const LEDGER_SEED = 0x5eed_2018;
 /** Members of the second bureau: m201–m210 in br7, m211–m220 in br8; the first of each leads it. */
 const SECOND_MEMBERS = { first: 201, last: 220, perBranch: 10 } as const;
 const MINUTE = 60_000;
@@ -228,6 +234,7 @@ export function buildDemoData(now: Date): DemoData {
 				name: branch.name,
 				parentId: ORG_ID,
 				linkedCommunityId: branch.linkedCommunityId,
+				linkHistory: demoLinkHistory(branch.linkedCommunityId, 'office1', referenceUpdatedAt),
 				secretaryMemberId: SECRETARY_OF_BRANCH[i] ?? 'm121',
 				updatedAt: referenceUpdatedAt
 			})
@@ -242,6 +249,7 @@ export function buildDemoData(now: Date): DemoData {
 				name: branch.name,
 				parentId: SECOND_BUREAU.id,
 				linkedCommunityId: branch.linkedCommunityId,
+				linkHistory: demoLinkHistory(branch.linkedCommunityId, 'office2', referenceUpdatedAt),
 				secretaryMemberId: memberIdOf(SECOND_MEMBERS.first + i * SECOND_MEMBERS.perBranch),
 				updatedAt: referenceUpdatedAt
 			})
@@ -494,19 +502,40 @@ export function buildDemoData(now: Date): DemoData {
 		now
 	);
 	const records = demoRecords(members, staffUsernameOf, seededRandom(RECORDS_SEED), now);
+	// Every branch with its linked community keeps a ledger, written by its secretary's account.
+	const pairs: DemoPair[] = allBranches.flatMap((branch) => {
+		const org = orgDocs.find((doc) => doc.id === branch.id);
+		const secretaryId = org?.['secretaryMemberId'];
+		const member = members.find((m) => m.id === secretaryId);
+		const account = accounts.find((a) => a.memberId === secretaryId);
+		if (!member || !account) return [];
+		return [
+			{
+				branchId: branch.id,
+				communityId: branch.linkedCommunityId,
+				orgId: member.orgId,
+				secretary: { username: account.username, memberId: member.id, name: member.name },
+				staff: staffUsernameOf(branch.linkedCommunityId)
+			}
+		];
+	});
+	const ledger = demoLedger(pairs, members, seededRandom(LEDGER_SEED), now);
+	const branchReports = demoBranchReports(pairs, orgDocs, ORG_ID, now);
 	return {
 		accounts,
+		files: ledger.files,
 		docs: {
 			directory: [...orgDocs, ...communityDocs],
 			members: memberDocs,
 			contacts: [...contactDocs, ...services.contacts],
-			reports: [...reportDocs, ...records.reports],
-			reviews: [...reviewDocs, ...records.reviews],
+			reports: [...reportDocs, ...records.reports, ...branchReports.reports],
+			reviews: [...reviewDocs, ...records.reviews, ...branchReports.reviews],
 			notices: [],
 			evaluations: [],
-			activities: [...events.activities, ...services.activities],
-			credentials: events.credentials,
-			attendance: [...events.attendance, ...services.attendance]
+			activities: [...events.activities, ...services.activities, ...ledger.activities],
+			credentials: [...events.credentials, ...ledger.credentials],
+			attendance: [...events.attendance, ...services.attendance, ...ledger.attendance],
+			ledger: ledger.ledger
 		}
 	};
 }

@@ -17,7 +17,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /** An activity with a key pair drawn from the demo's seeded random source (stable content). */
-function demoActivity(
+export function demoActivity(
 	rng: Random,
 	id: string,
 	input: ActivityInput,

@@ -5,7 +5,8 @@ import { createAccount, findAccount } from '../accounts';
 import { verifyPassword } from '../passwords';
 import type { Database, DatabaseName, Store } from '../store';
 import { DEMO_PASSWORD, buildDemoData } from './demo-data';
-import { SEED_MARKER_ID, seedDemoData, toStored } from './demo-seed';
+import { readFile } from '../evidence-files';
+import { SEED_MARKER_ID, demoSeedUnderway, seedDemoData, toStored } from './demo-seed';
 
 const NOW = new Date('2026-11-20T04:00:00.000Z');
 /** A restart a day later: what it writes must still carry the first start's timestamps. */
@@ -20,8 +21,11 @@ const demoDocs = (at: Date) => {
 };
 const expectedDocs = demoDocs(NOW);
 
-/** The marker, every demo document, each account, then the completion: the seed's writes in order. */
-const WRITES = 1 + expectedDocs.length + USERNAMES.length + 1;
+/**
+ * The marker, every demo document, the files they cite, each account, then the completion: the
+ * seed's writes in order.
+ */
+const WRITES = 1 + expectedDocs.length + data.files.length + USERNAMES.length + 1;
 
 class Killed extends Error {}
 
@@ -89,7 +93,7 @@ describe('seeding the demo data', { timeout: STORE_TIMEOUT_MS }, () => {
 		['within the first collection', 2],
 		['within the members', 1 + member + 3],
 		['after the last document', 1 + expectedDocs.length],
-		['between two accounts', 1 + expectedDocs.length + 2],
+		['between two accounts', 1 + expectedDocs.length + data.files.length + 2],
 		['before the completion marker', WRITES - 1]
 	] as const;
 
@@ -125,6 +129,18 @@ describe('seeding the demo data', { timeout: STORE_TIMEOUT_MS }, () => {
 			startedAt: startedAt.toISOString(),
 			completedAt: LATER.toISOString()
 		});
+	});
+
+	it('stores the files the demo cites, and says when it is underway', async () => {
+		expect(await demoSeedUnderway(store())).toBe(false);
+		await expect(seedDemoData(killedAfter(store(), 1), NOW, USERNAMES)).rejects.toThrow(Killed);
+		expect(await demoSeedUnderway(store())).toBe(true);
+		await seedDemoData(store(), NOW, USERNAMES);
+		expect(await demoSeedUnderway(store())).toBe(false);
+		expect(data.files.length).toBeGreaterThan(0);
+		for (const file of data.files) {
+			expect((await readFile(store(), file.hash))?.type, file.hash).toBe(file.type);
+		}
 	});
 
 	it('changes nothing once complete, and keeps what users changed', async () => {

@@ -1,5 +1,6 @@
 import { collectionNames } from '../../domain/registry';
 import { createAccount } from '../accounts';
+import { storeFile } from '../evidence-files';
 import { DEMO_PASSWORD, buildDemoData, type DemoAccount } from './demo-data';
 import type { Database, Store } from '../store';
 
@@ -56,6 +57,8 @@ export async function seedDemoData(
 	for (const name of collectionNames) {
 		await putMissing(store.db(name), data.docs[name].map(toStored));
 	}
+	// The scans the ledger cites; a file stored already is left as it is.
+	for (const file of data.files) await storeFile(store, file.hash, file, now);
 	const accounts = pick(data.accounts);
 	const absent = new Set(
 		await missingIds(
@@ -77,6 +80,19 @@ export async function seedDemoData(
 		if (!isConflict(error)) throw error;
 	});
 	return { seeded: true, accounts };
+}
+
+/**
+ * Whether the demo is being seeded into the store right now (started, not complete): what the
+ * server's workers derive from the whole store — the secretaries' digests and reminders — waits
+ * for it, lest a secretary whose account comes last is left out.
+ */
+export async function demoSeedUnderway(store: Store): Promise<boolean> {
+	const marker = (await store
+		.db('config')
+		.get(SEED_MARKER_ID)
+		.catch(() => null)) as SeedMarker | null;
+	return !!marker && !marker.completedAt;
 }
 
 async function holdsMembers(store: Store): Promise<boolean> {

@@ -1,0 +1,80 @@
+import type { meetingsZh } from './meetings.zh-CN';
+
+/** English for `meetings.*` (see meetings.zh-CN.ts). */
+export const meetingsEn: Record<keyof typeof meetingsZh, string> = {
+	'meetings.title': 'Joint meetings',
+	'meetings.intro':
+		'Joint meetings of the branch and its linked community: agenda, invited units, attendees, minutes and decisions.',
+	'meetings.schedule': 'Schedule a joint meeting',
+	'meetings.scheduleHint':
+		'A joint meeting is governance, not service: it makes no service record and earns no points. Members check in as usual.',
+	'meetings.agenda': 'Agenda',
+	'meetings.agendaHint': 'What the meeting is to discuss, up to 2000 characters.',
+	'meetings.invitedUnits': 'Invited units',
+	'meetings.invitedUnitsHint': 'One unit a line, at most 20, each up to 60 characters.',
+	'meetings.noInvitedUnits': 'No other units invited.',
+	'meetings.problem.agenda-missing': 'Enter the agenda.',
+	'meetings.problem.agenda-too-long': 'The agenda can be at most 2000 characters.',
+	'meetings.problem.units': 'At most 20 invited units, each up to 60 characters.',
+	'meetings.problem.host':
+		'A joint meeting is held by a branch with its linked community: choose the host branch.',
+	'meetings.problem.attendee-name': 'Attendee {n} has no name (up to 40 characters).',
+	'meetings.problem.attendee-unit': 'Attendee {n} has no unit (up to 60 characters).',
+	'meetings.problem.too-many-attendees': 'At most 60 attendees can be listed.',
+	'meetings.problem.text-too-long': 'The minutes can be at most 5000 characters.',
+	'meetings.problem.too-many-decisions': 'A meeting can take at most 20 decisions.',
+	'meetings.problem.decision-text': 'Decision {n} has no text (up to 100 characters).',
+	'meetings.problem.decision-owner':
+		'Decision {n} has no owner: every decision needs someone responsible to go on the ledger.',
+	'meetings.problem.decision-due': 'Decision {n} has no due date.',
+	'meetings.problem.decision-list': 'Choose the list decision {n} goes on.',
+	'meetings.heldOn': 'Date',
+	'meetings.place': 'Place',
+	'meetings.toActivity': 'Activity page (check-in)',
+	'meetings.backToLedger': 'Back to the ledger',
+	'meetings.notFound':
+		'This joint meeting is not on this device. Open it again after syncing; only the host branch, its community and the bureau office can see it.',
+	'meetings.cancelled': 'This meeting was cancelled.',
+	'meetings.readOnly':
+		'The side that scheduled the meeting ({side}) keeps its minutes; you can read them here.',
+	'meetings.side.branch': 'the branch secretary',
+	'meetings.side.community': 'community staff',
+	'meetings.checkedIn': 'Members checked in ({count})',
+	'meetings.checkedInNone':
+		'No member has checked in yet. Members scan the activity code on the activity page, or an organiser scans their badges.',
+	'meetings.attendees': 'Other attendees ({count})',
+	'meetings.attendeesHint': 'Community staff and representatives of other units: name and unit.',
+	'meetings.attendeesNone': 'No other attendees listed yet.',
+	'meetings.attendeeName': 'Name',
+	'meetings.attendeeUnit': 'Unit',
+	'meetings.addAttendee': 'Add attendee',
+	'meetings.remove': 'Remove',
+	'meetings.removeAttendee': 'Remove {name}',
+	'meetings.minutesText': 'Minutes',
+	'meetings.minutesHint': 'What was discussed and said, up to 5000 characters.',
+	'meetings.minutesNone': 'The minutes are not written yet.',
+	'meetings.decisions': 'Decisions',
+	'meetings.decisionsHint':
+		'Each decision, once saved, becomes an item on one of the ledger lists, with its owner and due date. Saved decisions stay as they are; progress is kept on the ledger item.',
+	'meetings.decisionsNone': 'No decisions yet.',
+	'meetings.decisionNumber': 'Decision {n}',
+	'meetings.decisionText': 'Decision',
+	'meetings.decisionOwner': 'Owner',
+	'meetings.decisionDue': 'Due date',
+	'meetings.decisionList': 'List',
+	'meetings.decisionListChoose': 'Choose',
+	'meetings.decisionFacts': 'Owner: {owner} · Due: {due} · {list}',
+	'meetings.decisionItem': 'Ledger item',
+	'meetings.decisionItemWaiting': 'The ledger item has not reached this device yet.',
+	'meetings.addDecision': 'Add decision',
+	'meetings.removeDecision': 'Remove decision {n}',
+	'meetings.save': 'Save minutes',
+	'meetings.saving': 'Saving…',
+	'meetings.listTitle': 'Joint meetings this year ({count})',
+	'meetings.listEmpty':
+		'No joint meetings this year. Their agenda, attendees and decisions are kept here.',
+	'meetings.listDecisions': '{count} decisions',
+	'meetings.listNoMinutes': 'No minutes yet',
+	'meetings.listCancelled': 'Cancelled',
+	'meetings.openMeeting': 'Open meeting'
+};

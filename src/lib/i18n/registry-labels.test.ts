@@ -1,25 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REJECT_REASONS } from '../domain/access/write-verdict';
 import { collectionNames, kindsOf } from '../domain/registry';
-import { en as shellEn } from './en';
-import { approvalsEn } from './parts/approvals.en';
-import { approvalsZh } from './parts/approvals.zh-CN';
-import { fixesEn } from './parts/fixes.en';
-import { fixesZh } from './parts/fixes.zh-CN';
-import { ledgerEn } from './parts/ledger.en';
-import { ledgerZh } from './parts/ledger.zh-CN';
-import { meetingsEn } from './parts/meetings.en';
-import { meetingsZh } from './parts/meetings.zh-CN';
-import { pairingEn } from './parts/pairing.en';
-import { pairingZh } from './parts/pairing.zh-CN';
-import { officePointsEn } from './parts/office-points.en';
-import { officePointsZh } from './parts/office-points.zh-CN';
-import { pointsEn } from './parts/points.en';
-import { pointsZh } from './parts/points.zh-CN';
-import { recordsEn } from './parts/records.en';
-import { recordsZh } from './parts/records.zh-CN';
-import { serviceDeskEn } from './parts/service-desk.en';
-import { serviceDeskZh } from './parts/service-desk.zh-CN';
 import {
 	collectionLabelKey,
 	reasonLabelKey,
@@ -37,33 +18,8 @@ import {
 } from './registry-labels';
 import { CLAIM_PROBLEMS, type ClaimStatus } from '../domain/marketplace/claim-lifecycle';
 import { ITEM_KINDS } from '../domain/marketplace/service-items';
-import { zhCN as shellZh, type MessageKey } from './zh-CN';
+import { completeEn as en, completeZh as zhCN } from './complete-catalogs';
 
-/** The shell's catalogs and the messages lazily loaded screens add. */
-const zhCN: Record<MessageKey, string> = {
-	...shellZh,
-	...serviceDeskZh,
-	...recordsZh,
-	...pointsZh,
-	...approvalsZh,
-	...officePointsZh,
-	...fixesZh,
-	...ledgerZh,
-	...pairingZh,
-	...meetingsZh
-};
-const en: Record<MessageKey, string> = {
-	...shellEn,
-	...serviceDeskEn,
-	...recordsEn,
-	...pointsEn,
-	...approvalsEn,
-	...officePointsEn,
-	...fixesEn,
-	...ledgerEn,
-	...pairingEn,
-	...meetingsEn
-};
 describe('labels of the registry', () => {
 	it('label every collection and every refusal reason in both languages', () => {
 		const keys = [

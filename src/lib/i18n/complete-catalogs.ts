@@ -1,0 +1,50 @@
+import { en as shellEn } from './en';
+import { approvalsEn } from './parts/approvals.en';
+import { approvalsZh } from './parts/approvals.zh-CN';
+import { fixesEn } from './parts/fixes.en';
+import { fixesZh } from './parts/fixes.zh-CN';
+import { ledgerEn } from './parts/ledger.en';
+import { ledgerZh } from './parts/ledger.zh-CN';
+import { meetingsEn } from './parts/meetings.en';
+import { meetingsZh } from './parts/meetings.zh-CN';
+import { officePointsEn } from './parts/office-points.en';
+import { officePointsZh } from './parts/office-points.zh-CN';
+import { pairingEn } from './parts/pairing.en';
+import { pairingZh } from './parts/pairing.zh-CN';
+import { pointsEn } from './parts/points.en';
+import { pointsZh } from './parts/points.zh-CN';
+import { recordsEn } from './parts/records.en';
+import { recordsZh } from './parts/records.zh-CN';
+import { serviceDeskEn } from './parts/service-desk.en';
+import { serviceDeskZh } from './parts/service-desk.zh-CN';
+import { zhCN as shellZh, type MessageKey } from './zh-CN';
+
+/**
+ * Every message of both locales, the shell's and those lazily loaded screens add: for tests that
+ * check a key exists everywhere. Only tests import it (screens load their parts themselves), so a
+ * new lazy part is listed here once.
+ */
+export const lazyZh = {
+	...serviceDeskZh,
+	...recordsZh,
+	...pointsZh,
+	...approvalsZh,
+	...officePointsZh,
+	...fixesZh,
+	...ledgerZh,
+	...pairingZh,
+	...meetingsZh
+};
+export const completeZh: Record<MessageKey, string> = { ...shellZh, ...lazyZh };
+export const completeEn: Record<MessageKey, string> = {
+	...shellEn,
+	...serviceDeskEn,
+	...recordsEn,
+	...pointsEn,
+	...approvalsEn,
+	...officePointsEn,
+	...fixesEn,
+	...ledgerEn,
+	...pairingEn,
+	...meetingsEn
+};

@@ -164,6 +164,7 @@ test('publish, claim offline, done with a photo offline, confirmed, counted for 
 	// Online again: the claim, then the photo, reach the server.
 	await member.context().setOffline(false);
 	await waitForSync(member);
+	await expect(member.getByTestId('evidence-waiting')).toHaveCount(0, { timeout: 90_000 });
 
 	// The community sees the done claim with its photo, and confirms it.
 	await community.goto(`/services/desk/${wishId}`);

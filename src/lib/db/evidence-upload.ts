@@ -1,6 +1,12 @@
 import { BehaviorSubject, distinctUntilChanged, filter, map, type Observable } from 'rxjs';
 import { fileUrl } from '../domain/files/file-rules';
-import { afterAttempt, isDue, nextDueAt, type UploadAnswer } from './evidence-attempts';
+import {
+	afterAttempt,
+	isDue,
+	nextDueAt,
+	retryDelayMs,
+	type UploadAnswer
+} from './evidence-attempts';
 import { outboxEntries, putEntry, removeEntry, type OutboxEntry } from './evidence-outbox';
 import type { SyncStatus } from './sync-status';
 
@@ -28,7 +34,14 @@ export interface EvidenceUploadOptions {
 	now?: () => number;
 	/** Runs the next pass after `ms`; returns how to call it off (tests pass their own). */
 	schedule?: (run: () => void, ms: number) => () => void;
+	/** An upload with no answer by then is given up and tried again later (default 60 s). */
+	uploadTimeoutMs?: number;
 }
+
+const UPLOAD_TIMEOUT_MS = 60_000;
+
+/** Whether the browser says it has no network: then a try can only fail. */
+const offline = () => globalThis.navigator?.onLine === false;
 
 function scheduleTimer(run: () => void, ms: number): () => void {
 	const timer = setTimeout(run, ms);
@@ -92,7 +105,14 @@ export class EvidenceUploads {
 		}
 		const urgent = this.reconnected;
 		this.reconnected = false;
-		this.running = this.pass(urgent).finally(() => (this.running = null));
+		this.running = this.pass(urgent)
+			.catch((error: unknown) => {
+				// Never left to reject: the kicks that came meanwhile still get their pass, and
+				// the files are tried again after the first retry's wait.
+				console.error('Uploading evidence files failed:', error);
+				this.retryIn(retryDelayMs(1));
+			})
+			.finally(() => (this.running = null));
 		return this.running;
 	}
 
@@ -119,7 +139,7 @@ export class EvidenceUploads {
 		for (const entry of await outbox.entries()) {
 			if (this.stopped || !isDue(entry, this.now(), reconnected)) continue;
 			// Offline, a try can only fail: it would only lengthen the next wait.
-			if (globalThis.navigator?.onLine === false) break;
+			if (offline()) break;
 			const verdict = afterAttempt(entry, await this.upload(entry), this.now());
 			if (verdict.remove) await outbox.remove(entry);
 			else await outbox.put(verdict.entry);
@@ -127,9 +147,14 @@ export class EvidenceUploads {
 		const left = await outbox.entries();
 		this.waiting$.next(left.length);
 		const due = nextDueAt(left);
-		if (due !== null && !this.stopped) {
-			this.cancelTimer = this.schedule(() => void this.kick(), Math.max(0, due - this.now()));
-		}
+		// Offline, the `online` event kicks: a timer for an entry already due would spin.
+		if (due !== null && !offline()) this.retryIn(Math.max(0, due - this.now()));
+	}
+
+	private retryIn(ms: number): void {
+		if (this.stopped) return;
+		this.cancelTimer();
+		this.cancelTimer = this.schedule(() => void this.kick(), ms);
 	}
 
 	private async upload(entry: OutboxEntry): Promise<UploadAnswer | null> {
@@ -138,7 +163,9 @@ export class EvidenceUploads {
 				method: 'PUT',
 				credentials: 'same-origin',
 				headers: { 'content-type': entry.type },
-				body: entry.blob
+				body: entry.blob,
+				// A request the network swallowed must not hold every later file up for good.
+				signal: AbortSignal.timeout(this.options.uploadTimeoutMs ?? UPLOAD_TIMEOUT_MS)
 			});
 			await response.body?.cancel();
 			const retryAfter = Number(response.headers.get('retry-after'));

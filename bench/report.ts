@@ -9,6 +9,7 @@ import { pointsRows, type PointsResult } from './points';
 import type { PushResult } from './push-throughput';
 import { rankingRows, type RankingResult } from './ranking';
 import { reconnectRows, type ReconnectResult } from './reconnect';
+import { rosterImportRows, type RosterImportResult } from './roster-import';
 import { scaleRows } from './scale-report';
 import type { ScaleResult } from './scale';
 import { scanRows, type ScanResult } from './scan-report';
@@ -37,6 +38,7 @@ export interface BenchResults {
 	ranking?: RankingResult;
 	files?: EvidenceUploadResult;
 	points?: PointsResult;
+	roster?: RosterImportResult;
 }
 
 export function machineDescription(): string {
@@ -312,6 +314,7 @@ function rows(results: BenchResults): Row[] {
 	if (results.ranking) table.push(...rankingRows(results.ranking));
 	if (results.files) table.push(...evidenceUploadRows(results.files));
 	if (results.points) table.push(...pointsRows(results.points));
+	if (results.roster) table.push(...rosterImportRows(results.roster));
 	return table;
 }
 

@@ -4,7 +4,7 @@
  * except `shell` and `scale`, which run the built app (`npm run build` first) in headless Chromium.
  *
  * Sizes can be lowered for a quick try, e.g. `BENCH_LARGE=20000 BENCH_SMALL=10000 npm run bench`;
- * `BENCH_ONLY=sync,fanout,memory,push,burst,shell,wire,signin,reconnect,couch,scan,rank,files,points` picks parts. The figures in
+ * `BENCH_ONLY=sync,fanout,memory,push,burst,shell,wire,signin,reconnect,couch,scan,rank,files,points,roster` picks parts. The figures in
  * docs/performance.md use the defaults. The wire bytes (i) sync a bureau of `BENCH_WIRE_MEMBERS`
  * (1,000) members; the server memory (j) is for `BENCH_MEMORY_DEVICES` (500) connected devices.
  * The reconnect (l) runs the built app too: `BENCH_RECONNECT_RUNS` (20) runs of
@@ -44,6 +44,14 @@
  * built app in Chromium (needs `npm run build`; `BAODAO_BUILD_DIR` names another build;
  * `BENCH_POINTS_BROWSER=0` skips it).
  *
+ * The roster part (v)–(y), `BENCH_ONLY=roster`: a bureau's roster of `BENCH_ROSTER_MEMBERS` (5,000)
+ * members in branches of `BENCH_ROSTER_BRANCH` (50), the first of each its secretary, and 100
+ * communities: (v) read and planned in process, `BENCH_ROSTER_RUNS` (5) runs, against the JSON
+ * round-trip of the same roster; on a gateway that already holds the tree, the branches and their
+ * secretaries, (w) previewed and (x) imported over HTTP while (y) `BENCH_ROSTER_SECRETARIES` (3)
+ * secretaries' devices wait for their branches' new members (one opens the app after the import,
+ * the others wait for the app's 2-minute reference timer, so the part takes 2–4 minutes).
+ *
  * The scale run (issue 10) is not in the default list, since it takes about half an hour (most of
  * it building the channel index of 620,000 documents): a bureau of 5,000 and one of 20,000
  * members after a year of use, each device kind's first sync in the built app. Run it with `npm run build && BENCH_ONLY=scale npm run bench`; the sizes are
@@ -63,6 +71,7 @@ import { benchPoints } from './points';
 import { benchPushThroughput } from './push-throughput';
 import { benchRanking } from './ranking';
 import { benchReconnect } from './reconnect';
+import { benchRosterImport } from './roster-import';
 import { benchScale } from './scale';
 import { benchShell } from './shell';
 import { benchSignInFlood } from './sign-in-flood';
@@ -126,24 +135,30 @@ const config = {
 	pointsWaiting: intFromEnv('BENCH_POINTS_WAITING', 500),
 	pointsRuns: intFromEnv('BENCH_POINTS_RUNS', 5),
 	pointsWorker: process.env['BENCH_POINTS_WORKER'] !== '0',
-	pointsBrowser: process.env['BENCH_POINTS_BROWSER'] !== '0'
+	pointsBrowser: process.env['BENCH_POINTS_BROWSER'] !== '0',
+	rosterMembers: intFromEnv('BENCH_ROSTER_MEMBERS', 5_000),
+	rosterBranch: intFromEnv('BENCH_ROSTER_BRANCH', 50),
+	rosterSecretaries: intFromEnv('BENCH_ROSTER_SECRETARIES', 3),
+	rosterRuns: intFromEnv('BENCH_ROSTER_RUNS', 5)
 };
 const only = new Set(
 	(
 		process.env['BENCH_ONLY'] ??
-		'sync,fanout,memory,push,burst,shell,wire,signin,reconnect,couch,scan,rank,files,points'
+		'sync,fanout,memory,push,burst,shell,wire,signin,reconnect,couch,scan,rank,files,points,roster'
 	)
 		.split(',')
 		.map((s) => s.trim())
 );
 
 /**
- * The whole run is bounded too: 25 minutes, then it stops with an error; the scale run adds
+ * The whole run is bounded too: 25 minutes (30 with the roster part), then it stops with an error; the scale run adds
  * three minutes per 1,000 members (seeding, indexing and the devices' syncs grow with them).
  */
 const RUN_LIMIT_MS =
 	25 * 60_000 +
 	(only.has('couch') ? 15 * 60_000 : 0) +
+	// The roster part waits two minutes for a device's timer.
+	(only.has('roster') ? 5 * 60_000 : 0) +
 	(only.has('scale') ? config.scaleSizes.reduce((sum, members) => sum + members * 180, 0) : 0);
 
 async function main(): Promise<BenchResults> {
@@ -284,6 +299,17 @@ async function main(): Promise<BenchResults> {
 			runs: config.pointsRuns,
 			withWorker: config.pointsWorker,
 			withBrowser: config.pointsBrowser
+		});
+	}
+	if (only.has('roster')) {
+		log(
+			`(v)–(y) roster import: ${config.rosterMembers} members, branches of ${config.rosterBranch}; ${config.rosterSecretaries} secretaries' devices`
+		);
+		results.roster = await benchRosterImport({
+			members: config.rosterMembers,
+			branchSize: config.rosterBranch,
+			secretaries: config.rosterSecretaries,
+			runs: config.rosterRuns
 		});
 	}
 	if (only.has('couch')) {

@@ -28,15 +28,27 @@ describe('navItemsFor', () => {
 		expect(leftOut([...roles])).toEqual(['/ledger', '/residents', '/notices']);
 	});
 
-	it('gives the office coverage and no activities, which it does not hold; the administrator only home and their page', () => {
+	it('gives the office coverage and the roster, accounts from home, and no activities, which it does not hold', () => {
 		expect(paths([{ role: 'office', orgId: 'org-a' }])).toEqual([
 			'/',
 			'/coverage',
 			'/notices',
+			'/roster',
 			'/profile'
 		]);
-		expect(leftOut([{ role: 'office', orgId: 'org-a' }])).toEqual([]);
-		expect(paths([{ role: 'admin' }])).toEqual(['/', '/profile']);
+		expect(leftOut([{ role: 'office', orgId: 'org-a' }])).toEqual(['/accounts']);
+	});
+
+	it('gives the administrator accounts, and no messages or service screens', () => {
+		expect(paths([{ role: 'admin' }])).toEqual(['/', '/accounts', '/profile']);
+		expect(leftOut([{ role: 'admin' }])).toEqual([]);
+	});
+
+	it('keeps the roster and accounts reachable for an office who is also a member', () => {
+		const roles = [{ role: 'office', orgId: 'org-a' }, { role: 'member' }] as const;
+		const reachable = [...paths([...roles]), ...leftOut([...roles])];
+		expect(reachable).toContain('/roster');
+		expect(reachable).toContain('/accounts');
 	});
 
 	it('never gives a phone more than five tabs for the roles people combine', () => {

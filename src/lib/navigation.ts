@@ -13,6 +13,8 @@ export type AppPath =
 	| '/records'
 	| '/ledger'
 	| '/notices'
+	| '/accounts'
+	| '/roster'
 	| '/profile';
 
 export type IconName =
@@ -63,7 +65,13 @@ function screensFor(roles: readonly RoleGrant[]): NavItem[] {
 		...(has('community_staff') ? [item('/residents', 'nav.residents', 'people')] : [])
 	];
 	const notices = pureAdmin ? [] : [item('/notices', 'nav.notices', 'bell')];
-	return [...screens, ...notices];
+	// Onboarding and accounts: the admin's main screen; the office's after its own work, so on a
+	// full bar they give way first and home links to them.
+	const manages = [
+		...(has('office') ? [item('/roster', 'nav.roster', 'people')] : []),
+		...(has('office') || has('admin') ? [item('/accounts', 'nav.accounts', 'people')] : [])
+	];
+	return pureAdmin ? [...screens, ...manages] : [...screens, ...notices, ...manages];
 }
 
 /** The tab bar: the first screens that fit, and the person's own page last. */

@@ -78,7 +78,7 @@ describe('/api/session', () => {
 	it('gives the administrator no service data channels', async () => {
 		await client.signIn('admin');
 		const me = await client.json<{ channels: string[] }>('/api/session');
-		expect(me.body.channels).toEqual(['user:admin']);
+		expect(me.body.channels).toEqual(['public', 'user:admin']);
 	});
 
 	it('signs out: the session no longer works', async () => {

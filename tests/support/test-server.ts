@@ -64,11 +64,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 				base,
 				bodySizeLimit: Number.POSITIVE_INFINITY
 			});
-			// As in the app, only the session route asks for the address (src/routes/api/session).
-			const address =
-				new URL(request.url).pathname === '/api/session'
-					? clientAddress(req, addressHeader?.toLowerCase(), xffDepth)
-					: undefined;
+			// As the app's API routes that log or limit by address (src/routes/api/*); sync gets none.
+			const address = new URL(request.url).pathname.startsWith('/api/')
+				? clientAddress(req, addressHeader?.toLowerCase(), xffDepth)
+				: undefined;
 			const response =
 				(await app.handle(request, address)) ?? new Response('not found', { status: 404 });
 			await setResponse(res, response);

@@ -29,6 +29,8 @@ class Device {
 	status = $state<SyncStatus>(initialSyncStatus);
 	booted = $state(false);
 	replica = $state.raw<Replica | null>(null);
+	/** Why the last session ended without a sign-out, for the login screen; cleared on sign-in. */
+	endedBecause = $state<'deactivated' | null>(null);
 	private unsubscribe: (() => void) | undefined;
 	private resuming: Promise<boolean> | null = null;
 	private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
@@ -92,12 +94,16 @@ class Device {
 	async resume(restart = true): Promise<boolean> {
 		const replica = this.replica;
 		if (!replica || this.signingOut) return false;
-		let session: SessionInfo | null;
+		let session: SessionInfo | null | 'deactivated';
 		try {
 			session = await currentSession({ serverUrl: serverUrl() });
 		} catch {
 			replica.setOnline(false);
 			return false;
+		}
+		if (session === 'deactivated') {
+			await this.endDeactivated(replica.username);
+			return true;
 		}
 		if (!session || session.user.username !== replica.username) {
 			await replica.sessionEnded();
@@ -110,8 +116,28 @@ class Device {
 		return true;
 	}
 
+	/**
+	 * The account was deactivated: its data leaves this device as at a sign-out, and the login
+	 * screen says why. Called from within `resume`, so it does not wait for a resume to finish.
+	 */
+	private async endDeactivated(username: string): Promise<void> {
+		this.signingOut = true;
+		try {
+			await this.replica?.stop();
+			await this.wipe(username);
+			this.endedBecause = 'deactivated';
+		} finally {
+			this.signingOut = false;
+		}
+	}
+
 	async signIn(username: string, password: string): Promise<void> {
-		const session = await signIn({ serverUrl: serverUrl() }, username, password);
+		await this.signedInWith(await signIn({ serverUrl: serverUrl() }, username, password));
+	}
+
+	/** Signs this device in with a session the server already opened (sign-in or activation). */
+	async signedInWith(session: SessionInfo): Promise<void> {
+		this.endedBecause = null;
 		const previous = this.replica?.username ?? this.session?.user.username;
 		if (previous && previous !== session.user.username) await this.wipe(previous);
 		this.remember(session);
@@ -146,7 +172,13 @@ class Device {
 			storage: getRxStorageDexie(),
 			multiInstance: true
 		});
-		const subscription = replica.status$.subscribe((status) => (this.status = status));
+		const subscription = replica.status$.subscribe((status) => {
+			const lost = this.status.signedIn && !status.signedIn;
+			this.status = status;
+			// The server refused the session mid-sync: ask why at once, so that a deactivated
+			// account's data leaves the device now rather than at the next focus.
+			if (lost) void this.reconnect();
+		});
 		if (!globalThis.navigator.onLine) replica.setOnline(false);
 		this.unsubscribe = () => subscription.unsubscribe();
 		this.replica = replica;

@@ -52,12 +52,20 @@ export async function signIn(
 	return (await response.json()) as SessionInfo;
 }
 
-/** The current session; null when signed out or expired; throws when the server is unreachable. */
-export async function currentSession(options: SessionClientOptions): Promise<SessionInfo | null> {
+/**
+ * The current session; null when signed out or expired, 'deactivated' when the account was
+ * deactivated while this device held its session; throws when the server is unreachable.
+ */
+export async function currentSession(
+	options: SessionClientOptions
+): Promise<SessionInfo | null | 'deactivated'> {
 	const response = await fetcher(options)(`${options.serverUrl}/api/session`, {
 		credentials: 'same-origin'
 	});
-	if (response.status === 401) return null;
+	if (response.status === 401) {
+		const body = (await response.json().catch(() => null)) as { error?: unknown } | null;
+		return body?.error === 'deactivated' ? 'deactivated' : null;
+	}
 	if (!response.ok) throw new Error(`The server answered ${response.status}.`);
 	return (await response.json()) as SessionInfo;
 }

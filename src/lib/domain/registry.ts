@@ -161,7 +161,8 @@ interface PlannedCollection {
  */
 const plan = {
 	// 1: badge entries carry `branchId`. 2: the bureaus' points schemes. 3: branches' link history.
-	directory: { live: false, version: 3, kinds: [orgs, communities, badges, pointsSchemes] },
+	// 4: the city level of the community tree.
+	directory: { live: false, version: 4, kinds: [orgs, communities, badges, pointsSchemes] },
 	// 1: the member's free time (`availability`).
 	members: { live: false, version: 1, kinds: [members] },
 	// 1: residents of needs and micro-wishes, and their shares with the member holding a place.

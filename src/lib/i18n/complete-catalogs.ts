@@ -14,6 +14,12 @@ import { pairingZh } from './parts/pairing.zh-CN';
 import { pointsEn } from './parts/points.en';
 import { pointsZh } from './parts/points.zh-CN';
 import { recordsEn } from './parts/records.en';
+import { rosterEn } from './parts/roster.en';
+import { rosterZh } from './parts/roster.zh-CN';
+import { rosterProblemsEn } from './parts/roster-problems.en';
+import { rosterProblemsZh } from './parts/roster-problems.zh-CN';
+import { accountsEn } from './parts/accounts.en';
+import { accountsZh } from './parts/accounts.zh-CN';
 import { recordsZh } from './parts/records.zh-CN';
 import { serviceDeskEn } from './parts/service-desk.en';
 import { serviceDeskZh } from './parts/service-desk.zh-CN';
@@ -33,7 +39,10 @@ export const lazyZh = {
 	...fixesZh,
 	...ledgerZh,
 	...pairingZh,
-	...meetingsZh
+	...meetingsZh,
+	...rosterZh,
+	...rosterProblemsZh,
+	...accountsZh
 };
 export const completeZh: Record<MessageKey, string> = { ...shellZh, ...lazyZh };
 export const completeEn: Record<MessageKey, string> = {
@@ -46,5 +55,8 @@ export const completeEn: Record<MessageKey, string> = {
 	...fixesEn,
 	...ledgerEn,
 	...pairingEn,
-	...meetingsEn
+	...meetingsEn,
+	...rosterEn,
+	...rosterProblemsEn,
+	...accountsEn
 };

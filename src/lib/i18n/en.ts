@@ -21,6 +21,9 @@ export const en: Messages = {
 	'login.failed.busy':
 		'Too many sign-in attempts, or the server is busy. Please wait a moment and try again.',
 	'login.required': 'Enter your username and password.',
+	'login.deactivated':
+		'Your account has been deactivated and its data removed from this device. Ask the organisation office if in doubt.',
+	'login.activate': 'Have an activation code? Activate your account',
 	'sync.online': 'Online',
 	'sync.offline': 'Offline',
 	'sync.syncing': 'Syncing…',
@@ -100,6 +103,7 @@ export const en: Messages = {
 	'role.member': 'party members',
 	'role.secretary': 'branch secretaries',
 	'role.community_staff': 'community staff',
+	'role.street_staff': 'street staff',
 	'role.office': 'the organisation office',
 	'role.admin': 'administrators',
 	'state.not-reported': 'Not reported',
@@ -133,7 +137,23 @@ export const en: Messages = {
 	'home.goBranch': 'Open the branch',
 	'home.bureauCoverage': 'Bureau residence reporting {rate}, confirmed {confirmed}',
 	'home.goCoverage': 'Open coverage',
-	'home.admin': 'The administrator account manages accounts only and sees no service data.',
+	'home.roster': 'Roster and activation codes',
+	'home.rosterIntro':
+		'Import communities, branches and members from Excel, export the roster, print activation codes for new accounts.',
+	'home.goRoster': 'Roster import',
+	'home.street': 'Branches paired in {street}',
+	'home.streetIntro':
+		"The communities of this street and the unit branches paired with them. At year end the street rates the branch secretaries' reports.",
+	'home.streetEmpty': 'This street has no communities yet.',
+	'home.streetNoBranch': 'No branch paired yet',
+	'home.admin':
+		'The administrator looks after accounts, roles and the audit log, and sees no service data.',
+	'home.adminAccountsIntro':
+		'Find accounts, assign roles, reset passwords, deactivate people who left.',
+	'home.adminLocked': 'Locked accounts',
+	'home.adminLockedIntro': 'Accounts locked after repeated wrong passwords: unlock them here.',
+	'home.adminAudit': 'Audit log',
+	'home.adminAuditIntro': 'Who did which administrative action, when and from where.',
 	'profile.name': 'Name',
 	'profile.phone': 'Mobile number',
 	'profile.phoneInvalid': 'Enter an 11-digit mobile number, e.g. 13912345678.',
@@ -320,6 +340,8 @@ export const en: Messages = {
 	'pwa.installDismiss': "Don't show again",
 	'nav.activities': 'Activities',
 	'nav.noticesLink': 'Messages',
+	'nav.accounts': 'Accounts',
+	'nav.roster': 'Roster',
 	'activity.type.volunteer': 'Volunteer service',
 	'activity.type.lecture': 'Lecture',
 	'activity.type.community': 'Community activity',

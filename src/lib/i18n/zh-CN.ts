@@ -12,6 +12,9 @@ import type { officePointsZh } from './parts/office-points.zh-CN';
 import type { fixesZh } from './parts/fixes.zh-CN';
 import type { ledgerZh } from './parts/ledger.zh-CN';
 import type { pairingZh } from './parts/pairing.zh-CN';
+import type { rosterZh } from './parts/roster.zh-CN';
+import type { rosterProblemsZh } from './parts/roster-problems.zh-CN';
+import type { accountsZh } from './parts/accounts.zh-CN';
 import type { meetingsZh } from './parts/meetings.zh-CN';
 /** Simplified Chinese: the default locale and the source of every message key. */
 export const zhCN = {
@@ -27,6 +30,8 @@ export const zhCN = {
 	'login.failed.server': '服务器暂时出错，请稍后重试。',
 	'login.failed.busy': '登录尝试过于频繁或服务器正忙，请稍等片刻再试。',
 	'login.required': '请输入用户名和密码。',
+	'login.deactivated': '您的账户已停用，本设备上的数据已删除。如有疑问，请联系组织人事科。',
+	'login.activate': '有激活码？激活账户',
 	'sync.online': '在线',
 	'sync.offline': '离线',
 	'sync.syncing': '同步中…',
@@ -104,6 +109,7 @@ export const zhCN = {
 	'role.member': '党员',
 	'role.secretary': '支部书记',
 	'role.community_staff': '社区工作人员',
+	'role.street_staff': '街道工作人员',
 	'role.office': '组织人事科',
 	'role.admin': '管理员',
 	'state.not-reported': '未报到',
@@ -132,7 +138,19 @@ export const zhCN = {
 	'home.goBranch': '查看支部',
 	'home.bureauCoverage': '全局居住地报到率 {rate}，社区确认率 {confirmed}',
 	'home.goCoverage': '查看覆盖率',
-	'home.admin': '管理员账户只用于管理账户，不查看服务数据。',
+	'home.roster': '名册与激活码',
+	'home.rosterIntro': '从 Excel 导入社区、支部和党员，导出名册，为新账户打印激活码。',
+	'home.goRoster': '名册导入',
+	'home.street': '{street}的结对支部',
+	'home.streetIntro': '本街道各社区及其结对的单位党支部。年终由街道对支部书记述职进行评议。',
+	'home.streetEmpty': '本街道下还没有社区。',
+	'home.streetNoBranch': '尚无结对支部',
+	'home.admin': '管理员负责账户、角色和审计日志，不查看服务数据。',
+	'home.adminAccountsIntro': '查找账户、分配角色、重置密码、停用已离开的人员。',
+	'home.adminLocked': '已锁定的账户',
+	'home.adminLockedIntro': '多次输错密码而锁定的账户，可以在这里解锁。',
+	'home.adminAudit': '审计日志',
+	'home.adminAuditIntro': '谁在何时、从何处做了哪些管理操作。',
 	'profile.name': '姓名',
 	'profile.phone': '手机号',
 	'profile.phoneInvalid': '请输入 11 位手机号，例如 13912345678。',
@@ -306,6 +324,8 @@ export const zhCN = {
 	'pwa.installDismiss': '不再提示',
 	'nav.activities': '活动',
 	'nav.noticesLink': '查看消息',
+	'nav.accounts': '账户',
+	'nav.roster': '名册',
 	'activity.type.volunteer': '志愿服务',
 	'activity.type.lecture': '宣讲',
 	'activity.type.community': '社区活动',
@@ -645,4 +665,7 @@ export type MessageKey =
 	| keyof typeof fixesZh
 	| keyof typeof ledgerZh
 	| keyof typeof pairingZh
-	| keyof typeof meetingsZh;
+	| keyof typeof meetingsZh
+	| keyof typeof rosterZh
+	| keyof typeof rosterProblemsZh
+	| keyof typeof accountsZh;

@@ -394,3 +394,46 @@ describe(
 		});
 	}
 );
+
+describe('accounts without a usable password', { timeout: STORE_TIMEOUT_MS }, () => {
+	it('refuse every password while pending activation, hashing the dummy all the same', async () => {
+		await createAccount(db, newMember());
+		await db.put({ ...(await stored()), passwordHash: '' });
+		const checked: string[] = [];
+		const refused: string[] = [];
+		const attempt = from(OWNER, {
+			verify: (given, hash) => {
+				checked.push(hash);
+				return verifyPassword(given, hash);
+			},
+			onRefused: (_account, reason) => Promise.resolve(void refused.push(reason))
+		});
+		expect(await checkCredentials(db, 'member1', '', T0, attempt)).toBeNull();
+		expect(await checkCredentials(db, 'member1', PASSWORD, T0, attempt)).toBeNull();
+		await attemptsRecorded('member1');
+		expect(checked).toEqual([await dummyHash(), await dummyHash()]);
+		expect(refused).toEqual(['unusable', 'unusable']);
+		expect((await stored()).failedLogins).toBe(0);
+	});
+
+	it('refuse the right password of a deactivated account', async () => {
+		await createAccount(db, newMember());
+		await db.put({ ...(await stored()), deactivatedAt: T0.toISOString(), deactivatedBy: 'admin' });
+		expect(await checkCredentials(db, 'member1', PASSWORD, T0, from(OWNER))).toBeNull();
+	});
+
+	it('report wrong passwords and locked addresses of existing accounts only', async () => {
+		await createAccount(db, newMember());
+		const refused: string[] = [];
+		const attempt = from(ATTACKER, {
+			onRefused: (_a, reason) => Promise.resolve(void refused.push(reason))
+		});
+		for (let i = 0; i < MAX_FAILED_LOGINS; i++) {
+			await checkCredentials(db, 'member1', 'wrong', T0, attempt);
+		}
+		await checkCredentials(db, 'member1', PASSWORD, T0, attempt);
+		await checkCredentials(db, 'nobody', PASSWORD, T0, attempt);
+		await attemptsRecorded('member1');
+		expect(refused).toEqual([...Array<string>(MAX_FAILED_LOGINS).fill('password'), 'locked']);
+	});
+});

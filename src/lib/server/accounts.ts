@@ -19,6 +19,19 @@ export interface Account {
 	failedLogins: number;
 	/** Per client address (keyed by `addressKey`): its failures and locks. */
 	lockouts?: Record<string, Lockout>;
+	/** The pending activation code (activation-store.ts): only its hash is kept. */
+	activation?: Activation;
+	/** Set while deactivated: no sign-in, no session; the person's records stay. */
+	deactivatedAt?: string;
+	deactivatedBy?: string;
+	passwordChangedAt?: string;
+}
+
+export interface Activation {
+	codeHash: string;
+	expiresAt: string;
+	issuedAt: string;
+	issuedBy: string;
 }
 
 /** One client address's record against one account. */
@@ -93,6 +106,19 @@ export interface SignInAttempt {
 	verify?: VerifyPassword;
 	/** Called once each time an address gets locked out of the account, to tell the owner. */
 	onLock?: (account: Account, now: Date) => Promise<void>;
+	/**
+	 * Called after answering, for a refused attempt on an existing account (for its sign-in
+	 * history): a wrong password, a locked address, or an account without a usable password
+	 * (pending activation or deactivated).
+	 */
+	onRefused?: (account: Account, reason: RefusalReason) => Promise<void>;
+}
+
+export type RefusalReason = 'password' | 'locked' | 'unusable';
+
+/** Whether the account can sign in with a password at all. */
+function usable(account: Account): boolean {
+	return account.passwordHash !== '' && !account.deactivatedAt;
 }
 
 // In one process, attempts on one account run one at a time: each sees the previous one's count,
@@ -121,11 +147,23 @@ export function checkCredentials(
 				const verify = attempt.verify ?? verifyPassword;
 				const key = addressKey(attempt.address);
 				const account = await findAccount(db, username);
-				const right = await verify(password, account?.passwordHash ?? (await dummyHash()));
-				if (!account || isLockedOut(account, key, now)) return resolve(null);
+				// An account without a password (pending activation) is checked against the dummy
+				// too: it fails in the time a wrong password takes.
+				const stored = account && account.passwordHash !== '' ? account.passwordHash : null;
+				const right = await verify(password, stored ?? (await dummyHash()));
+				if (!account) return resolve(null);
+				const refused = !usable(account)
+					? 'unusable'
+					: isLockedOut(account, key, now)
+						? 'locked'
+						: null;
+				if (refused) {
+					resolve(null);
+					return await reportRefusal(attempt, account, refused);
+				}
 				if (right) {
 					if (account.failedLogins > 0 || account.lockouts?.[key]) {
-						await update(db, account, (fresh) => succeeded(fresh, key));
+						await updateAccount(db, account, (fresh) => succeeded(fresh, key));
 					}
 					return resolve(account);
 				}
@@ -135,9 +173,16 @@ export function checkCredentials(
 				await recordFailure(db, account, key, now, attempt.onLock).catch((error: unknown) =>
 					console.error('Recording a failed sign-in failed:', error)
 				);
+				await reportRefusal(attempt, account, 'password');
 			})
 			.catch(reject);
 	});
+}
+
+async function reportRefusal(attempt: SignInAttempt, account: Account, reason: RefusalReason) {
+	await attempt
+		.onRefused?.(account, reason)
+		.catch((error: unknown) => console.error('Reporting a refused sign-in failed:', error));
 }
 
 /** Resolves once every sign-in attempt on the account started so far has been recorded. */
@@ -153,7 +198,7 @@ async function recordFailure(
 	onLock: SignInAttempt['onLock']
 ) {
 	let locking = false;
-	const updated = await update(db, account, (fresh) => {
+	const updated = await updateAccount(db, account, (fresh) => {
 		const outcome = failed(fresh, key, now);
 		locking = outcome.locking;
 		return outcome.account;
@@ -218,18 +263,23 @@ function withinCap(lockouts: Record<string, Lockout>, keep: string, now: Date) {
 	return Object.fromEntries(entries.filter(([key]) => !forget.has(key)));
 }
 
-/** Writes `change(account)`; on a conflict (another process wrote first) re-reads and re-applies. */
-async function update(
+/**
+ * Writes `change(account)`; on a conflict (another process wrote first) re-reads and re-applies.
+ * Null when the account is gone, keeps changing under the writes, or `change` gives null (the
+ * fresh account no longer allows the change).
+ */
+export async function updateAccount(
 	db: Database,
 	account: Account,
-	change: (fresh: Account) => Account
+	change: (fresh: Account) => Account | null
 ): Promise<Account | null> {
 	let fresh: Account | null = account;
 	for (let attempt = 0; fresh && attempt < 5; attempt++) {
 		const next = change(fresh);
+		if (!next) return null;
 		try {
-			await db.put(next as unknown as Record<string, unknown> & { _id: string });
-			return next;
+			const { rev } = await db.put(next as unknown as Record<string, unknown> & { _id: string });
+			return { ...next, _rev: rev };
 		} catch (error) {
 			if ((error as { status?: number }).status !== 409) throw error;
 			fresh = await findAccount(db, account._id);

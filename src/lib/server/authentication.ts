@@ -45,7 +45,8 @@ async function readCaller(context: ServerContext, token: string): Promise<Caller
 	const session = await readSession(context.store.db('sessions'), token, context.now());
 	if (!session) return null;
 	const account = await findAccount(context.store.db('accounts'), session.username);
-	if (!account) return null;
+	// A session started while its account was being deactivated still ends here.
+	if (!account || account.deactivatedAt) return null;
 	const actor = actorOf(account);
 	const { reach, read } = await reachOf(context, actor);
 	return {

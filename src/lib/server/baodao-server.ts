@@ -21,7 +21,17 @@ import { memberLookupEndpoint } from './member-lookup';
 import { MobileIndex } from './mobile-index';
 import { handleOrganiserNames } from './organiser-names';
 import { handleRecordDetail } from './record-detail';
-import { handleSession, signInGuard, type SignInGuardOptions } from './session-api';
+import { rosterEndpoint } from './roster-api';
+import { RosterImports } from './roster-runner';
+import {
+	handlePasswordChange,
+	handleSession,
+	signInGuard,
+	type SignInGuardOptions
+} from './session-api';
+import { handleAccounts } from './accounts-api';
+import { handleActivate, handleActivationCodes } from './activation-api';
+import { handleAudit } from './audit-api';
 import { HttpError, errorResponse } from './http-json';
 import { isCrossOriginWrite } from './request-origin';
 import {
@@ -152,6 +162,12 @@ export async function createBaodaoServer(options: BaodaoServerOptions = {}): Pro
 	const mobiles = new MobileIndex(store, watch);
 	const handleMemberLookup = memberLookupEndpoint(mobiles);
 	const handleFiles = filesEndpoint();
+	// Imports left running by a stopped process go on, in the background.
+	const rosterImports = new RosterImports(store, context.now, closing.signal);
+	const handleRoster = rosterEndpoint(rosterImports);
+	void rosterImports
+		.resumeInterrupted()
+		.catch((error: unknown) => console.error('Resuming roster imports failed:', error));
 	let summariesClosed: Promise<void> | undefined;
 	let claimsClosed: Promise<void> | undefined;
 	const drain = () => {
@@ -174,6 +190,15 @@ export async function createBaodaoServer(options: BaodaoServerOptions = {}): Pro
 			if (isCrossOriginWrite(request)) return Promise.resolve(errorResponse(CROSS_ORIGIN));
 			const { pathname } = new URL(request.url);
 			if (pathname === '/api/session') return handleSession(context, guard, request, clientAddress);
+			if (pathname === '/api/session/password')
+				return handlePasswordChange(context, guard, request, clientAddress);
+			if (pathname === '/api/accounts' || pathname.startsWith('/api/accounts/'))
+				return handleAccounts(context, request, clientAddress);
+			if (pathname === '/api/activate')
+				return handleActivate(context, guard, request, clientAddress);
+			if (pathname === '/api/activation-codes')
+				return handleActivationCodes(context, request, clientAddress);
+			if (pathname === '/api/audit') return handleAudit(context, request);
 			if (pathname === '/api/badge') return handleBadge(context, request);
 			if (pathname === '/api/activity-lookup') return handleActivityLookup(context, request);
 			if (pathname === '/api/member-lookup') return handleMemberLookup(context, request);
@@ -181,6 +206,7 @@ export async function createBaodaoServer(options: BaodaoServerOptions = {}): Pro
 			if (pathname === '/api/badge/issuer') return handleIssuerRotation(context, request);
 			if (pathname === '/api/badge/withdraw') return handleBadgeWithdrawal(context, request);
 			if (pathname.startsWith('/api/files/')) return handleFiles(context, request);
+			if (pathname.startsWith('/api/roster/')) return handleRoster(context, request, clientAddress);
 			const compressed = (answer: Promise<Response>) =>
 				answer.then((response) => compressResponse(request, response));
 			if (pathname.startsWith('/api/records/'))
@@ -195,6 +221,7 @@ export async function createBaodaoServer(options: BaodaoServerOptions = {}): Pro
 			await summariesClosed;
 			await claimsClosed;
 			mobiles.close();
+			await rosterImports.close();
 			await warming;
 			context.reads.close();
 			hubs.close();

@@ -3,6 +3,7 @@ import {
 	errorResponse,
 	HttpError,
 	json,
+	stringFields,
 	MAX_BODY_BYTES,
 	MAX_JSON_DEPTH,
 	nestedDeeperThan,
@@ -237,5 +238,29 @@ describe('json / errorResponse', () => {
 		expect(error.status).toBe(415);
 		expect(error.code).toBe('unsupported_media_type');
 		expect(error.message).toBe('Send JSON.');
+	});
+});
+
+describe('stringFields', () => {
+	const limits = { code: 4, password: 8 };
+
+	it('gives the named strings within their limits', () => {
+		expect(stringFields({ code: 'ab', password: 'secret', other: 1 }, limits)).toEqual({
+			code: 'ab',
+			password: 'secret'
+		});
+	});
+
+	it('refuses a missing body, another type or an overlong text, naming the fields', () => {
+		for (const body of [
+			null,
+			{ code: 'ab' },
+			{ code: 1, password: 'x' },
+			{ code: 'abcde', password: 'x' }
+		]) {
+			expect(() => stringFields(body, limits)).toThrow(
+				expect.objectContaining({ status: 400, message: 'Send code and password as strings.' })
+			);
+		}
 	});
 });

@@ -37,14 +37,17 @@ export function errorResponse(error: HttpError): Response {
 	return json({ error: error.code, reason: error.message }, error.status);
 }
 
-/** Reads a JSON body, refusing more than MAX_BODY_BYTES without buffering it all first. */
-export async function readJson(request: Request): Promise<unknown> {
+/**
+ * Reads a JSON body, refusing more than `maxBytes` (default MAX_BODY_BYTES) without buffering it
+ * all first.
+ */
+export async function readJson(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
 	const type = request.headers.get('content-type') ?? '';
 	if (!type.toLowerCase().startsWith('application/json')) {
 		throw new HttpError(415, 'unsupported_media_type', 'Send the body as application/json.');
 	}
 	const declared = Number(request.headers.get('content-length') ?? '0');
-	if (declared > MAX_BODY_BYTES) throw tooLarge();
+	if (declared > maxBytes) throw tooLarge(maxBytes);
 	if (!request.body) throw new HttpError(400, 'bad_request', 'The request has no body.');
 	const chunks: Uint8Array[] = [];
 	let size = 0;
@@ -53,9 +56,9 @@ export async function readJson(request: Request): Promise<unknown> {
 		const { done, value } = await reader.read();
 		if (done) break;
 		size += value.byteLength;
-		if (size > MAX_BODY_BYTES) {
+		if (size > maxBytes) {
 			await reader.cancel();
-			throw tooLarge();
+			throw tooLarge(maxBytes);
 		}
 		chunks.push(value);
 	}
@@ -70,8 +73,26 @@ export async function readJson(request: Request): Promise<unknown> {
 	}
 }
 
-function tooLarge() {
-	return new HttpError(413, 'too_large', `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+/**
+ * The named fields of a request body, each a string no longer than its limit; a 400 naming them
+ * for anything else (a missing body, another type, an overlong text).
+ */
+export function stringFields<K extends string>(
+	body: unknown,
+	limits: Record<K, number>
+): Record<K, string> {
+	const fields = (body ?? {}) as Record<string, unknown>;
+	const names = Object.keys(limits) as K[];
+	for (const name of names) {
+		const value = fields[name];
+		if (typeof value !== 'string' || value.length > limits[name])
+			throw new HttpError(400, 'bad_request', `Send ${names.join(' and ')} as strings.`);
+	}
+	return Object.fromEntries(names.map((name) => [name, fields[name]])) as Record<K, string>;
+}
+
+function tooLarge(maxBytes: number) {
+	return new HttpError(413, 'too_large', `The body is larger than ${maxBytes} bytes.`);
 }
 
 const QUOTE = 0x22;

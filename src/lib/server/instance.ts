@@ -1,4 +1,5 @@
 import { env } from '$env/dynamic/private';
+import type { RequestHandler } from '@sveltejs/kit';
 import { createBaodaoServer, type BaodaoServer } from './baodao-server';
 import { DEMO_PASSWORD } from './demo/demo-data';
 import { seedDemoData } from './demo/demo-seed';
@@ -49,3 +50,12 @@ export function baodaoServer(): Promise<BaodaoServer> {
 	})();
 	return server;
 }
+
+/**
+ * An API route's handler: the request goes to the server, with the client's address (it keys rate
+ * limits and goes into the audit log; docs/operations.md on proxies); 404 for what it does not answer.
+ */
+export const forwardToServer: RequestHandler = async ({ request, getClientAddress }) => {
+	const server = await baodaoServer();
+	return (await server.handle(request, getClientAddress())) ?? new Response(null, { status: 404 });
+};

@@ -1,5 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { endSession, endSessionsOf, readSession, SESSION_COOKIE, startSession } from './sessions';
+import {
+	endSession,
+	endSessionsOf,
+	readSession,
+	SESSION_COOKIE,
+	sessionEnding,
+	sessionIdOf,
+	startSession
+} from './sessions';
 import type { Database } from './store';
 import { STORE_TIMEOUT_MS, useTempStore } from '../../test-data/test-store';
 
@@ -108,5 +116,25 @@ describe('sessions', { timeout: STORE_TIMEOUT_MS }, () => {
 		expect((await readSession(db, theirs.token, T0))?.username).toBe('member2');
 		expect(await endSessionsOf(db, 'member1')).toBe(0);
 		expect(await endSessionsOf(db, 'nobody')).toBe(0);
+	});
+
+	it('marks sessions ended by deactivation, so their holders alone learn why', async () => {
+		const kept = await startSession(db, 'member1', T0, HOUR);
+		const ended = await startSession(db, 'member1', T0, HOUR);
+		const other = await startSession(db, 'member2', T0, HOUR);
+		expect(
+			await endSessionsOf(db, 'member1', {
+				because: 'deactivated',
+				except: sessionIdOf(kept.token)
+			})
+		).toBe(1);
+		expect(await readSession(db, ended.token, T0)).toBeNull();
+		expect(await sessionEnding(db, ended.token, T0)).toBe('deactivated');
+		expect((await readSession(db, kept.token, T0))?.username).toBe('member1');
+		expect(await sessionEnding(db, kept.token, T0)).toBeNull();
+		expect(await sessionEnding(db, other.token, T0)).toBeNull();
+		// Past the session's end the reason is forgotten, and a tombstone is not ended twice.
+		expect(await sessionEnding(db, ended.token, at(2 * HOUR))).toBeNull();
+		expect(await endSessionsOf(db, 'member1', { because: 'deactivated' })).toBe(1);
 	});
 });

@@ -15,7 +15,11 @@ export type ServerOnlyDatabase =
 	| 'departures'
 	| 'config'
 	// Evidence files, by their SHA-256 (evidence-files.ts).
-	| 'files';
+	| 'files'
+	// Roster import jobs and their planned writes (roster-import.ts).
+	| 'imports'
+	// Administrative actions and sign-ins, read by the admin only (audit-log.ts).
+	| 'audit';
 export type DatabaseName = CollectionName | ServerOnlyDatabase;
 export type Database = PouchDB.Database<Record<string, unknown>>;
 

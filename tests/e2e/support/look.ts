@@ -1,18 +1,25 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Page, type TestInfo, type ViewportSize } from '@playwright/test';
 
 export const TABLET = { width: 1024, height: 768 };
 export const PHONE = { width: 390, height: 844 };
+/** A tablet held upright, the way the roster and accounts screens are used at the office desk. */
+export const UPRIGHT_TABLET = { width: 820, height: 1180 };
 
 /**
  * Looks at the screen on a phone and on a tablet: no sideways scrolling, no serious accessibility
  * violation, and a full-page screenshot of each kept with the test's results.
  */
-export async function look(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+export async function look(
+	page: Page,
+	testInfo: TestInfo,
+	name: string,
+	tablet: ViewportSize = TABLET
+): Promise<void> {
 	const original = page.viewportSize();
 	for (const [size, viewport] of [
 		['phone', PHONE],
-		['tablet', TABLET]
+		['tablet', tablet]
 	] as const) {
 		await page.setViewportSize(viewport);
 		const overflow = await page.evaluate(

@@ -23,6 +23,7 @@ describe('channel builders', () => {
 		expect(channel.member('m001')).toBe('member:m001');
 		expect(channel.branch('br1')).toBe('branch:br1');
 		expect(channel.community('cm1')).toBe('community:cm1');
+		expect(channel.street('st1')).toBe('street:st1');
 		expect(channel.bureau('org-zjj')).toBe('bureau:org-zjj');
 		expect(channel.branchMembers('br1')).toBe('branch-members:br1');
 		expect(channel.communityMembers('cm1')).toBe('community-members:cm1');
@@ -120,6 +121,16 @@ describe('channelsForActor', () => {
 		]);
 	});
 
+	it('gives street staff their street, the public data and their own yearly channels', () => {
+		expect(grant(actor([{ role: 'street_staff', streetId: 'st1' }]))).toEqual([
+			'public',
+			'street:st1',
+			'user:li.wei',
+			'user:li.wei/2025',
+			'user:li.wei/2026'
+		]);
+	});
+
 	it("gives the office the roster and summaries, members' of the current year only, no records", () => {
 		expect(grant(actor([{ role: 'office', orgId: 'org-zjj' }]))).toEqual([
 			'bureau:org-zjj',
@@ -131,8 +142,11 @@ describe('channelsForActor', () => {
 		]);
 	});
 
-	it('gives the administrator only the user channel', () => {
-		expect(grant(actor([{ role: 'admin' }], { username: 'admin' }))).toEqual(['user:admin']);
+	it('gives the administrator the user channel and the reference data only', () => {
+		expect(grant(actor([{ role: 'admin' }], { username: 'admin' }))).toEqual([
+			'public',
+			'user:admin'
+		]);
 	});
 
 	it('gives an actor without roles only the user channel', () => {

@@ -21,6 +21,7 @@ export const channel = {
 	member: (memberId: string) => `member:${memberId}`,
 	branch: (branchId: string) => `branch:${branchId}`,
 	community: (communityId: string) => `community:${communityId}`,
+	street: (streetId: string) => `street:${streetId}`,
 	bureau: (orgId: string) => `bureau:${orgId}`,
 	/** The members of a branch: the branch's activities reach them. */
 	branchMembers: (branchId: string) => `branch-members:${branchId}`,
@@ -65,7 +66,7 @@ export const NO_REACH: Reach = { memberCommunities: [], branchCommunities: [] };
 
 /**
  * The channels a session grants at `now`. The administrator manages accounts and sees no service
- * data; the office reads summaries and the roster, not every record.
+ * data, only the public reference data; the office reads summaries and the roster, not every record.
  */
 export function channelsForActor(actor: Actor, reach: Reach, now: Date): string[] {
 	const years = openYears(now);
@@ -100,12 +101,18 @@ export function channelsForActor(actor: Actor, reach: Reach, now: Date): string[
 					channel.scanners()
 				);
 				break;
+			case 'street_staff':
+				serviceRole = true;
+				granted.push(channel.street(grant.streetId));
+				break;
 			case 'office':
 				serviceRole = true;
 				// The current year only: a member's summary per open year would be two per member.
 				granted.push(channel.bureau(grant.orgId), inYear(channel.bureau(grant.orgId), years[0]));
 				break;
 			case 'admin':
+				// Reference data only (the directory), for the accounts screens' names and pickers.
+				granted.push(PUBLIC_CHANNEL);
 				break;
 		}
 	}

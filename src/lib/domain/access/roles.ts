@@ -6,6 +6,8 @@ export type RoleGrant =
 	| { role: 'member' }
 	| { role: 'secretary'; branchId: string }
 	| { role: 'community_staff'; communityId: string }
+	/** 街道工作人员: they rate the branch secretaries of their street at year end (issue 20). */
+	| { role: 'street_staff'; streetId: string }
 	| { role: 'office'; orgId: string }
 	| { role: 'admin' };
 
@@ -39,6 +41,10 @@ export function isSecretaryOf(actor: Actor, branchId: string): boolean {
 
 export function isStaffOf(actor: Actor, communityId: string): boolean {
 	return actor.roles.some((g) => g.role === 'community_staff' && g.communityId === communityId);
+}
+
+export function isStreetStaffOf(actor: Actor, streetId: string): boolean {
+	return actor.roles.some((g) => g.role === 'street_staff' && g.streetId === streetId);
 }
 
 export function isOfficeOf(actor: Actor, orgId: string): boolean {

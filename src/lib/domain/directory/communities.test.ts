@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../access/roles';
 import { validateAgainst } from '../schema/schema-validation';
 import { admin, office, otherStaff as staff } from '../../../test-data/test-actors';
-import { communities, type Community } from './communities';
+import { communities, isCommunity, type Community } from './communities';
 
 function community(overrides: Partial<Community> = {}): Community {
 	return {
@@ -39,6 +39,10 @@ describe('communities schema', () => {
 		const county: Record<string, unknown> = { ...community({ kind: 'county', id: 'county1' }) };
 		delete county['parentId'];
 		expect(valid(county)).toBeNull();
+		const city: Record<string, unknown> = { ...community({ kind: 'city', id: 'city1' }) };
+		delete city['parentId'];
+		expect(valid(city)).toBeNull();
+		expect(valid(community({ kind: 'county', id: 'county1', parentId: 'city1' }))).toBeNull();
 	});
 
 	it.each(['id', 'kind', 'name', 'updatedAt', 'channels'])('requires %s', (field) => {
@@ -97,5 +101,14 @@ describe('communities policy', () => {
 				reason: 'forbidden'
 			});
 		}
+	});
+});
+
+describe('isCommunity', () => {
+	it('takes every level of the tree, the city included, and nothing else of the directory', () => {
+		for (const kind of ['city', 'county', 'street', 'community'])
+			expect(isCommunity({ kind })).toBe(true);
+		for (const kind of ['bureau', 'branch', 'badge', undefined])
+			expect(isCommunity({ kind })).toBe(false);
 	});
 });

@@ -4,10 +4,15 @@ import { entityId, idRef, instant } from '../schema/ids';
 import { hasRole } from '../access/roles';
 import { ACCEPT, reject } from '../access/write-verdict';
 
-/** The community tree: county/city → street (街道) → community (社区). */
+/**
+ * The community tree shared by every bureau of a deployment: city (市/州) → county (区/县) →
+ * street (街道/乡镇) → community (社区). Trees made before cities were kept start at a county.
+ */
+export const COMMUNITY_KINDS = ['city', 'county', 'street', 'community'] as const;
+
 export interface Community {
 	id: string;
-	kind: 'county' | 'street' | 'community';
+	kind: (typeof COMMUNITY_KINDS)[number];
 	name: string;
 	parentId?: string;
 	updatedAt: string;
@@ -16,20 +21,21 @@ export interface Community {
 
 /** Whether a document of the directory is a place of the community tree. */
 export function isCommunity(doc: { kind?: unknown }): doc is Community {
-	return doc.kind === 'county' || doc.kind === 'street' || doc.kind === 'community';
+	return (COMMUNITY_KINDS as readonly unknown[]).includes(doc.kind);
 }
 
 export const communities: KindDefinition<Community> = {
 	name: 'community',
-	kindValues: ['county', 'street', 'community'],
+	kindValues: COMMUNITY_KINDS,
 	schema: {
 		title: 'community',
-		version: 0,
+		// 1: the `city` level above counties (stored places migrate unchanged).
+		version: 1,
 		primaryKey: 'id',
 		type: 'object',
 		properties: {
 			id: entityId,
-			kind: { type: 'string', enum: ['county', 'street', 'community'] },
+			kind: { type: 'string', enum: [...COMMUNITY_KINDS] },
 			name: { type: 'string', minLength: 1, maxLength: 100 },
 			parentId: idRef,
 			updatedAt: instant,

@@ -61,6 +61,32 @@ describe('searchCommunities', () => {
 	});
 });
 
+describe('a tree with cities above its counties', () => {
+	const withCity = [
+		node('zhou', 'city', '昌吉州'),
+		{ ...node('city', 'county', '昌吉市'), parentId: 'zhou' },
+		...tree.slice(1)
+	];
+
+	it('shows the path from the county down, and keeps the city apart', () => {
+		const choice = searchCommunities(withCity, '').find((c) => c.community.id === 'cm1');
+		expect(choice?.path).toEqual(['昌吉市', '宁边路街道', '丰收社区']);
+		expect(choice?.city).toBe('昌吉州');
+	});
+
+	it('finds communities by their city too', () => {
+		expect(searchCommunities(withCity, '昌吉州 天山').map((c) => c.community.id)).toEqual(['cm2']);
+	});
+
+	it('groups under 区 › 街道 as before', () => {
+		const groups = groupByParent(searchCommunities(withCity, ''));
+		expect(groups.map((g) => g.parent).sort()).toEqual([
+			'昌吉市 › 宁边路街道',
+			'昌吉市 › 延安北路街道'
+		]);
+	});
+});
+
 describe('groupByParent', () => {
 	it('groups communities under their street, keeping order', () => {
 		const groups = groupByParent(searchCommunities(tree, ''));

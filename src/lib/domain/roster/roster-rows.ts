@@ -24,8 +24,7 @@ export type RosterProblemCode =
 	| 'unknown-role'
 	| 'secretary-branch-missing'
 	| 'two-secretaries'
-	| 'mobile-taken'
-	| 'branch-of-other-bureau';
+	| 'mobile-taken';
 
 export interface RosterProblem {
 	/** Null: the file as a whole. */

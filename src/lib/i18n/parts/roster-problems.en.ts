@@ -37,7 +37,5 @@ export const rosterProblemsEn: Record<keyof typeof rosterProblemsZh, string> = {
 		'The secretary\'s branch "{value}" is neither in the file nor one of the bureau\'s branches.',
 	'roster.problem.two-secretaries': 'The branch "{value}" has more than one secretary.',
 	'roster.problem.mobile-taken':
-		"This mobile number is already a member's of another bureau. Please check it.",
-	'roster.problem.branch-of-other-bureau':
-		'The branch "{value}" belongs to another bureau and cannot be imported into this one.'
+		"This mobile number is already a member's of another bureau. Please check it."
 };

@@ -34,6 +34,5 @@ export const rosterProblemsZh = {
 	'roster.problem.secretary-branch-missing':
 		'支部书记所在的支部“{value}”既不在文件中，也不在本单位现有支部中。',
 	'roster.problem.two-secretaries': '支部“{value}”填了不止一名支部书记。',
-	'roster.problem.mobile-taken': '这个手机号已被其他单位的党员使用，请核对。',
-	'roster.problem.branch-of-other-bureau': '支部“{value}”属于其他单位，不能导入到本单位。'
+	'roster.problem.mobile-taken': '这个手机号已被其他单位的党员使用，请核对。'
 } satisfies Record<`roster.problem.${RosterProblemCode}`, string>;

@@ -1,14 +1,5 @@
-import { baodaoServer } from '$lib/server/instance';
-import type { RequestHandler } from './$types';
+import { forwardToServer } from '$lib/server/instance';
 
-// `GET /sync/` is part of the sync contract: no redirect to `/sync`.
-export const trailingSlash = 'ignore';
-
-const handle: RequestHandler = async ({ request }) => {
-	const server = await baodaoServer();
-	return (await server.handle(request)) ?? new Response(null, { status: 404 });
-};
-
-export const GET = handle;
-export const POST = handle;
-export const fallback = handle;
+export const GET = forwardToServer;
+export const POST = forwardToServer;
+export const fallback = forwardToServer;

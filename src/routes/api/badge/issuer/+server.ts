@@ -1,10 +1,4 @@
-import { baodaoServer } from '$lib/server/instance';
-import type { RequestHandler } from './$types';
+import { forwardToServer } from '$lib/server/instance';
 
-const handle: RequestHandler = async ({ request }) => {
-	const server = await baodaoServer();
-	return (await server.handle(request)) ?? new Response(null, { status: 404 });
-};
-
-export const POST = handle;
-export const fallback = handle;
+export const POST = forwardToServer;
+export const fallback = forwardToServer;

@@ -398,7 +398,8 @@ it('a deactivated member is signed out at the next sync and their replica wiped'
 
 	// The phone next talks to the server when it comes back to the foreground.
 	await phone.evaluate(() => window.dispatchEvent(new Event('focus')));
-	await expect(phone).toHaveURL(/\/login$/);
+	// Wiping the replica (stopping its sync, deleting its databases) takes a while on a busy machine.
+	await expect(phone).toHaveURL(/\/login$/, { timeout: 30_000 });
 	await expect(phone.getByRole('alert')).toHaveText(
 		'您的账户已停用，本设备上的数据已删除。如有疑问，请联系组织人事科。'
 	);

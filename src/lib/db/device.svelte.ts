@@ -71,6 +71,9 @@ class Device {
 		const replica = this.replica;
 		if (!replica || this.signingOut) return;
 		void replica.pushWaiting();
+		// A resume under way may have asked before what brought this about (a deactivation, a
+		// role change): once it ends, the server is asked again.
+		await this.resuming?.catch(() => false);
 		const reached = await (this.resuming ??= this.resume(false).finally(
 			() => (this.resuming = null)
 		));

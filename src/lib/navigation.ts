@@ -15,6 +15,7 @@ export type AppPath =
 	| '/notices'
 	| '/accounts'
 	| '/roster'
+	| '/year-end'
 	| '/profile';
 
 export type IconName =
@@ -62,7 +63,10 @@ function screensFor(roles: readonly RoleGrant[]): NavItem[] {
 		...(has('secretary') || has('community_staff') ? [item('/ledger', 'nav.ledger', 'flag')] : []),
 		// A member's service records and points: one tap from home while the tab bar is full.
 		...(has('member') ? [item('/records', 'recordKinds.kind.service-record', 'chart')] : []),
-		...(has('community_staff') ? [item('/residents', 'nav.residents', 'people')] : [])
+		...(has('community_staff') ? [item('/residents', 'nav.residents', 'people')] : []),
+		// The year's end (述职评议, feedback, breaches, awards, stories, certificates): everyone's but
+		// the administrator's; on a full bar it gives way and home links to it.
+		...(pureAdmin ? [] : [item('/year-end', 'nav.yearEnd', 'flag')])
 	];
 	const notices = pureAdmin ? [] : [item('/notices', 'nav.notices', 'bell')];
 	// Onboarding and accounts: the admin's main screen; the office's after its own work, so on a

@@ -77,7 +77,9 @@ describe('summaries for the office', () => {
 		const standingDocs = {
 			reports: await raw<{ kind?: unknown }>('reports'),
 			reviews: await raw<{ kind?: unknown }>('reviews'),
-			schemes: (await raw<{ kind?: unknown }>('directory')).filter(isPointsScheme)
+			schemes: (await raw<{ kind?: unknown }>('directory')).filter(isPointsScheme),
+			// Breaches, decisions and feedback: standingOf picks them out of every evaluation.
+			evaluations: await raw<{ id: string; kind?: unknown; memberId?: unknown }>('evaluations')
 		};
 		const now = new Date();
 		// Service items and their tallies share the collection; only activities are attended.
@@ -234,6 +236,60 @@ describe('summaries for the office', () => {
 		});
 	});
 
+	it("follows a confirmed breach and a community's 差 into the member's points, grade and gates", async () => {
+		const summaryId = `member-year.m002.${year}`;
+		const before = (await office.findOne('evaluations', summaryId)) as MemberYearSummary | null;
+		const m002 = await member('m002');
+		const base = {
+			memberId: 'm002',
+			branchId: m002.branchId,
+			orgId: m002.orgId,
+			communityId: 'cm1',
+			year
+		};
+		await put(
+			'evaluations',
+			withChannels('evaluations', {
+				...base,
+				id: `feedback.${year}.cm1.m002`,
+				kind: 'feedback',
+				memberName: m002.name,
+				grade: 'poor',
+				comment: '多次未按约定到岗',
+				by: 'community1',
+				updatedAt: new Date().toISOString(),
+				channels: []
+			})
+		);
+		// A breach and the office's decision, as H1's kinds store them (only their points matter here).
+		const breachId = 'breach.m002.0123456789';
+		await put('evaluations', {
+			...base,
+			id: breachId,
+			kind: 'breach',
+			rule: 'seeking-favours',
+			occurredOn: `${year}-01-02`,
+			description: '要求社区报销餐费',
+			channels: [`member:m002/${year}`]
+		});
+		await put('evaluations', {
+			...base,
+			id: `${breachId}.decision`,
+			kind: 'breach-decision',
+			breachId,
+			outcome: 'confirmed',
+			severity: 'serious',
+			reason: '经核实属实',
+			decidedAt: new Date().toISOString(),
+			channels: [`member:m002/${year}`]
+		});
+		await expectSummariesToMatch();
+		const after = (await office.findOne('evaluations', summaryId)) as MemberYearSummary | null;
+		expect(after).toMatchObject({ breaches: 1, feedbackGrade: 'poor' });
+		expect(after?.gates).toEqual(expect.arrayContaining(['breach', 'feedback-poor']));
+		expect(after?.points).toBe((before?.points ?? 0) - 20);
+	});
+
 	it('follows a check-out removed, and one added again', async () => {
 		const records = await raw<Attendance>('attendance');
 		const checkOut = records.find(
@@ -246,7 +302,9 @@ describe('summaries for the office', () => {
 		await world.db('attendance').remove(stored);
 		await expectSummariesToMatch();
 		// Without a check-out the member counts until the end of the activity.
-		const without = Number((await office.findOne('evaluations', summaryId))?.['serviceMinutes']);
+		const without = Number(
+			((await office.findOne('evaluations', summaryId)) as MemberYearSummary | null)?.serviceMinutes
+		);
 
 		const activity = (await world.db('activities').get(checkOut.activityId)) as unknown as Activity;
 		await put('attendance', {
@@ -255,7 +313,9 @@ describe('summaries for the office', () => {
 			at: new Date(Date.parse(activity.startsAt) + 30 * 60_000).toISOString()
 		});
 		await expectSummariesToMatch();
-		const early = Number((await office.findOne('evaluations', summaryId))?.['serviceMinutes']);
+		const early = Number(
+			((await office.findOne('evaluations', summaryId)) as MemberYearSummary | null)?.serviceMinutes
+		);
 		expect(early).toBeLessThan(without);
 	});
 

@@ -13,6 +13,8 @@ import { orgById } from './directory';
 import { observe } from './observe.svelte';
 import { plainDocs } from './plain-docs';
 import { storedSchemes } from './points-schemes.svelte';
+import { judgingDocs, memberFeedback } from './judging-docs';
+import type { Feedback } from '../domain/feedback/community-feedback';
 
 type Doc = { kind?: unknown; memberId?: unknown };
 
@@ -47,12 +49,18 @@ export function observeBranchStandings(branchId: () => string) {
 		[]
 	);
 	const schemes = observe(() => storedSchemes(device.db), []);
+	const judging = observe(() => judgingDocs(device.db, { branchId: branchId() }), []);
 	const byId = $derived.by(() => {
 		const now = currentTime();
 		return branchStandings(
 			members.current,
 			branch.current?.linkedCommunityId,
-			{ reports: reports.current, reviews: reviews.current, schemes: schemes.current },
+			{
+				reports: reports.current,
+				reviews: reviews.current,
+				schemes: schemes.current,
+				evaluations: judging.current
+			},
 			shanghaiYear(now),
 			now
 		);
@@ -95,13 +103,20 @@ export function observeMemberStanding(member: () => Member) {
 		[]
 	);
 	const schemes = observe(() => storedSchemes(device.db), []);
+	const judging = observe(() => judgingDocs(device.db, { memberId: member().id }), []);
+	const feedback = observe(() => memberFeedback(device.db, member().id), []);
 	const standing = $derived.by((): MemberStanding => {
 		const now = currentTime();
 		const memberReviews: readonly Doc[] = reviews.current;
 		return standingOf(
 			member(),
 			branch.current?.linkedCommunityId,
-			{ reports: reports.current, reviews: memberReviews, schemes: schemes.current },
+			{
+				reports: reports.current,
+				reviews: memberReviews,
+				schemes: schemes.current,
+				evaluations: judging.current
+			},
 			shanghaiYear(now),
 			now
 		);
@@ -109,6 +124,10 @@ export function observeMemberStanding(member: () => Member) {
 	return {
 		get current(): MemberStanding {
 			return standing;
+		},
+		/** The communities' year-end feedback on the member (R21), newest year first. */
+		get feedback(): Feedback[] {
+			return feedback.current;
 		}
 	};
 }

@@ -52,7 +52,7 @@ export async function writeChecked<K extends CollectionName>(
 ): Promise<void> {
 	const target = db.collections[collection];
 	const stored = await target.findOne(next.id).exec();
-	const prev = stored ? ownFields(stored.toJSON() as DocTypes[K]) : null;
+	const prev = stored ? ownFields(stored.toJSON() as unknown as DocTypes[K]) : null;
 	const related = await relatedDocs(db, collection, next);
 	const verdict = checkTypedWrite({
 		collection,
@@ -120,7 +120,7 @@ export async function deleteChecked<K extends CollectionName>(
 ): Promise<void> {
 	const stored = await db.collections[collection].findOne(id).exec();
 	if (!stored) return;
-	const prev = ownFields(stored.toJSON() as DocTypes[K]);
+	const prev = ownFields(stored.toJSON() as unknown as DocTypes[K]);
 	const verdict = checkTypedWrite({
 		collection,
 		actor,

@@ -10,6 +10,8 @@ import { signedInDevice } from './device-context.svelte';
 import { observe } from './observe.svelte';
 import { plainDoc } from './plain-docs';
 import { storedSchemes } from './points-schemes.svelte';
+import { judgingDocs, memberFeedback } from './judging-docs';
+import type { Feedback } from '../domain/feedback/community-feedback';
 
 /**
  * One member's summary of this year as the worker computed it (points, grade, gates, R12/R13),
@@ -50,6 +52,10 @@ export function observeMemberPoints(
 	const year = shanghaiYear(currentTime());
 	const orgId = $derived(records()?.member.orgId);
 	const schemes = observe(() => (orgId ? storedSchemes(device.db, { orgId, year }) : null), []);
+	// The office holds the bureau's breaches and feedback of the year: no fetch needed for them.
+	const memberId = $derived(records()?.member.id);
+	const judging = observe(() => (memberId ? judgingDocs(device.db, { memberId }) : null), []);
+	const feedback = observe(() => (memberId ? memberFeedback(device.db, memberId) : null), []);
 	const standing = $derived.by((): MemberStanding | null => {
 		const answer = records();
 		if (!answer) return null;
@@ -61,7 +67,8 @@ export function observeMemberPoints(
 				...(answer.corrections ?? [])
 			]),
 			reviews: anyKind([...answer.reviews, ...(answer.approvals ?? [])]),
-			schemes: schemes.current
+			schemes: schemes.current,
+			evaluations: judging.current
 		};
 		return standingOf(answer.member, linkedCommunityId(), docs, year, currentTime());
 	});
@@ -73,6 +80,9 @@ export function observeMemberPoints(
 		},
 		get versions(): PointsScheme[] {
 			return versions;
+		},
+		get feedback(): Feedback[] {
+			return feedback.current;
 		}
 	};
 }

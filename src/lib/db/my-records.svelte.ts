@@ -22,6 +22,8 @@ import { communitiesWhere, orgById } from './directory';
 import { observe } from './observe.svelte';
 import { plainDoc, plainDocs } from './plain-docs';
 import { storedSchemes } from './points-schemes.svelte';
+import { judgingDocs, memberFeedback } from './judging-docs';
+import type { Feedback } from '../domain/feedback/community-feedback';
 import { map } from 'rxjs';
 
 /** The documents of a member's records as one member's device holds them, told apart by kind. */
@@ -74,6 +76,8 @@ export function observeMyRecords(memberId: () => string) {
 		const orgId = member.current?.orgId;
 		return orgId ? storedSchemes(device.db, { orgId }) : null;
 	}, []);
+	const judging = observe(() => judgingDocs(device.db, { memberId: memberId() }), []);
+	const feedback = observe(() => memberFeedback(device.db, memberId()), []);
 	const communities = observe(() => communitiesWhere(device.db), []);
 	const activities = observe(() => device.db.activities.find().$.pipe(activityDocs()), []);
 	const checkedIn = observe(
@@ -105,7 +109,8 @@ export function observeMyRecords(memberId: () => string) {
 			{
 				reports: anyKind(reports.current),
 				reviews: anyKind(reviews.current),
-				schemes: schemes.current
+				schemes: schemes.current,
+				evaluations: judging.current
 			},
 			year,
 			currentTime()
@@ -136,6 +141,10 @@ export function observeMyRecords(memberId: () => string) {
 		},
 		get standing(): MemberStanding | null {
 			return standing;
+		},
+		/** The communities' year-end feedback on the member, every year the device holds. */
+		get feedback(): Feedback[] {
+			return feedback.current;
 		},
 		/** The bureau's points schemes (every version this device holds). */
 		get schemes(): PointsScheme[] {

@@ -15,6 +15,8 @@ import { orgs } from './directory/orgs';
 import { reports } from './reporting/reports';
 import { reviews } from './reporting/reviews';
 import { branchReports, type BranchReport } from './reporting/branch-reports';
+import { workReports, type WorkReport } from './work-reports/work-report';
+import { ratings, type Rating } from './work-reports/ratings';
 import { serviceRecords, type ServiceRecord } from './records/service-record';
 import { corrections, type Correction } from './records/corrections';
 import { approvals, type Approval } from './records/approvals';
@@ -23,6 +25,17 @@ import { pointsSchemes, type PointsScheme } from './points/points-scheme';
 import { memberYears, type MemberYearSummary } from './evaluation/member-year';
 import { branchYears, type BranchYearSummary } from './evaluation/branch-year';
 import { bureauYears, type BureauYearSummary } from './evaluation/bureau-year';
+import { awards, type Award } from './awards/awards';
+import {
+	objections,
+	objectionOutcomes,
+	type Objection,
+	type ObjectionOutcome
+} from './awards/objections';
+import { feedbackKind, type Feedback } from './feedback/community-feedback';
+import { breaches, type Breach } from './conduct/breaches';
+import { breachResponses, type BreachResponse } from './conduct/breach-responses';
+import { breachDecisions, type BreachDecision } from './conduct/breach-decisions';
 import { agreements } from './ledger/agreements';
 import { committeeSeats } from './ledger/committee-seats';
 import { listItems } from './ledger/list-items';
@@ -47,6 +60,14 @@ import type { Claim } from './marketplace/claim-record';
 import { claimReceipts, type ClaimReceipt } from './marketplace/claim-receipts';
 import { claimStandings, type ClaimStanding } from './marketplace/claim-standings';
 import { claimDecisions, type ClaimDecision } from './marketplace/claim-decisions';
+import { stories, type Story } from './stories/stories';
+import {
+	certificates,
+	certificateRevocations,
+	type Certificate,
+	type CertificateRevocation
+} from './certificates/certificates';
+import { storyReviews, type StoryReview } from './stories/story-reviews';
 import {
 	residents,
 	residentShares,
@@ -114,13 +135,27 @@ export type DirectoryDoc = Org | Community | BadgeRecord | PointsScheme;
  * What members submit: reports (kind residence/unit), service records and their corrections; and
  * what secretaries submit for their branch: branch reports.
  */
-export type ReportsDoc = Report | ServiceRecord | Correction | BranchReport;
+export type ReportsDoc = Report | ServiceRecord | Correction | BranchReport | WorkReport;
 
 /** Decisions: the community's reviews (no `kind` field) and the secretary's approvals. */
-export type ReviewsDoc = Review | Approval;
+export type ReviewsDoc = Review | Approval | Rating;
 
 /** What the server's worker sums up from the records, for wide roles and for closed years. */
-export type EvaluationDoc = MemberYearSummary | BranchYearSummary | BureauYearSummary;
+export type EvaluationDoc =
+	| MemberYearSummary
+	| BranchYearSummary
+	| BureauYearSummary
+	| Certificate
+	| CertificateRevocation
+	| Breach
+	| BreachResponse
+	| BreachDecision
+	| Feedback
+	| Story
+	| StoryReview
+	| Award
+	| Objection
+	| ObjectionOutcome;
 
 /** Records of people at activities, the server's notes about them, and walk-ins named only. */
 export type AttendanceDoc =
@@ -161,22 +196,22 @@ interface PlannedCollection {
  */
 const plan = {
 	// 1: badge entries carry `branchId`. 2: the bureaus' points schemes. 3: branches' link history.
-	// 4: the city level of the community tree.
-	directory: { live: false, version: 4, kinds: [orgs, communities, badges, pointsSchemes] },
+	// 4: the city level of the community tree. 5: breach penalties and year-end gates (issue 20).
+	directory: { live: false, version: 5, kinds: [orgs, communities, badges, pointsSchemes] },
 	// 1: the member's free time (`availability`).
 	members: { live: false, version: 1, kinds: [members] },
 	// 1: residents of needs and micro-wishes, and their shares with the member holding a place.
 	contacts: { live: false, version: 1, kinds: [contacts, residents, residentShares] },
 	// A residence report is checked against the profile the member moved house in (reports.ts).
-	// 1: service records and their corrections. 2: branch reports (支部报到).
+	// 1: service records and their corrections. 2: branch reports (支部报到). 3: 述职 (issue 20).
 	reports: {
 		live: true,
-		version: 2,
-		kinds: [reports, serviceRecords, corrections, branchReports],
+		version: 3,
+		kinds: [reports, serviceRecords, corrections, branchReports, workReports],
 		pushedAfter: 'members'
 	},
-	// 1: the secretaries' approvals; reviews of records carry their year.
-	reviews: { live: true, version: 1, kinds: [reviews, approvals] },
+	// 1: the secretaries' approvals; reviews of records carry their year. 2: ratings of 述职.
+	reviews: { live: true, version: 2, kinds: [reviews, approvals, ratings] },
 	// 1: the sign-in-locked notice kind. 2: the claim notice kind. 3: the digest kind, new topics.
 	// 4: the agreement-ending kind.
 	notices: { live: true, version: 4, kinds: [notices] },
@@ -212,7 +247,27 @@ const plan = {
 	// lists of a year, the joint meetings' minutes.
 	ledger: { live: false, version: 0, kinds: [agreements, committeeSeats, listItems, minutes] },
 	// 1: member-year counts the confirmed claims of R16. 2: points, grades, the effective rate.
-	evaluations: { live: false, version: 2, kinds: [memberYears, branchYears, bureauYears] }
+	// 3: the year's end: breaches, feedback, awards and objections, stories, certificates.
+	evaluations: {
+		live: false,
+		version: 3,
+		kinds: [
+			memberYears,
+			branchYears,
+			bureauYears,
+			certificates,
+			certificateRevocations,
+			breaches,
+			breachResponses,
+			breachDecisions,
+			feedbackKind,
+			stories,
+			storyReviews,
+			awards,
+			objections,
+			objectionOutcomes
+		]
+	}
 } as const satisfies Record<keyof DocTypes, PlannedCollection>;
 
 export type CollectionName = keyof typeof plan;

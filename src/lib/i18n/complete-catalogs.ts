@@ -23,6 +23,20 @@ import { accountsZh } from './parts/accounts.zh-CN';
 import { recordsZh } from './parts/records.zh-CN';
 import { serviceDeskEn } from './parts/service-desk.en';
 import { serviceDeskZh } from './parts/service-desk.zh-CN';
+import { conductEn } from './parts/conduct.en';
+import { conductZh } from './parts/conduct.zh-CN';
+import { feedbackEn } from './parts/feedback.en';
+import { feedbackZh } from './parts/feedback.zh-CN';
+import { workReportsEn } from './parts/work-reports.en';
+import { workReportsZh } from './parts/work-reports.zh-CN';
+import { awardsEn } from './parts/awards.en';
+import { awardsZh } from './parts/awards.zh-CN';
+import { storiesEn } from './parts/stories.en';
+import { storiesZh } from './parts/stories.zh-CN';
+import { certificatesEn } from './parts/certificates.en';
+import { certificatesZh } from './parts/certificates.zh-CN';
+import { yearEndEn } from './parts/year-end.en';
+import { yearEndZh } from './parts/year-end.zh-CN';
 import { zhCN as shellZh, type MessageKey } from './zh-CN';
 
 /**
@@ -42,7 +56,14 @@ export const lazyZh = {
 	...meetingsZh,
 	...rosterZh,
 	...rosterProblemsZh,
-	...accountsZh
+	...accountsZh,
+	...conductZh,
+	...feedbackZh,
+	...workReportsZh,
+	...awardsZh,
+	...storiesZh,
+	...certificatesZh,
+	...yearEndZh
 };
 export const completeZh: Record<MessageKey, string> = { ...shellZh, ...lazyZh };
 export const completeEn: Record<MessageKey, string> = {
@@ -58,5 +79,12 @@ export const completeEn: Record<MessageKey, string> = {
 	...meetingsEn,
 	...rosterEn,
 	...rosterProblemsEn,
-	...accountsEn
+	...accountsEn,
+	...conductEn,
+	...feedbackEn,
+	...workReportsEn,
+	...awardsEn,
+	...storiesEn,
+	...certificatesEn,
+	...yearEndEn
 };

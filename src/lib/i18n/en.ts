@@ -342,6 +342,7 @@ export const en: Messages = {
 	'nav.noticesLink': 'Messages',
 	'nav.accounts': 'Accounts',
 	'nav.roster': 'Roster',
+	'nav.yearEnd': 'Year end',
 	'activity.type.volunteer': 'Volunteer service',
 	'activity.type.lecture': 'Lecture',
 	'activity.type.community': 'Community activity',

@@ -1,6 +1,8 @@
 import type { Raise, GateApplied } from '../domain/points/grades';
 import type { RiskReason } from '../domain/points/grade-terms';
-import type { Grade, RuleKey } from '../domain/points/points-scheme';
+import type { BreachRule, BreachSeverity } from '../domain/conduct/breach-status';
+import type { LineRule, PointLine } from '../domain/points/points-engine';
+import type { Grade } from '../domain/points/points-scheme';
 import { t } from './i18n.svelte';
 
 /*
@@ -14,7 +16,7 @@ export function gradeText(grade: Grade): string {
 }
 
 /** A rule's name; a source no rule scores is said to have none. */
-export function ruleText(rule: RuleKey | null): string {
+export function ruleText(rule: LineRule | null): string {
 	return rule === null ? t('points.rule.none') : t(`points.rule.${rule}`);
 }
 
@@ -22,10 +24,39 @@ export function riskText(risk: RiskReason): string {
 	return t(`points.risk.${risk}`);
 }
 
-/** Why a gate capped the grade: 未完成年度最低要求（宣讲、微心愿），等级最高为「一般」. */
-export function gateText(gate: GateApplied): string {
+export function breachRuleText(rule: BreachRule): string {
+	return t(`points.breachRule.${rule}`);
+}
+
+export function severityText(severity: BreachSeverity): string {
+	return t(`points.severity.${severity}`);
+}
+
+/** What a breach's penalty line was for: 活动中未佩戴党员徽章 · 情节轻微. */
+export function penaltyText(line: PointLine): string {
+	if (!line.breach) return '';
+	return t('points.note.penalty', {
+		rule: breachRuleText(line.breach.rule),
+		severity: severityText(line.breach.severity)
+	});
+}
+
+/**
+ * Why a gate capped the grade: 未完成年度最低要求（宣讲、微心愿），等级最高为「一般」.
+ * `communityName` names the communities of a 差 feedback (their ids without it).
+ */
+export function gateText(
+	gate: GateApplied,
+	communityName: (id: string) => string = (id) => id
+): string {
 	const cap = gradeText(gate.cap);
 	if (gate.gate === 'not-reported') return t('points.gate.not-reported', { cap });
+	if (gate.gate === 'breach') return t('points.gate.breach', { cap });
+	if (gate.gate === 'breach-severe') return t('points.gate.breach-severe', { cap });
+	if (gate.gate === 'feedback-poor') {
+		const communities = (gate.communities ?? []).map(communityName).join(t('points.listSeparator'));
+		return t('points.gate.feedback-poor', { communities, cap });
+	}
 	const missing = (gate.missing ?? [])
 		.map((minimum) => t(`points.minimum.${minimum}`))
 		.join(t('points.listSeparator'));

@@ -16,6 +16,13 @@ import type { rosterZh } from './parts/roster.zh-CN';
 import type { rosterProblemsZh } from './parts/roster-problems.zh-CN';
 import type { accountsZh } from './parts/accounts.zh-CN';
 import type { meetingsZh } from './parts/meetings.zh-CN';
+import type { conductZh } from './parts/conduct.zh-CN';
+import type { feedbackZh } from './parts/feedback.zh-CN';
+import type { workReportsZh } from './parts/work-reports.zh-CN';
+import type { awardsZh } from './parts/awards.zh-CN';
+import type { storiesZh } from './parts/stories.zh-CN';
+import type { certificatesZh } from './parts/certificates.zh-CN';
+import type { yearEndZh } from './parts/year-end.zh-CN';
 /** Simplified Chinese: the default locale and the source of every message key. */
 export const zhCN = {
 	'app.name': '报到',
@@ -326,6 +333,7 @@ export const zhCN = {
 	'nav.noticesLink': '查看消息',
 	'nav.accounts': '账户',
 	'nav.roster': '名册',
+	'nav.yearEnd': '年终评价',
 	'activity.type.volunteer': '志愿服务',
 	'activity.type.lecture': '宣讲',
 	'activity.type.community': '社区活动',
@@ -668,4 +676,11 @@ export type MessageKey =
 	| keyof typeof meetingsZh
 	| keyof typeof rosterZh
 	| keyof typeof rosterProblemsZh
-	| keyof typeof accountsZh;
+	| keyof typeof accountsZh
+	| keyof typeof conductZh
+	| keyof typeof feedbackZh
+	| keyof typeof workReportsZh
+	| keyof typeof awardsZh
+	| keyof typeof storiesZh
+	| keyof typeof certificatesZh
+	| keyof typeof yearEndZh;

@@ -32,6 +32,9 @@ import {
 import { handleAccounts } from './accounts-api';
 import { handleActivate, handleActivationCodes } from './activation-api';
 import { handleAudit } from './audit-api';
+import { isPublicNoticePath, publicNoticesEndpoint } from './award-notices-api';
+import { workReportEndpoint } from './work-report-api';
+import { certificateEndpoint, isCertificatePath } from './certificate-api';
 import { HttpError, errorResponse } from './http-json';
 import { isCrossOriginWrite } from './request-origin';
 import {
@@ -44,6 +47,7 @@ import {
 import { SummaryWorker } from './summary-worker';
 import { ClaimWorker } from './claim-worker';
 import { handleSync } from './sync-gateway';
+import { publicStoriesEndpoint } from './stories-api';
 
 export interface BaodaoServerOptions extends StoreOptions {
 	now?: () => Date;
@@ -162,6 +166,10 @@ export async function createBaodaoServer(options: BaodaoServerOptions = {}): Pro
 	const mobiles = new MobileIndex(store, watch);
 	const handleMemberLookup = memberLookupEndpoint(mobiles);
 	const handleFiles = filesEndpoint();
+	const handlePublicNotices = publicNoticesEndpoint();
+	const handleWorkReports = workReportEndpoint();
+	const handleCertificates = certificateEndpoint();
+	const handlePublicStories = publicStoriesEndpoint();
 	// Imports left running by a stopped process go on, in the background.
 	const rosterImports = new RosterImports(store, context.now, closing.signal);
 	const handleRoster = rosterEndpoint(rosterImports);
@@ -206,6 +214,12 @@ export async function createBaodaoServer(options: BaodaoServerOptions = {}): Pro
 			if (pathname === '/api/badge/issuer') return handleIssuerRotation(context, request);
 			if (pathname === '/api/badge/withdraw') return handleBadgeWithdrawal(context, request);
 			if (pathname.startsWith('/api/files/')) return handleFiles(context, request);
+			if (pathname === '/api/public/stories' || pathname.startsWith('/api/public/stories/'))
+				return handlePublicStories(context, request, clientAddress);
+			if (isCertificatePath(pathname)) return handleCertificates(context, request, clientAddress);
+			if (pathname === '/api/rating-tokens' || pathname === '/api/public/rating')
+				return handleWorkReports(context, request, clientAddress);
+			if (isPublicNoticePath(pathname)) return handlePublicNotices(context, request, clientAddress);
 			if (pathname.startsWith('/api/roster/')) return handleRoster(context, request, clientAddress);
 			const compressed = (answer: Promise<Response>) =>
 				answer.then((response) => compressResponse(request, response));

@@ -15,9 +15,12 @@ import {
 import { roundingRules } from '../domain/events/service-hours';
 import { BRANCH_DUTY_TYPES } from '../domain/events/yearly-duties';
 import { isPointsScheme, type PointsScheme } from '../domain/points/points-scheme';
+import { isBreachDoc } from '../domain/conduct/breach-status';
+import { isFeedback } from '../domain/feedback/community-feedback';
 import { derivedRecords } from '../domain/records/derived-records';
 import { isServiceRecord, type ServiceRecord } from '../domain/records/service-record';
-import type { Activity, EvaluationDoc, Member, Report, Review } from '../domain/registry';
+import type { Activity, BureauYearSummary, Member, Report, Review } from '../domain/registry';
+
 import { reportId } from '../domain/reporting/reports';
 import { reviewId } from '../domain/reporting/reviews';
 import type { ClaimDecision } from '../domain/marketplace/claim-decisions';
@@ -33,14 +36,32 @@ import { writeWeeklyDigests } from './weekly-digest';
 import { writeAgreementNotices } from './agreement-notices';
 import { demoSeedUnderway } from './demo/demo-seed';
 
+/** What the worker writes: the summaries of `evaluations` (the other kinds there are people's). */
+type SummaryDoc = MemberYearSummary | BranchYearSummary | BureauYearSummary;
 type Plain = { kind?: unknown };
 
-/** The databases whose changes can change a summary. */
-const FEEDS = ['members', 'reports', 'reviews', 'attendance', 'activities', 'directory'] as const;
+/**
+ * The databases whose changes can change a summary. `evaluations` holds the summaries themselves
+ * too: only its breaches, decisions and feedback touch one (`JUDGING_KINDS`).
+ */
+const FEEDS = [
+	'members',
+	'reports',
+	'reviews',
+	'attendance',
+	'activities',
+	'directory',
+	'evaluations'
+] as const;
 export type Feed = (typeof FEEDS)[number];
 
 /** The kinds of `attendance` that count toward R16 besides check-ins. */
 const CLAIM_KINDS: readonly string[] = ['claim', 'claim-decision'];
+
+/** The kinds of `evaluations` a member's points and grade depend on (R20, R21). */
+function judgesMember(doc: Record<string, unknown>): boolean {
+	return isFeedback(doc) || (isBreachDoc(doc) && doc.kind !== 'breach-response');
+}
 
 const CHECKPOINT_ID = 'summary-checkpoint';
 /** A run of changes is summarised once it has been quiet this long, or has waited the longest. */
@@ -125,7 +146,7 @@ function chunks<T>(values: readonly T[], size: number): T[][] {
 }
 
 /** The same summary apart from when it was computed. */
-function sameContent(stored: StoredDoc | undefined, next: EvaluationDoc): boolean {
+function sameContent(stored: StoredDoc | undefined, next: SummaryDoc): boolean {
 	if (!stored) return false;
 	const { _id, _rev, updatedAt, ...before } = stored;
 	const { id, updatedAt: nextUpdatedAt, ...after } = next;
@@ -291,7 +312,8 @@ export class SummaryWorker extends LeasedWorker {
 		for (const name of FEEDS) {
 			const db = this.db(name);
 			const result = await db.changes({
-				since: from[name],
+				// A checkpoint from before `evaluations` was followed reads it from its start once.
+				since: from[name] ?? 0,
 				limit: this.batch * 5,
 				include_docs: true
 			});
@@ -366,6 +388,13 @@ export class SummaryWorker extends LeasedWorker {
 				}
 				const host = field('hostBranchId');
 				if (host) for (const year of open) work.branches.add(year, host);
+				return;
+			}
+			case 'evaluations': {
+				const memberId = field('memberId');
+				const year = doc?.['year'];
+				if (!doc || !memberId || !judgesMember(doc) || typeof year !== 'number') return;
+				if (open.includes(year)) work.members.add(year, memberId);
 				return;
 			}
 			case 'directory': {
@@ -465,7 +494,7 @@ export class SummaryWorker extends LeasedWorker {
 
 	/** Writes the summaries that changed and deletes those whose subject is gone. */
 	private async write(
-		changed: { stored: StoredDoc | undefined; next: EvaluationDoc | null }[]
+		changed: { stored: StoredDoc | undefined; next: SummaryDoc | null }[]
 	): Promise<void> {
 		const docs = changed.flatMap(({ stored, next }): StoredDoc[] => {
 			if (!next) return stored ? [{ ...stored, _deleted: true }] : [];
@@ -543,6 +572,8 @@ export class SummaryWorker extends LeasedWorker {
 		/** Each member's records, corrections and approvals: they live in the yearly channels. */
 		const recordDocs = new Map<string, StoredDoc[]>();
 		const decisionDocs = new Map<string, StoredDoc[]>();
+		/** Each member's breaches, decisions on them and the communities' feedback. */
+		const judging: { id: string; kind?: unknown }[] = [];
 		for (const year of recordYears) {
 			for (const member of members) {
 				const own = inYear(channel.member(member.id), year);
@@ -557,6 +588,9 @@ export class SummaryWorker extends LeasedWorker {
 				}
 				for (const doc of await inChannel(this.channels('reviews'), own)) {
 					pushTo(decisionDocs, member.id, doc);
+				}
+				for (const doc of await inChannel(this.channels('evaluations'), own)) {
+					if (judgesMember(doc)) judging.push(plainOf<{ id: string; kind?: unknown }>(doc));
 				}
 			}
 		}
@@ -626,7 +660,8 @@ export class SummaryWorker extends LeasedWorker {
 			reviews: [...reviewDocs, ...[...decisionDocs.values()].flat()].map((doc) =>
 				plainOf<Plain>(doc)
 			),
-			schemes: await this.schemesOf(unique(members.map((m) => m.orgId)))
+			schemes: await this.schemesOf(unique(members.map((m) => m.orgId))),
+			evaluations: judging
 		};
 		const hostedBy = groupBy([...activities.values()], (a) => a.hostBranchId ?? '');
 		const reportsOf = groupBy(reports, (r) => r.memberId);
@@ -702,7 +737,7 @@ export class SummaryWorker extends LeasedWorker {
 				}
 				const checkIns = fixedAttendance(atDuties);
 				const updatedAt = this.options.now().toISOString();
-				const changed: { stored: StoredDoc | undefined; next: EvaluationDoc | null }[] = [];
+				const changed: { stored: StoredDoc | undefined; next: SummaryDoc | null }[] = [];
 				for (const id of part) {
 					const stored = existing.get(branchYearId(id, year));
 					const doc = branches.get(id);
@@ -747,7 +782,7 @@ export class SummaryWorker extends LeasedWorker {
 				ids.map((id) => bureauYearId(id, year))
 			);
 			const updatedAt = this.options.now().toISOString();
-			const changed: { stored: StoredDoc | undefined; next: EvaluationDoc | null }[] = [];
+			const changed: { stored: StoredDoc | undefined; next: SummaryDoc | null }[] = [];
 			for (const orgId of ids) {
 				const branches = await this.db('directory').query('summaries/branches', { key: orgId });
 				const branchYears = [

@@ -142,6 +142,16 @@ describe('channelsForActor', () => {
 		]);
 	});
 
+	it("keeps last year's documents for the office through January, the year's end", () => {
+		const office = actor([{ role: 'office', orgId: 'org-zjj' }]);
+		const at = (iso: string) => channelsForActor(office, NO_REACH, new Date(iso));
+		// 1 January 00:00 in Shanghai is 31 December 16:00 UTC.
+		expect(at('2026-12-31T16:00:00Z')).toContain('bureau:org-zjj/2026');
+		expect(at('2027-01-31T15:59:59Z')).toContain('bureau:org-zjj/2026');
+		expect(at('2027-01-31T16:00:00Z')).not.toContain('bureau:org-zjj/2026');
+		expect(at('2026-12-31T15:59:59Z')).not.toContain('bureau:org-zjj/2025');
+	});
+
 	it('gives the administrator the user channel and the reference data only', () => {
 		expect(grant(actor([{ role: 'admin' }], { username: 'admin' }))).toEqual([
 			'public',

@@ -1,4 +1,4 @@
-import { shanghaiYear } from '../calendar/shanghai-calendar';
+import { shanghaiDay, shanghaiYear } from '../calendar/shanghai-calendar';
 import type { Actor } from './roles';
 
 /**
@@ -105,11 +105,16 @@ export function channelsForActor(actor: Actor, reach: Reach, now: Date): string[
 				serviceRole = true;
 				granted.push(channel.street(grant.streetId));
 				break;
-			case 'office':
+			case 'office': {
 				serviceRole = true;
 				// The current year only: a member's summary per open year would be two per member.
-				granted.push(channel.bureau(grant.orgId), inYear(channel.bureau(grant.orgId), years[0]));
+				const bureau = channel.bureau(grant.orgId);
+				granted.push(bureau, inYear(bureau, years[0]));
+				// …except in January: the year's end runs into it (公示, ratings of 述职 until 1 February,
+				// breaches of late December still to decide), so last year's documents stay till then.
+				if (shanghaiDay(now).slice(4, 6) === '01') granted.push(inYear(bureau, years[1]));
 				break;
+			}
 			case 'admin':
 				// Reference data only (the directory), for the accounts screens' names and pickers.
 				granted.push(PUBLIC_CHANNEL);

@@ -1,6 +1,6 @@
 import { channel, inYear, normalizeChannels } from '../access/channels';
 import type { BranchDutyType } from '../events/yearly-duties';
-import type { GateKey, RiskReason } from '../points/grade-terms';
+import { GATE_KEYS, type GateKey, type RiskReason } from '../points/grade-terms';
 import { GRADES, type Grade } from '../points/points-scheme';
 import { baseProperties, type KindDefinition } from '../schema/kind-definition';
 import { compositeId, idRef, instant } from '../schema/ids';
@@ -45,6 +45,10 @@ export interface MemberYearSummary {
 	grade?: Grade;
 	/** The gates that capped the grade. */
 	gates?: GateKey[];
+	/** Confirmed discipline breaches of the year (R20). */
+	breaches?: number;
+	/** The worst grade a community's year-end feedback gave (R21); absent: none yet. */
+	feedbackGrade?: Grade;
 	/** R12: approved services in the residence community. */
 	residenceServices?: number;
 	/** R13: reported and ≥ 4 approved services in the residence community. */
@@ -92,9 +96,11 @@ export const memberYears: KindDefinition<MemberYearSummary> = {
 			grade: { type: 'string', enum: [...GRADES] },
 			gates: {
 				type: 'array',
-				items: { type: 'string', enum: ['not-reported', 'minimum-missed'] },
-				maxItems: 2
+				items: { type: 'string', enum: [...GATE_KEYS] },
+				maxItems: GATE_KEYS.length
 			},
+			breaches: count,
+			feedbackGrade: { type: 'string', enum: [...GRADES] },
 			residenceServices: count,
 			isEffective: { type: 'boolean' },
 			recordsWaiting: count,

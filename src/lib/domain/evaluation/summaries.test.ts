@@ -77,6 +77,7 @@ describe('memberYearSummary', () => {
 			points: 0,
 			grade: 'poor',
 			gates: ['not-reported', 'minimum-missed'],
+			breaches: 0,
 			residenceServices: 0,
 			isEffective: false,
 			recordsWaiting: 0,
@@ -174,6 +175,75 @@ describe('memberYearSummary', () => {
 			isEffective: true,
 			recordsWaiting: 1,
 			risks: ['r16', 'r8', 'grade']
+		});
+		expect(validateAgainst(collectionSchema('evaluations'), summary)).toBeNull();
+	});
+
+	it("counts confirmed breaches and the communities' feedback in the points, grade and gates", () => {
+		const member = aMember('m001');
+		const residence = reported(member);
+		const base = {
+			memberId: 'm001',
+			branchId: 'br1',
+			orgId: 'org-a',
+			communityId: 'cm1',
+			year: YEAR
+		};
+		const evaluations = [
+			{
+				...base,
+				id: 'breach.m001.A',
+				kind: 'breach',
+				rule: 'no-badge',
+				occurredOn: '2026-04-01',
+				description: '未佩戴徽章'
+			},
+			{
+				...base,
+				id: 'breach.m001.A.decision',
+				kind: 'breach-decision',
+				breachId: 'breach.m001.A',
+				outcome: 'confirmed',
+				severity: 'serious',
+				decidedAt: AT
+			},
+			// Not decided yet: it does not count.
+			{
+				...base,
+				id: 'breach.m001.B',
+				kind: 'breach',
+				rule: 'no-badge',
+				occurredOn: '2026-04-02',
+				description: '未佩戴徽章'
+			},
+			{
+				...base,
+				id: 'feedback.2026.cm1.m001',
+				kind: 'feedback',
+				grade: 'poor',
+				comment: '未按约定到岗'
+			},
+			{ ...base, id: 'feedback.2026.cm2.m001', kind: 'feedback', communityId: 'cm2', grade: 'good' }
+		];
+		const summary = memberYearSummary(
+			inputs({
+				member,
+				reports: [residence],
+				reviews: [confirm(residence)],
+				standing: {
+					reports: [residence],
+					reviews: [confirm(residence)],
+					schemes: [],
+					evaluations
+				}
+			})
+		);
+		expect(summary).toMatchObject({
+			points: 10 - 20,
+			grade: 'poor',
+			gates: ['minimum-missed', 'breach', 'feedback-poor'],
+			breaches: 1,
+			feedbackGrade: 'poor'
 		});
 		expect(validateAgainst(collectionSchema('evaluations'), summary)).toBeNull();
 	});

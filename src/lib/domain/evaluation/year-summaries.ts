@@ -12,6 +12,8 @@ import {
 } from '../events/yearly-duties';
 import type { Member } from '../people/members';
 import type { GradeCounts } from '../points/grade-terms';
+import { isBelow } from '../points/grades';
+import type { Grade } from '../points/points-scheme';
 import { risksOf, standingOf, targetsOf, type StandingDocs } from '../points/member-standing';
 import { addState, EMPTY_COVERAGE, sumCoverage } from '../reporting/coverage';
 import { ReportIndex } from '../reporting/member-reporting';
@@ -94,6 +96,8 @@ export function memberYearSummary(inputs: MemberYearInputs): MemberYearSummary {
 		points: standing.points.total,
 		grade: standing.grade.grade,
 		gates: standing.grade.gates.map((gate) => gate.gate),
+		breaches: standing.points.breaches.length,
+		...worstFeedback(standing.points.feedback),
 		residenceServices: standing.residenceServices,
 		isEffective: standing.effective,
 		recordsWaiting: standing.points.counts.waiting,
@@ -102,6 +106,13 @@ export function memberYearSummary(inputs: MemberYearInputs): MemberYearSummary {
 		channels: []
 	};
 	return { ...summary, channels: memberYears.channelsOf(summary) };
+}
+
+/** The worst grade the communities gave, if any gave one. */
+function worstFeedback(feedback: readonly { grade: Grade }[]): { feedbackGrade?: Grade } {
+	const grades = feedback.map((f) => f.grade);
+	if (grades.length === 0) return {};
+	return { feedbackGrade: grades.reduce((w, g) => (isBelow(g, w) ? g : w)) };
 }
 
 export interface BranchYearInputs {

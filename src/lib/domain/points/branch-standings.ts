@@ -11,8 +11,8 @@ export interface BranchStanding {
 type Doc = StandingDocs['reports'][number] & { memberId?: unknown };
 
 /** Documents by their `memberId`, in one pass. */
-function byMember(docs: readonly Doc[]): Map<string, Doc[]> {
-	const index = new Map<string, Doc[]>();
+function byMember<D extends Doc>(docs: readonly D[]): Map<string, D[]> {
+	const index = new Map<string, D[]>();
 	for (const doc of docs) {
 		if (typeof doc.memberId !== 'string') continue;
 		const list = index.get(doc.memberId);
@@ -32,12 +32,18 @@ const NONE: readonly Doc[] = [];
 export function branchStandings(
 	members: readonly Member[],
 	linkedCommunityId: string | undefined,
-	docs: { reports: readonly Doc[]; reviews: readonly Doc[]; schemes: StandingDocs['schemes'] },
+	docs: {
+		reports: readonly Doc[];
+		reviews: readonly Doc[];
+		schemes: StandingDocs['schemes'];
+		evaluations?: StandingDocs['evaluations'];
+	},
 	year: number,
 	now: Date
 ): ReadonlyMap<string, BranchStanding> {
 	const reports = byMember(docs.reports);
 	const reviews = byMember(docs.reviews);
+	const evaluations = byMember(docs.evaluations ?? []);
 	const standings = new Map<string, BranchStanding>();
 	for (const member of members) {
 		const standing = standingOf(
@@ -46,7 +52,8 @@ export function branchStandings(
 			{
 				reports: reports.get(member.id) ?? NONE,
 				reviews: reviews.get(member.id) ?? NONE,
-				schemes: docs.schemes
+				schemes: docs.schemes,
+				evaluations: evaluations.get(member.id) ?? []
 			},
 			year,
 			now

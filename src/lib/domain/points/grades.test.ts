@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { gradeByPoints, gradeOf } from './grades';
 import type { PointsResult, YearCounts } from './points-engine';
 import { defaultScheme, type PointsScheme } from './points-scheme';
+import type { ConfirmedBreach } from '../conduct/breach-status';
+import type { Feedback } from '../feedback/community-feedback';
 
 const scheme = defaultScheme('org-a', 2026);
 const EVERY_MINIMUM: YearCounts = {
@@ -15,8 +17,53 @@ const EVERY_MINIMUM: YearCounts = {
 	waiting: 0
 };
 
-function result(total: number, counts: Partial<YearCounts> = {}, reported = true): PointsResult {
-	return { year: 2026, total, lines: [], counts: { ...EVERY_MINIMUM, ...counts }, reported };
+function result(
+	total: number,
+	counts: Partial<YearCounts> = {},
+	reported = true,
+	yearEnd: Pick<Partial<PointsResult>, 'breaches' | 'feedback'> = {}
+): PointsResult {
+	return {
+		year: 2026,
+		total,
+		lines: [],
+		counts: { ...EVERY_MINIMUM, ...counts },
+		reported,
+		breaches: [],
+		feedback: [],
+		...yearEnd
+	};
+}
+
+function breach(id: string, severity: ConfirmedBreach['severity']): ConfirmedBreach {
+	return {
+		breachId: id,
+		memberId: 'm1',
+		year: 2026,
+		rule: 'seeking-favours',
+		severity,
+		occurredOn: '2026-05-01',
+		decidedAt: '2026-05-10T02:00:00.000Z',
+		description: '要求社区安排用车'
+	};
+}
+
+function feedback(communityId: string, grade: Feedback['grade']): Feedback {
+	return {
+		id: `feedback.2026.${communityId}.m1`,
+		kind: 'feedback',
+		year: 2026,
+		communityId,
+		memberId: 'm1',
+		memberName: '张三',
+		branchId: 'br1',
+		orgId: 'org-a',
+		grade,
+		...(grade === 'poor' ? { comment: '多次未按约定到岗' } : {}),
+		by: 'community1',
+		updatedAt: '2026-12-01T02:00:00.000Z',
+		channels: []
+	};
 }
 
 describe('gradeOf', () => {
@@ -100,5 +147,116 @@ describe('gradeOf', () => {
 
 	it('uses the thresholds of the scheme it is given', () => {
 		expect(gradeByPoints(80, { good: 80, fairlyGood: 60, average: 40 })).toBe('good');
+	});
+});
+
+describe("the gates of the year's end (R20, R21)", () => {
+	it('caps a member with a confirmed breach at 一般 and names the breach', () => {
+		const grade = gradeOf(
+			result(120, {}, true, { breaches: [breach('b1', 'minor')] }),
+			scheme,
+			true
+		);
+		expect(grade).toMatchObject({
+			grade: 'average',
+			byPoints: 'good',
+			gates: [{ gate: 'breach', cap: 'average', breaches: ['b1'] }]
+		});
+	});
+
+	it('caps a member with a severe breach at 差', () => {
+		const breaches = [breach('b1', 'minor'), breach('b2', 'severe')];
+		const grade = gradeOf(result(120, {}, true, { breaches }), scheme, true);
+		expect(grade.grade).toBe('poor');
+		expect(grade.gates).toEqual([
+			{ gate: 'breach-severe', cap: 'poor', breaches: ['b2'] },
+			{ gate: 'breach', cap: 'average', breaches: ['b1'] }
+		]);
+		expect(grade.raise).toEqual([]);
+	});
+
+	it('caps at 一般 when a community rated the member 差, naming the community', () => {
+		const given = [feedback('cm2', 'poor'), feedback('cm1', 'good')];
+		const grade = gradeOf(result(95, {}, true, { feedback: given }), scheme, false);
+		expect(grade).toMatchObject({
+			grade: 'average',
+			gates: [{ gate: 'feedback-poor', cap: 'average', communities: ['cm2'] }]
+		});
+	});
+
+	it('leaves other feedback to the points', () => {
+		const given = [feedback('cm1', 'average'), feedback('cm2', 'fairly-good')];
+		expect(gradeOf(result(95, {}, true, { feedback: given }), scheme, false)).toMatchObject({
+			grade: 'good',
+			gates: []
+		});
+	});
+
+	it('never suggests points past a breach or feedback gate', () => {
+		const atCap = gradeOf(
+			result(75, {}, true, { feedback: [feedback('cm1', 'poor')] }),
+			scheme,
+			true
+		);
+		expect(atCap.grade).toBe('average');
+		expect(atCap.raise).toEqual([]);
+		// Below the cap, points still help — up to it, not beyond.
+		const below = gradeOf(
+			result(40, {}, true, { breaches: [breach('b1', 'serious')] }),
+			scheme,
+			true
+		);
+		expect(below.raise).toEqual([{ kind: 'points', needed: 10, to: 'average' }]);
+		const under = gradeOf(
+			result(60, {}, true, { breaches: [breach('b1', 'minor')] }),
+			scheme,
+			true
+		);
+		expect(under.raise).toEqual([]);
+	});
+
+	it('suggests nothing under a severe breach, not even the gates the member could lift', () => {
+		const grade = gradeOf(
+			result(10, { lectures: 0 }, false, { breaches: [breach('b1', 'severe')] }),
+			scheme,
+			true
+		);
+		expect(grade.grade).toBe('poor');
+		expect(grade.raise).toEqual([]);
+	});
+
+	it('still lists what the member can lift when a fixed gate is above the grade', () => {
+		const grade = gradeOf(
+			result(40, { lectures: 0 }, true, { feedback: [feedback('cm1', 'poor')] }),
+			scheme,
+			true
+		);
+		expect(grade.raise.map((r) => r.kind)).toEqual(['minimum', 'points']);
+	});
+
+	it('lets the office turn the breach and feedback gates off', () => {
+		const open: PointsScheme = {
+			...scheme,
+			gates: { notReported: true, minimums: true, breach: false, feedback: false }
+		};
+		const grade = gradeOf(
+			result(95, {}, true, {
+				breaches: [breach('b1', 'severe')],
+				feedback: [feedback('cm1', 'poor')]
+			}),
+			open,
+			false
+		);
+		expect(grade).toMatchObject({ grade: 'good', gates: [] });
+	});
+
+	it('keeps the gates on for a version stored before they existed', () => {
+		const stored: PointsScheme = { ...scheme, gates: { notReported: true, minimums: true } };
+		const grade = gradeOf(
+			result(95, {}, true, { breaches: [breach('b1', 'minor')] }),
+			stored,
+			false
+		);
+		expect(grade.grade).toBe('average');
 	});
 });

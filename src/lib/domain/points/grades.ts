@@ -1,6 +1,7 @@
-import type { GateKey } from './grade-terms';
+import { FIXED_GATES, type GateKey } from './grade-terms';
 import type { PointsResult, YearCounts } from './points-engine';
 import {
+	gateOn,
 	GRADES,
 	MINIMUM_COUNT_KEYS,
 	type Grade,
@@ -14,6 +15,10 @@ export interface GateApplied {
 	cap: Grade;
 	/** For `minimum-missed`: which minimums (keys of `Minimums`). */
 	missing?: (keyof import('./points-scheme').Minimums)[];
+	/** For the breach gates: the confirmed breaches that close it. */
+	breaches?: string[];
+	/** For `feedback-poor`: the communities whose feedback was 差. */
+	communities?: string[];
 }
 
 /** One thing that would raise the grade: a minimum to meet, or points to earn. */
@@ -34,7 +39,7 @@ export interface GradeResult {
 	gates: GateApplied[];
 	/** True during the year: "if the year ended today". */
 	projected: boolean;
-	/** What would raise it, most effective first; empty at 好. */
+	/** What would raise it, most effective first; empty at 好 and when a fixed gate holds it. */
 	raise: Raise[];
 }
 
@@ -84,10 +89,32 @@ export function minimumsShort(
 	return short;
 }
 
+/** The gates of the year's end: confirmed breaches (R20) and the communities' feedback (R21). */
+function yearEndGates(points: PointsResult, scheme: PointsScheme): GateApplied[] {
+	const gates: GateApplied[] = [];
+	if (gateOn(scheme, 'breach')) {
+		const severe = points.breaches.filter((b) => b.severity === 'severe');
+		const other = points.breaches.filter((b) => b.severity !== 'severe');
+		if (severe.length > 0) {
+			gates.push({ gate: 'breach-severe', cap: 'poor', breaches: severe.map((b) => b.breachId) });
+		}
+		if (other.length > 0) {
+			gates.push({ gate: 'breach', cap: 'average', breaches: other.map((b) => b.breachId) });
+		}
+	}
+	const poor = points.feedback.filter((f) => f.grade === 'poor');
+	if (gateOn(scheme, 'feedback') && poor.length > 0) {
+		const communities = [...new Set(poor.map((f) => f.communityId))].sort();
+		gates.push({ gate: 'feedback-poor', cap: 'average', communities });
+	}
+	return gates;
+}
+
 /**
  * The grade of a year's points under the scheme in force at the year's end (or today, projected):
- * the points' grade, capped by each gate that holds (not reported, a yearly minimum missed), with
- * what would raise it — the gates first, since no points lift a grade past them.
+ * the points' grade, capped by each gate that holds (not reported, a yearly minimum missed, a
+ * confirmed breach, the community's feedback 差), with what would raise it — the gates the member
+ * can lift first, since no points lift a grade past them; never points past a gate they cannot.
  */
 export function gradeOf(
 	points: PointsResult,
@@ -103,9 +130,12 @@ export function gradeOf(
 	if (short.length > 0) {
 		gates.push({ gate: 'minimum-missed', cap: 'average', missing: short.map((s) => s.minimum) });
 	}
+	gates.push(...yearEndGates(points, scheme));
 	const grade = worst([byPoints, ...gates.map((g) => g.cap)]);
+	// The best grade this year can still reach: breaches and feedback stay whatever is done.
+	const ceiling = worst(gates.filter((g) => FIXED_GATES.includes(g.gate)).map((g) => g.cap));
 	const raise: Raise[] = [];
-	if (grade !== 'good') {
+	if (isBelow(grade, ceiling)) {
 		if (gates.some((g) => g.gate === 'not-reported')) raise.push({ kind: 'report-residence' });
 		for (const { minimum, needed } of short) {
 			raise.push({
@@ -116,8 +146,8 @@ export function gradeOf(
 			});
 		}
 		// Points help only where they, not a gate, hold the grade down.
-		if (!isBelow(grade, byPoints)) {
-			const to = GRADES[GRADES.indexOf(byPoints) - 1]!;
+		const to = GRADES[GRADES.indexOf(byPoints) - 1];
+		if (!isBelow(grade, byPoints) && to && !isBelow(ceiling, to)) {
 			raise.push({ kind: 'points', needed: thresholdOf(to, scheme.thresholds) - points.total, to });
 		}
 	}

@@ -40,6 +40,20 @@ describe('linesByRule', () => {
 		expect(group).toMatchObject({ capReached: true, cap: 1, points: 10 });
 	});
 
+	it('shows the penalties of breaches after the rules, before the sources no rule scores', () => {
+		const penalty = line('breach', -10, {
+			note: 'penalty',
+			source: { collection: 'evaluations', id: 'breach.m001.A', kind: 'breach' },
+			breach: { severity: 'minor', rule: 'no-badge' }
+		});
+		const groups = linesByRule([line(null, 0), penalty, line('emergency', 10)]);
+		expect(groups.map((g) => [g.rule, g.points])).toEqual([
+			['emergency', 10],
+			['breach', -10],
+			[null, 0]
+		]);
+	});
+
 	it('has nothing to show for no lines', () => {
 		expect(linesByRule([])).toEqual([]);
 	});

@@ -46,18 +46,96 @@ function fourServices(): { records: ServiceRecord[]; approvals: Approval[] } {
 }
 
 function standing(
-	docs: { reports?: object[]; reviews?: object[]; schemes?: PointsScheme[] },
+	docs: {
+		reports?: object[];
+		reviews?: object[];
+		schemes?: PointsScheme[];
+		evaluations?: StandingDocs['evaluations'];
+	},
 	now = IN_YEAR
 ): MemberStanding {
 	const all: StandingDocs = {
 		reports: [residence, ...(docs.reports ?? [])] as StandingDocs['reports'],
 		reviews: [confirm(residence), ...(docs.reviews ?? [])] as StandingDocs['reviews'],
-		schemes: docs.schemes ?? []
+		schemes: docs.schemes ?? [],
+		...(docs.evaluations ? { evaluations: docs.evaluations } : {})
 	};
 	return standingOf(member, 'cm1', all, YEAR, now);
 }
 
 describe('standingOf', () => {
+	it("picks the member's confirmed breaches and the communities' feedback from evaluations", () => {
+		const { records, approvals } = fourServices();
+		const of = (memberId: string) => ({ memberId, year: YEAR, branchId: 'br1', orgId: 'org-a' });
+		const evaluations = [
+			{
+				...of('m001'),
+				id: 'breach.m001.X',
+				kind: 'breach',
+				rule: 'seeking-favours',
+				occurredOn: '2026-06-01',
+				description: '要求报销餐费'
+			},
+			{
+				...of('m001'),
+				id: 'breach.m001.X.decision',
+				kind: 'breach-decision',
+				outcome: 'confirmed',
+				severity: 'minor',
+				decidedAt: at(7)
+			},
+			{
+				...of('m001'),
+				id: 'breach.m001.Y',
+				kind: 'breach',
+				rule: 'no-badge',
+				occurredOn: '2026-06-02',
+				description: '未佩戴徽章'
+			},
+			{
+				...of('m001'),
+				id: 'breach.m001.Y.decision',
+				kind: 'breach-decision',
+				outcome: 'dismissed',
+				decidedAt: at(7)
+			},
+			{
+				...of('m002'),
+				id: 'breach.m002.Z',
+				kind: 'breach',
+				rule: 'no-badge',
+				occurredOn: '2026-06-02',
+				description: '未佩戴徽章'
+			},
+			{
+				...of('m002'),
+				id: 'breach.m002.Z.decision',
+				kind: 'breach-decision',
+				outcome: 'confirmed',
+				severity: 'severe',
+				decidedAt: at(7)
+			},
+			{
+				...of('m001'),
+				id: 'feedback.2026.cm2.m001',
+				kind: 'feedback',
+				communityId: 'cm2',
+				grade: 'poor',
+				comment: '多次缺席'
+			},
+			{ ...of('m001'), id: 'member-year.m001.2026', kind: 'member-year' }
+		];
+		const result = standing({ reports: records, reviews: approvals, evaluations });
+		expect(result.points.total).toBe(10 + 4 * 5 - 10);
+		expect(result.points.breaches.map((b) => b.breachId)).toEqual(['breach.m001.X']);
+		expect(result.points.feedback.map((f) => f.id)).toEqual(['feedback.2026.cm2.m001']);
+		expect(result.grade.gates.map((g) => g.gate)).toEqual([
+			'minimum-missed',
+			'breach',
+			'feedback-poor'
+		]);
+	});
+
 	it("scores the member's own approved records from raw documents of mixed kinds", () => {
 		const { records, approvals } = fourServices();
 		const theirs = aServiceRecord('emergency', at(3), { memberId: 'm002', id: 'sr.x.m002' });

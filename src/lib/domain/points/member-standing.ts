@@ -1,4 +1,6 @@
 import { shanghaiYear } from '../calendar/shanghai-calendar';
+import { confirmedBreaches } from '../conduct/breach-status';
+import { isFeedback, type Feedback } from '../feedback/community-feedback';
 import { isApproval, type Approval } from '../records/approvals';
 import { isCorrection, type Correction } from '../records/corrections';
 import { recordViews } from '../records/record-status';
@@ -90,6 +92,11 @@ export interface StandingDocs {
 	/** The community's reviews have no `kind`; approvals do. */
 	reviews: readonly (Review | { kind?: unknown })[];
 	schemes: readonly import('./points-scheme').PointsScheme[];
+	/**
+	 * The `evaluations` documents about members: breaches with their decisions, and the
+	 * communities' feedback (summaries and others are ignored). Absent: none bear on the grade.
+	 */
+	evaluations?: readonly { id: string; kind?: unknown; memberId?: unknown }[];
 }
 
 interface ByMember {
@@ -98,6 +105,7 @@ interface ByMember {
 	corrections: Correction[];
 	reviews: Review[];
 	approvals: Approval[];
+	evaluations: { id: string; kind?: unknown }[];
 }
 
 // The worker asks for every member of a bureau over the same arrays: sort them by member once.
@@ -114,7 +122,14 @@ function byMember(docs: StandingDocs): Map<string, ByMember> {
 	const of = (memberId: string) => {
 		let entry = index.get(memberId);
 		if (!entry) {
-			entry = { reports: [], records: [], corrections: [], reviews: [], approvals: [] };
+			entry = {
+				reports: [],
+				records: [],
+				corrections: [],
+				reviews: [],
+				approvals: [],
+				evaluations: []
+			};
 			index.set(memberId, entry);
 		}
 		return entry;
@@ -130,15 +145,29 @@ function byMember(docs: StandingDocs): Map<string, ByMember> {
 		// The community's reviews are the reviews collection's documents without a kind.
 		else if (typed.kind === undefined) of((doc as Review).memberId).reviews.push(doc as Review);
 	}
+	for (const doc of docs.evaluations ?? []) {
+		// Summaries carry a member too, but only what members are judged on is kept.
+		if (typeof doc.memberId === 'string' && doc.kind !== 'member-year') {
+			of(doc.memberId).evaluations.push(doc);
+		}
+	}
 	indexes.set(docs, index);
 	return index;
 }
 
-const NOTHING: ByMember = { reports: [], records: [], corrections: [], reviews: [], approvals: [] };
+const NOTHING: ByMember = {
+	reports: [],
+	records: [],
+	corrections: [],
+	reviews: [],
+	approvals: [],
+	evaluations: []
+};
 
 /**
  * One member's standing for a year from raw documents: picks the member's reports, records,
- * corrections, reviews and approvals, builds the record views and calls `memberStanding`. The
+ * corrections, reviews and approvals, confirmed breaches and the communities' feedback, builds
+ * the record views and calls `memberStanding`. The
  * worker, the member's phone, the secretary's tablet and the tests all use this one function.
  */
 export function standingOf(
@@ -158,7 +187,9 @@ export function standingOf(
 			reviews: own.reviews,
 			views,
 			schemes: docs.schemes.filter((s) => isPointsScheme(s) && s.orgId === member.orgId),
-			year
+			year,
+			breaches: confirmedBreaches(own.evaluations),
+			feedback: own.evaluations.filter((doc): doc is Feedback => isFeedback(doc))
 		},
 		now
 	);

@@ -5,6 +5,8 @@ import { reviewOf } from '../reporting/report-drafts';
 import type { RecordView } from '../records/record-status';
 import { computePoints, type PointsInputs } from './points-engine';
 import type { PointsScheme } from './points-scheme';
+import type { ConfirmedBreach } from '../conduct/breach-status';
+import type { Feedback } from '../feedback/community-feedback';
 
 const YEAR = 2026;
 const member = aMember('m001');
@@ -281,5 +283,80 @@ describe('computePoints: reports', () => {
 			linkedCommunityId: 'cm7'
 		});
 		expect(result.lines).toEqual([]);
+	});
+});
+
+describe('computePoints: confirmed breaches (R20)', () => {
+	const breach = (
+		id: string,
+		severity: ConfirmedBreach['severity'],
+		occurredOn: string,
+		memberId = member.id
+	): ConfirmedBreach => ({
+		breachId: id,
+		memberId,
+		year: Number(occurredOn.slice(0, 4)),
+		rule: 'no-badge',
+		severity,
+		occurredOn,
+		decidedAt: `${occurredOn}T09:00:00.000Z`,
+		description: '活动中未佩戴党员徽章'
+	});
+
+	it('takes the penalty of each severity as a negative line, with its source, rule and severity', () => {
+		const result = points([aView('lecture-given', day(1))], {
+			breaches: [breach('b1', 'minor', '2026-04-01'), breach('b2', 'severe', '2026-05-01')]
+		});
+		expect(result.lines.map((l) => [l.rule, l.points, l.note])).toEqual([
+			['lecture', 10, 'counted'],
+			['breach', -10, 'penalty'],
+			['breach', -30, 'penalty']
+		]);
+		expect(result.lines[1]).toMatchObject({
+			source: { collection: 'evaluations', id: 'b1', kind: 'breach' },
+			breach: { severity: 'minor', rule: 'no-badge' },
+			description: '活动中未佩戴党员徽章',
+			cap: null
+		});
+		expect(result.total).toBe(-30);
+		expect(result.breaches.map((b) => b.breachId)).toEqual(['b1', 'b2']);
+	});
+
+	it('has no cap: every confirmed breach costs its penalty', () => {
+		const breaches = ['01', '02', '03', '04', '05'].map((d) =>
+			breach(`b${d}`, 'serious', `2026-06-${d}`)
+		);
+		expect(points([], { breaches }).total).toBe(-100);
+	});
+
+	it('uses the penalties of the version in force on the breach day', () => {
+		const v1: PointsScheme = {
+			...aVersion(1, '2026-05-01'),
+			penalties: { minor: -5, serious: -15, severe: -50 }
+		};
+		const result = points([], {
+			schemes: [v1],
+			breaches: [breach('b1', 'minor', '2026-04-30'), breach('b2', 'minor', '2026-05-01')]
+		});
+		expect(result.lines.map((l) => [l.points, l.schemeVersion])).toEqual([
+			[-10, 0],
+			[-5, 1]
+		]);
+	});
+
+	it('counts only the member’s breaches of the year', () => {
+		const result = points([], {
+			breaches: [breach('b1', 'minor', '2025-12-31'), breach('b2', 'minor', '2026-02-01', 'm999')]
+		});
+		expect(result.lines).toEqual([]);
+		expect(result.breaches).toEqual([]);
+	});
+
+	it('keeps the member’s feedback of the year for the grade', () => {
+		const given = { memberId: member.id, year: YEAR, grade: 'poor', communityId: 'cm1' };
+		const other = { ...given, year: YEAR - 1 };
+		const result = points([], { feedback: [given, other] as unknown as Feedback[] });
+		expect(result.feedback).toEqual([given]);
+		expect(result.total).toBe(0);
 	});
 });

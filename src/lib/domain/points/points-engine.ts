@@ -1,10 +1,13 @@
 import { shanghaiYear } from '../calendar/shanghai-calendar';
+import type { BreachRule, BreachSeverity, ConfirmedBreach } from '../conduct/breach-status';
+import type { Feedback } from '../feedback/community-feedback';
 import { ReportIndex, type ReportingState } from '../reporting/member-reporting';
 import type { Report } from '../reporting/reports';
 import type { Review } from '../reporting/reviews';
 import type { RecordView } from '../records/record-status';
 import type { ServiceCategory } from '../records/service-record';
 import {
+	penaltiesOf,
 	schemeInForce,
 	schemeVersions,
 	type Minimums,
@@ -18,13 +21,24 @@ export type LineNote =
 	/** The rule's cap for the year was reached: 0 points. */
 	| 'cap-reached'
 	/** No rule applies (e.g. general service outside the residence community): 0 points. */
-	| 'no-rule';
+	| 'no-rule'
+	/** A confirmed discipline breach (R20): the scheme's penalty for its severity. */
+	| 'penalty';
 
-/** One source of points (a record or a report) under one rule: the most specific. */
+/** What a line scores under: a rule of the scheme, or the penalties of confirmed breaches. */
+export type LineRule = RuleKey | 'breach';
+
+export type LineSource =
+	| { collection: 'reports'; id: string; kind: 'service-record' | 'report' }
+	| { collection: 'evaluations'; id: string; kind: 'breach' };
+
+/** One source of points (a record, a report or a confirmed breach) under one rule: the most specific. */
 export interface PointLine {
-	rule: RuleKey | null;
-	source: { collection: 'reports'; id: string; kind: 'service-record' | 'report' };
-	/** When it counts: the service's time, or the report's confirmation. */
+	rule: LineRule | null;
+	source: LineSource;
+	/** For a breach: its severity and the rule of conduct broken, to show beside the penalty. */
+	breach?: { severity: BreachSeverity; rule: BreachRule };
+	/** When it counts: the service's time, the report's confirmation, the breach's day. */
 	at: string;
 	/** Of which `bonus` for hours beyond the rule's `afterHours`. */
 	points: number;
@@ -60,6 +74,10 @@ export interface PointsResult {
 	counts: YearCounts;
 	/** The residence report is confirmed (R10): the "not reported" gate. */
 	reported: boolean;
+	/** The member's confirmed breaches of the year: the breach gates. */
+	breaches: ConfirmedBreach[];
+	/** The communities' year-end feedback on the member this year: the feedback gate. */
+	feedback: Feedback[];
 }
 
 export interface PointsInputs {
@@ -74,6 +92,10 @@ export interface PointsInputs {
 	/** The bureau's schemes (any; the year's versions are chosen). */
 	schemes: readonly PointsScheme[];
 	year: number;
+	/** Confirmed breaches (breach-status.ts); only the member's of `year` count. */
+	breaches?: readonly ConfirmedBreach[];
+	/** Communities' feedback; only the member's of `year` counts. */
+	feedback?: readonly Feedback[];
 }
 
 /** The rule of a category, most specific first; general service scores only where the member lives. */
@@ -121,11 +143,24 @@ function minimumOf(view: Pick<RecordView, 'record'>): keyof Minimums | null {
 }
 
 interface Source {
-	rule: RuleKey | null;
-	source: PointLine['source'];
+	rule: LineRule | null;
+	source: LineSource;
 	at: string;
 	minutes: number;
 	description: string;
+	breach?: PointLine['breach'];
+}
+
+/** A breach counts on the day it happened (noon in Shanghai, so the day is the same everywhere). */
+function breachSource(breach: ConfirmedBreach): Source {
+	return {
+		rule: 'breach',
+		source: { collection: 'evaluations', id: breach.breachId, kind: 'breach' },
+		at: breach.occurredOn ? `${breach.occurredOn}T12:00:00+08:00` : breach.decidedAt,
+		minutes: 0,
+		description: breach.description,
+		breach: { severity: breach.severity, rule: breach.rule }
+	};
 }
 
 function reportSource(state: ReportingState, rule: RuleKey, year: number): Source[] {
@@ -160,6 +195,12 @@ export function computePoints(inputs: PointsInputs): PointsResult {
 	const approved = ofYear.filter((v) => v.state === 'approved');
 
 	const residenceLine = reportSource(residence, 'residence-report', year);
+	const breaches = (inputs.breaches ?? []).filter(
+		(b) => b.memberId === member.id && b.year === year
+	);
+	const feedback = (inputs.feedback ?? []).filter(
+		(f) => f.memberId === member.id && f.year === year
+	);
 	const sources: Source[] = [
 		...residenceLine,
 		...reportSource(unit, 'unit-report', year),
@@ -169,7 +210,8 @@ export function computePoints(inputs: PointsInputs): PointsResult {
 			at: v.effective.at,
 			minutes: v.effective.minutes,
 			description: v.effective.description
-		}))
+		})),
+		...breaches.map(breachSource)
 	].sort(
 		// Instants may carry any zone: compare the times, not the text.
 		(a, b) => Date.parse(a.at) - Date.parse(b.at) || a.source.id.localeCompare(b.source.id)
@@ -180,7 +222,13 @@ export function computePoints(inputs: PointsInputs): PointsResult {
 		const scheme = schemeInForce(versions, s.at);
 		const base = { rule: s.rule, source: s.source, at: s.at, description: s.description };
 		const line = { ...base, schemeVersion: scheme.version };
-		if (!s.rule) return { ...line, points: 0, bonus: 0, note: 'no-rule', cap: null };
+		if (s.breach) {
+			const points = penaltiesOf(scheme)[s.breach.severity];
+			return { ...line, breach: s.breach, points, bonus: 0, note: 'penalty', cap: null };
+		}
+		if (!s.rule || s.rule === 'breach') {
+			return { ...line, points: 0, bonus: 0, note: 'no-rule', cap: null };
+		}
 		const rule = scheme.rules[s.rule];
 		const sofar = counted.get(s.rule) ?? 0;
 		if (rule.cap !== null && sofar >= rule.cap) {
@@ -224,6 +272,8 @@ export function computePoints(inputs: PointsInputs): PointsResult {
 			waiting: waiting.length,
 			waitingFor
 		},
-		reported: residenceLine.length > 0
+		reported: residenceLine.length > 0,
+		breaches,
+		feedback
 	};
 }

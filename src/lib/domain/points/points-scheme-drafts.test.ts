@@ -142,3 +142,42 @@ describe('schemeFormValues and schemeFromForm', () => {
 		expect(problem('2026-05-01')).toBeNull();
 	});
 });
+
+describe('the scheme editor: breach penalties and the year-end gates', () => {
+	it('fills a version stored before issue 20 with the defaults', () => {
+		const old = aVersion(1, '2026-03-01');
+		delete old.penalties;
+		old.gates = { notReported: true, minimums: false };
+		const values = schemeFormValues(old);
+		expect(values.penalties).toEqual({ minor: '-10', serious: '-20', severe: '-30' });
+		expect(values.gates).toEqual({
+			notReported: true,
+			minimums: false,
+			breach: true,
+			feedback: true
+		});
+	});
+
+	it('saves changed penalties and gates', () => {
+		const result = submit(
+			edited((v) => {
+				v.penalties = { minor: '-5', serious: '-15', severe: '-40' };
+				v.gates.feedback = false;
+			})
+		);
+		if (!result.ok) throw new Error('refused');
+		expect(result.scheme.penalties).toEqual({ minor: -5, serious: -15, severe: -40 });
+		expect(result.scheme.gates).toMatchObject({ breach: true, feedback: false });
+	});
+
+	it('refuses a penalty above 0 and a severer breach costing fewer points', () => {
+		const positive = submit(edited((v) => (v.penalties.minor = '5')));
+		expect(positive.ok ? [] : positive.problems).toEqual([
+			{ field: 'penalties.minor', problem: 'out-of-range' }
+		]);
+		const backwards = submit(edited((v) => (v.penalties.severe = '-10')));
+		expect(backwards.ok ? [] : backwards.problems).toEqual([
+			{ field: 'penalties.severe', problem: 'penalty-order' }
+		]);
+	});
+});

@@ -1,5 +1,9 @@
 import {
+	BREACH_SEVERITY_KEYS,
+	gateOn,
 	isDateOfYear,
+	penaltiesOf,
+	type Penalties,
 	MINIMUM_COUNT_KEYS,
 	pointsSchemeId,
 	type MinimumCountKey,
@@ -22,8 +26,10 @@ export interface SchemeFormValues {
 	perHour: string;
 	afterHours: string;
 	thresholds: { good: string; fairlyGood: string; average: string };
-	gates: { notReported: boolean; minimums: boolean };
+	gates: Required<PointsScheme['gates']>;
 	minimums: Record<MinimumCountKey, string> & { branchActivities: boolean };
+	/** Points of a confirmed breach by severity: 0 or less. */
+	penalties: Record<keyof Penalties, string>;
 	/** Shanghai `YYYY-MM-DD`. */
 	effectiveFrom: string;
 	note: string;
@@ -36,9 +42,11 @@ export type SchemeProblemKind =
 	| 'order'
 	| 'outside-year'
 	| 'before-latest'
-	| 'too-long';
+	| 'too-long'
+	/** A severer breach costing fewer points than a lighter one. */
+	| 'penalty-order';
 
-/** `field`: 'rules.<rule>.points', 'rules.<rule>.cap', 'perHour', 'thresholds.good', 'minimums.<key>', 'effectiveFrom', 'note'. */
+/** `field`: 'rules.<rule>.points', 'rules.<rule>.cap', 'perHour', 'thresholds.good', 'minimums.<key>', 'penalties.<severity>', 'effectiveFrom', 'note'. */
 export interface SchemeProblem {
 	field: string;
 	problem: SchemeProblemKind;
@@ -65,7 +73,15 @@ export function schemeFormValues(scheme: PointsScheme): SchemeFormValues {
 			fairlyGood: String(scheme.thresholds.fairlyGood),
 			average: String(scheme.thresholds.average)
 		},
-		gates: { ...scheme.gates },
+		gates: {
+			notReported: scheme.gates.notReported,
+			minimums: scheme.gates.minimums,
+			breach: gateOn(scheme, 'breach'),
+			feedback: gateOn(scheme, 'feedback')
+		},
+		penalties: Object.fromEntries(
+			BREACH_SEVERITY_KEYS.map((key) => [key, String(penaltiesOf(scheme)[key])])
+		) as SchemeFormValues['penalties'],
 		minimums: {
 			...(Object.fromEntries(
 				MINIMUM_COUNT_KEYS.map((key) => [key, String(scheme.minimums[key])])
@@ -134,6 +150,20 @@ export function schemeFromForm(
 		branchActivities: values.minimums.branchActivities
 	};
 
+	const penalties = Object.fromEntries(
+		BREACH_SEVERITY_KEYS.map((key) => [
+			key,
+			whole(`penalties.${key}`, values.penalties[key], -100, 0)
+		])
+	) as Penalties;
+	const penaltyProblems = problems.some((p) => p.field.startsWith('penalties.'));
+	// A severer breach never costs fewer points.
+	if (!penaltyProblems && penalties.serious > penalties.minor) {
+		problems.push({ field: 'penalties.serious', problem: 'penalty-order' });
+	} else if (!penaltyProblems && penalties.severe > penalties.serious) {
+		problems.push({ field: 'penalties.severe', problem: 'penalty-order' });
+	}
+
 	const { latest } = context;
 	const effectiveFrom = values.effectiveFrom.trim();
 	if (effectiveFrom === '') problems.push({ field: 'effectiveFrom', problem: 'required' });
@@ -161,6 +191,7 @@ export function schemeFromForm(
 			thresholds,
 			gates: { ...values.gates },
 			minimums,
+			penalties,
 			...(note ? { note } : {}),
 			author: context.author,
 			updatedAt: context.now.toISOString(),

@@ -7,7 +7,9 @@ import { collectionSchema, kindOf } from '../registry';
 import { validateAgainst } from '../schema/schema-validation';
 import {
 	defaultScheme,
+	gateOn,
 	isDateOfYear,
+	penaltiesOf,
 	pointsSchemes,
 	schemeInForce,
 	schemeVersions,
@@ -108,6 +110,24 @@ describe('the points-scheme kind', () => {
 		expect(kindOf('directory', v1)?.name).toBe('points-scheme');
 		expect(validateAgainst(collectionSchema('directory'), v1)).toBeNull();
 		expect(pointsSchemes.channelsOf(v1)).toEqual(['public']);
+	});
+
+	it('keeps a version stored before the breach penalties and year-end gates valid', () => {
+		const old: PointsScheme = { ...v1, gates: { notReported: true, minimums: true } };
+		delete old.penalties;
+		expect(validateAgainst(pointsSchemes.schema, old)).toBeNull();
+		expect(write(old)).toEqual({ ok: true });
+		expect(penaltiesOf(old)).toEqual({ minor: -10, serious: -20, severe: -30 });
+		expect([gateOn(old, 'breach'), gateOn(old, 'feedback')]).toEqual([true, true]);
+	});
+
+	it('refuses a penalty above 0, and a severer breach costing fewer points', () => {
+		const positive = { ...v1, penalties: { minor: 5, serious: -20, severe: -30 } };
+		expect(write(positive)).toMatchObject({ ok: false, reason: 'invalid' });
+		const backwards = { ...v1, penalties: { minor: -10, serious: -30, severe: -20 } };
+		expect(write(backwards)).toEqual({ ok: false, reason: 'invalid', detail: 'penalties' });
+		const off = { ...v1, gates: { ...v1.gates, breach: false, feedback: false } };
+		expect(write(off)).toEqual({ ok: true });
 	});
 
 	it("is written by the bureau's office only", () => {

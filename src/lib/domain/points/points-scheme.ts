@@ -55,6 +55,32 @@ export const MINIMUM_COUNT_KEYS = [
 ] as const satisfies readonly (keyof Minimums)[];
 export type MinimumCountKey = (typeof MINIMUM_COUNT_KEYS)[number];
 
+/** The gates that cap the grade (points-default.md); those added by issue 20 are optional. */
+export interface SchemeGates {
+	notReported: boolean;
+	minimums: boolean;
+	/** A confirmed breach caps at 一般, a severe one at 差. */
+	breach?: boolean;
+	/** A community's year-end feedback 差 caps at 一般. */
+	feedback?: boolean;
+}
+
+export const BREACH_SEVERITY_KEYS = ['minor', 'serious', 'severe'] as const;
+export type Penalties = Record<(typeof BREACH_SEVERITY_KEYS)[number], number>;
+
+/** −10 to −30 by severity, no cap (points-default.md). */
+export const DEFAULT_PENALTIES: Penalties = { minor: -10, serious: -20, severe: -30 };
+
+/** The scheme's penalties, the default for a version stored without them. */
+export function penaltiesOf(scheme: Pick<PointsScheme, 'penalties'>): Penalties {
+	return scheme.penalties ?? DEFAULT_PENALTIES;
+}
+
+/** Whether a gate added by issue 20 holds under the scheme: on unless the office turned it off. */
+export function gateOn(scheme: Pick<PointsScheme, 'gates'>, gate: 'breach' | 'feedback'): boolean {
+	return scheme.gates[gate] !== false;
+}
+
 export interface PointsScheme {
 	/** `pointsSchemeId(orgId, year, version)` */
 	id: string;
@@ -68,8 +94,11 @@ export interface PointsScheme {
 	rules: Record<RuleKey, PointsRule>;
 	/** Lowest points of 好, 较好, 一般 (below: 差). */
 	thresholds: { good: number; fairlyGood: number; average: number };
-	gates: { notReported: boolean; minimums: boolean };
+	/** Absent `breach`/`feedback` (a version stored before issue 20): on, as by default. */
+	gates: SchemeGates;
 	minimums: Minimums;
+	/** Points of a confirmed breach by severity (R20), ≤ 0; absent: `DEFAULT_PENALTIES`. */
+	penalties?: Penalties;
 	/** Why the office changed it. ≤ 200 chars. */
 	note?: string;
 	author: string;
@@ -107,7 +136,8 @@ export function defaultScheme(orgId: string, year: number): PointsScheme {
 			emergency: { points: 10, cap: null }
 		},
 		thresholds: { good: 90, fairlyGood: 70, average: 50 },
-		gates: { notReported: true, minimums: true },
+		gates: { notReported: true, minimums: true, breach: true, feedback: true },
+		penalties: { ...DEFAULT_PENALTIES },
 		minimums: {
 			residenceServices: 4,
 			projectsOrPosts: 1,
@@ -176,6 +206,11 @@ export function thresholdsInOrder(t: PointsScheme['thresholds']): boolean {
 	return t.good > t.fairlyGood && t.fairlyGood > t.average && t.average >= 0;
 }
 
+/** A severer breach never costs fewer points: minor ≥ serious ≥ severe, none above 0. */
+export function penaltiesInOrder(p: Penalties): boolean {
+	return p.minor <= 0 && p.serious <= p.minor && p.severe <= p.serious;
+}
+
 function previousOf(scheme: PointsScheme): SubjectRef {
 	return {
 		collection: 'directory',
@@ -195,6 +230,8 @@ const rule = {
 	additionalProperties: false
 } as const;
 
+const penalty = { type: 'integer', minimum: -100, maximum: 0 } as const;
+
 const minimumCount = { type: 'integer', minimum: 0, maximum: 100 } as const;
 const threshold = { type: 'integer', minimum: 0, maximum: 1000 } as const;
 
@@ -208,6 +245,7 @@ function checkScheme(
 	}
 	if (!isDateOfYear(next.effectiveFrom, next.year)) return reject('invalid', 'effectiveFrom');
 	if (!thresholdsInOrder(next.thresholds)) return reject('invalid', 'thresholds');
+	if (next.penalties && !penaltiesInOrder(next.penalties)) return reject('invalid', 'penalties');
 	if (next.version === 1) return ACCEPT;
 	// Versions follow one another: v(n) only once v(n-1) exists, and never from an earlier day.
 	const previous = related(previousOf(next)) as PointsScheme | null;
@@ -250,8 +288,19 @@ export const pointsSchemes: KindDefinition<PointsScheme> = {
 			},
 			gates: {
 				type: 'object',
-				properties: { notReported: { type: 'boolean' }, minimums: { type: 'boolean' } },
+				properties: {
+					notReported: { type: 'boolean' },
+					minimums: { type: 'boolean' },
+					breach: { type: 'boolean' },
+					feedback: { type: 'boolean' }
+				},
 				required: ['notReported', 'minimums'],
+				additionalProperties: false
+			},
+			penalties: {
+				type: 'object',
+				properties: { minor: penalty, serious: penalty, severe: penalty },
+				required: [...BREACH_SEVERITY_KEYS],
 				additionalProperties: false
 			},
 			minimums: {

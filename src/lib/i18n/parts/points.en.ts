@@ -54,5 +54,25 @@ export const pointsEn: Record<keyof typeof pointsZh, string> = {
 	'points.risk.r12': 'Fewer than 4 services in the residence community',
 	'points.risk.r16': 'Yearly service duties not done',
 	'points.risk.r8': 'Missed a branch activity',
-	'points.risk.grade': 'Projected grade below "fairly good"'
+	'points.risk.grade': 'Projected grade below "fairly good"',
+	'points.rule.breach': 'Breaches of discipline',
+	'points.breachCap': 'Each breach confirmed by the office costs points by its severity; no cap',
+	'points.note.penalty': '{rule} · {severity}',
+	'points.breachRule.unrelated-activity': 'Activities unrelated to community service',
+	'points.breachRule.disturbing-work': "Disturbing the community's work",
+	'points.breachRule.seeking-favours': 'Demanding offices, cars, meals or subsidies',
+	'points.breachRule.no-badge': 'Not wearing the party badge at an activity',
+	'points.severity.minor': 'minor',
+	'points.severity.serious': 'serious',
+	'points.severity.severe': 'severe',
+	'points.gate.breach': 'A confirmed breach of discipline: at most "{cap}"',
+	'points.gate.breach-severe': 'A severe breach of discipline: "{cap}"',
+	'points.gate.feedback-poor': '{communities} rated the year "poor": at most "{cap}"',
+	'points.raiseHeld': 'This year the grade is held by the limits above; points cannot raise it.',
+	'points.feedbackTitle': "Communities' year-end feedback",
+	'points.feedbackIntro':
+		'The communities a member served rate them at the year end: evidence for the grade and for awards.',
+	'points.feedbackEmpty': 'No community has given its year-end feedback yet.',
+	'points.feedbackGrade': 'Rated: {grade}',
+	'points.feedbackNoComment': '(no comment)'
 };

@@ -139,6 +139,7 @@ describe('buildDemoData', () => {
 			expect(a.orgId).toBe('org-zcz');
 			expect(a.branchId).toBe(members.find((m) => m.id === a.memberId)?.branchId);
 		}
+		expect(account('street1').roles).toEqual([{ role: 'street_staff', streetId: 'st1' }]);
 		expect(account('office1').roles).toEqual([{ role: 'office', orgId: 'org-zjj' }]);
 		expect(account('office2').roles).toEqual([{ role: 'office', orgId: 'org-zcz' }]);
 		expect(account('admin').roles).toEqual([{ role: 'admin' }]);

@@ -480,6 +480,12 @@ export function buildDemoData(now: Date): DemoData {
 			roles: [{ role: 'community_staff', communityId }]
 		});
 	}
+	// Staff of the street of br1's linked community (cm1), who rate its secretary's 述职 (R9).
+	accounts.push({
+		username: 'street1',
+		displayName: `${STREETS[0].name}工作人员`,
+		roles: [{ role: 'street_staff', streetId: STREETS[0].id }]
+	});
 	accounts.push({
 		username: 'office1',
 		displayName: '组织人事科',

@@ -2,6 +2,7 @@ import { collectionNames } from '../../domain/registry';
 import { createAccount } from '../accounts';
 import { storeFile } from '../evidence-files';
 import { DEMO_PASSWORD, buildDemoData, type DemoAccount } from './demo-data';
+import { seedDemoStories } from './demo-stories';
 import type { Database, Store } from '../store';
 
 export interface SeedResult {
@@ -59,6 +60,7 @@ export async function seedDemoData(
 	}
 	// The scans the ledger cites; a file stored already is left as it is.
 	for (const file of data.files) await storeFile(store, file.hash, file, now);
+	await seedDemoStories(store, data, now);
 	const accounts = pick(data.accounts);
 	const absent = new Set(
 		await missingIds(

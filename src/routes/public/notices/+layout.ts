@@ -1,0 +1,3 @@
+import { addAwardMessages } from '$lib/components/awards/award-messages';
+
+addAwardMessages();

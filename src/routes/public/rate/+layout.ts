@@ -1,0 +1,3 @@
+import { addWorkReportMessages } from '$lib/components/work-reports/work-report-messages';
+
+addWorkReportMessages();

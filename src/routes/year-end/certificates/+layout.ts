@@ -1,0 +1,3 @@
+import { addCertificateMessages } from '$lib/components/certificates/certificate-messages';
+
+addCertificateMessages();

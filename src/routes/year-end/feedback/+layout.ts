@@ -1,0 +1,3 @@
+import { addFeedbackMessages } from '$lib/components/feedback/feedback-messages';
+
+addFeedbackMessages();

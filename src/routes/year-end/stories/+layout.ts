@@ -1,0 +1,3 @@
+import { addStoryMessages } from '$lib/components/stories/story-messages';
+
+addStoryMessages();

@@ -12,6 +12,7 @@ import {
 	type CertificateContent,
 	type CertificateLine
 } from './certificate-content';
+import { CODE_LENGTH } from './certificates';
 
 /**
  * A signed certificate: `C1~<keyId>~<payload>~<signature>`, the payload the canonical text of the
@@ -23,8 +24,6 @@ export const CERTIFICATE_PREFIX = 'C1';
 const SEPARATOR = '~';
 const KEY_ID = /^[A-Za-z0-9_-]{1,16}$/;
 
-/** The certificate code: 60 random bits, far beyond guessing within the check's rate limit. */
-export const CODE_LENGTH = 12;
 /** Random bytes the server draws for a code (8 bytes give 64 bits; 60 are used). */
 export const CODE_BYTES = 8;
 

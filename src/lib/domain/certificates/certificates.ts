@@ -2,7 +2,6 @@ import { channel, inYear, normalizeChannels } from '../access/channels';
 import { summaryYear } from '../evaluation/summary-schema';
 import { baseProperties, type KindDefinition } from '../schema/kind-definition';
 import { compositeId, idRef, instant } from '../schema/ids';
-import { CODE_LENGTH } from './certificate-token';
 
 /**
  * A member's service record certificate as the server issued it (kind `certificate` of
@@ -73,6 +72,12 @@ function certificateChannels(doc: { memberId: string; orgId: string; year: numbe
 		inYear(channel.bureau(doc.orgId), doc.year)
 	]);
 }
+
+/**
+ * A certificate's short code: 12 Crockford characters, 60 random bits — far beyond guessing within
+ * the public check's rate limit (certificate-token.ts makes them).
+ */
+export const CODE_LENGTH = 12;
 
 const certificateCode = { type: 'string', pattern: `^[0-9A-Z]{${CODE_LENGTH}}$` } as const;
 

@@ -13,30 +13,36 @@ describe('navItemsFor', () => {
 			'/activities',
 			'/profile'
 		]);
-		expect(leftOut([{ role: 'member' }])).toEqual(['/records', '/notices']);
+		expect(leftOut([{ role: 'member' }])).toEqual(['/records', '/year-end', '/notices']);
 	});
 
 	it('puts the branch first and services and activities after it for a secretary who is also a member; the ledger from home', () => {
 		const roles = [{ role: 'member' }, { role: 'secretary', branchId: 'br1' }] as const;
 		expect(paths([...roles])).toEqual(['/', '/branch', '/services', '/activities', '/profile']);
-		expect(leftOut([...roles])).toEqual(['/report', '/ledger', '/records', '/notices']);
+		expect(leftOut([...roles])).toEqual([
+			'/report',
+			'/ledger',
+			'/records',
+			'/year-end',
+			'/notices'
+		]);
 	});
 
 	it('gives community staff the review queue, the service desk and activities; the ledger from home', () => {
 		const roles = [{ role: 'community_staff', communityId: 'cm1' }] as const;
 		expect(paths([...roles])).toEqual(['/', '/review', '/services', '/activities', '/profile']);
-		expect(leftOut([...roles])).toEqual(['/ledger', '/residents', '/notices']);
+		expect(leftOut([...roles])).toEqual(['/ledger', '/residents', '/year-end', '/notices']);
 	});
 
-	it('gives the office coverage and the roster, accounts from home, and no activities, which it does not hold', () => {
+	it('gives the office coverage and the year end, the roster and accounts from home, and no activities, which it does not hold', () => {
 		expect(paths([{ role: 'office', orgId: 'org-a' }])).toEqual([
 			'/',
 			'/coverage',
+			'/year-end',
 			'/notices',
-			'/roster',
 			'/profile'
 		]);
-		expect(leftOut([{ role: 'office', orgId: 'org-a' }])).toEqual(['/accounts']);
+		expect(leftOut([{ role: 'office', orgId: 'org-a' }])).toEqual(['/roster', '/accounts']);
 	});
 
 	it('gives the administrator accounts, and no messages or service screens', () => {

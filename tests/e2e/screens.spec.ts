@@ -41,6 +41,8 @@ const VIEWPORTS = [
 for (const viewport of VIEWPORTS) {
 	for (const { username, part, paths } of SCREENS) {
 		test(`${username}'s screens (${part}) on a ${viewport.name}`, async ({ page }, testInfo) => {
+			// Several screens, each synced and checked by axe: more than one default test's time.
+			test.setTimeout(120_000);
 			await page.setViewportSize({ width: viewport.width, height: viewport.height });
 			await signIn(page, username);
 			for (const path of paths) {
